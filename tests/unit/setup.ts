@@ -1,0 +1,2 @@
+// Dexie needs an IndexedDB; unit tests get an in-memory one.
+import 'fake-indexeddb/auto';

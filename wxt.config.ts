@@ -1,0 +1,38 @@
+import { defineConfig } from 'wxt';
+
+/**
+ * The extension pages' CSP is explicit because the MV3 default lets image, CSS and font requests
+ * leave for any host; model output must not be able to phone home (DESIGN §5).
+ */
+const extensionPagesCsp = [
+  "script-src 'self'",
+  "object-src 'none'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  'connect-src https: http://localhost:* http://127.0.0.1:*',
+  "form-action 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+// OpenAI is the default provider; every other endpoint asks for its host at runtime.
+const openAiHost = 'https://api.openai.com/*';
+// The E2E build talks to the loopback test server without a permission prompt (DESIGN §7).
+const loopbackHosts = ['http://127.0.0.1/*', 'http://localhost/*'];
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  manifest: ({ browser, mode }) => ({
+    name: 'Parley',
+    description: 'Ask about what you read: a chat assistant in the side panel.',
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab', 'scripting'],
+    host_permissions: mode === 'e2e' ? [openAiHost, ...loopbackHosts] : [openAiHost],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    action: { default_title: 'Open Parley' },
+    content_security_policy: { extension_pages: extensionPagesCsp },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'parley@parley.invalid', strict_min_version: '128.0' } } }
+      : {}),
+  }),
+});
