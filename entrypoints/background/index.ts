@@ -1,1 +1,39 @@
-export default defineBackground(() => {});
+/**
+ * Background worker: wiring only (DESIGN §1). It owns every generation; logic lives in lib/.
+ */
+import { browser } from 'wxt/browser';
+import { createChatService } from '@/lib/chat/service';
+import { getDb } from '@/lib/db/schema';
+import { streamChat } from '@/lib/llm/client';
+import { apiKeyItem, readSettings, restrictStorageToExtensionPages } from '@/lib/settings-store';
+import { acceptChatPorts, createPortHub } from './chat-port';
+import { createKeepAlive } from './keep-alive';
+import { acceptRpc } from './rpc';
+import { openPanelOnActionClick } from './side-panel';
+
+export default defineBackground(() => {
+  const hub = createPortHub();
+  const keepAlive = createKeepAlive(() => browser.runtime.getPlatformInfo());
+  const service = createChatService({
+    db: getDb(),
+    loadConfig: async () => ({ settings: await readSettings(), apiKey: await apiKeyItem.getValue() }),
+    openStream: streamChat,
+    broadcast: hub.broadcast,
+    newId: () => crypto.randomUUID(),
+    now: () => Date.now(),
+    isOnline: () => navigator.onLine,
+    onLiveCountChange: (count) => keepAlive.setLiveCount(count),
+  });
+  // Replies a dead worker left `streaming` become interrupted before any panel is answered.
+  const ready = service.sweep().catch((error: unknown) => {
+    console.error('Parley: startup sweep failed', error instanceof Error ? error.name : error);
+  });
+
+  acceptChatPorts(hub, service, ready);
+  acceptRpc();
+  openPanelOnActionClick();
+  void restrictStorageToExtensionPages(
+    (globalThis as { chrome?: { storage?: { local?: { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> } } } })
+      .chrome?.storage?.local,
+  );
+});

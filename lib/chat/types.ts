@@ -21,6 +21,7 @@ export type ErrorCode =
   | 'server'
   | 'timeout'
   | 'offline'
+  | 'unreachable'
   | 'permission'
   | 'storage'
   | 'moderation_unavailable'

@@ -1,0 +1,37 @@
+/**
+ * What happened to a reply that did not complete, in one helpful sentence, with the way forward.
+ */
+import type { MessageState } from '@/lib/chat/types';
+import { ERROR_MESSAGES, INTERRUPT_MESSAGES, SETTINGS_ERRORS } from '@/lib/llm/errors';
+
+export interface ReplyStatusProps {
+  state: MessageState;
+  onRetry: () => void;
+  onOpenSettings: () => void;
+}
+
+export function ReplyStatus({ state, onRetry, onOpenSettings }: ReplyStatusProps) {
+  if (state.kind === 'stopped') return <p className="reply-status muted">Stopped.</p>;
+  if (state.kind !== 'interrupted' && state.kind !== 'error') return null;
+  const sentence = state.kind === 'interrupted' ? INTERRUPT_MESSAGES[state.reason] : ERROR_MESSAGES[state.code];
+  const detail = state.kind === 'error' ? state.detail : undefined;
+  const needsSettings = state.kind === 'error' && SETTINGS_ERRORS.includes(state.code);
+  return (
+    <div className={`reply-status ${state.kind}`} role="alert">
+      <p>
+        {sentence}
+        {detail ? <span className="detail"> Server said: {detail}</span> : null}
+      </p>
+      <div className="row">
+        <button type="button" className="button" onClick={onRetry}>
+          Retry
+        </button>
+        {needsSettings ? (
+          <button type="button" className="button link" onClick={onOpenSettings}>
+            Open settings
+          </button>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,169 @@
+/**
+ * Endpoint, key, model and system prompt: the panel's first-run setup and the options page.
+ * The key field is write-only: it is sent to the background on save and cleared, never read back.
+ */
+import { useId, useRef, useState, type FormEvent } from 'react';
+import type { PublicSettings, RpcRequest, RpcResponse } from '@/lib/protocol';
+import { checkBaseUrl, presetFor, PROVIDER_PRESETS, requiresKey } from '@/lib/settings';
+import { DEFAULT_SYSTEM_PROMPT } from '@/lib/chat/system-prompt';
+import { ensureHostPermission } from './host-permission';
+
+export interface SettingsFormProps {
+  initial: PublicSettings;
+  call: (request: RpcRequest) => Promise<RpcResponse>;
+  onSaved: (settings: PublicSettings) => void;
+  compact?: boolean;
+}
+
+export function SettingsForm({ initial, call, onSaved, compact }: SettingsFormProps) {
+  const ids = useId();
+  const [baseUrl, setBaseUrl] = useState(initial.baseUrl);
+  const [model, setModel] = useState(initial.model);
+  const [systemPrompt, setSystemPrompt] = useState(initial.systemPrompt);
+  const [models, setModels] = useState<string[]>([]);
+  const [status, setStatus] = useState<{ kind: 'error' | 'ok' | 'busy'; text: string } | null>(null);
+  const [hasKey, setHasKey] = useState(initial.hasApiKey);
+  const keyInput = useRef<HTMLInputElement>(null);
+  const preset = presetFor(baseUrl);
+
+  const loadModels = async () => {
+    const granted = await ensureHostPermission(baseUrl);
+    if (!granted) {
+      setStatus({ kind: 'error', text: 'Parley needs permission to reach that server to list its models.' });
+      return;
+    }
+    setStatus({ kind: 'busy', text: 'Loading models…' });
+    const typedKey = keyInput.current?.value || undefined;
+    const response = await call({ type: 'list_models', baseUrl, ...(typedKey ? { apiKey: typedKey } : {}) });
+    if (response.type === 'models') {
+      setModels(response.models);
+      if (response.models.length && !response.models.includes(model)) setModel(response.models[0] ?? model);
+      setStatus({ kind: 'ok', text: `${response.models.length} models available.` });
+    } else {
+      setStatus({ kind: 'error', text: response.type === 'rpc_error' ? response.message : 'Could not list models.' });
+    }
+  };
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    const checked = checkBaseUrl(baseUrl);
+    if (!checked.ok) {
+      setStatus({ kind: 'error', text: checked.message });
+      return;
+    }
+    const granted = await ensureHostPermission(checked.url);
+    if (!granted) {
+      setStatus({ kind: 'error', text: 'Parley needs permission to reach that server. Save again and allow it.' });
+      return;
+    }
+    const typedKey = keyInput.current?.value;
+    if (!typedKey && !hasKey && requiresKey(checked.url)) {
+      setStatus({ kind: 'error', text: 'Enter your OpenAI API key (it starts with sk-).' });
+      return;
+    }
+    const response = await call({
+      type: 'save_settings',
+      baseUrl: checked.url,
+      model,
+      systemPrompt,
+      ...(typedKey ? { apiKey: typedKey } : {}),
+    });
+    if (response.type !== 'settings') {
+      setStatus({ kind: 'error', text: response.type === 'rpc_error' ? response.message : 'Could not save.' });
+      return;
+    }
+    if (keyInput.current) keyInput.current.value = '';
+    setHasKey(response.settings.hasApiKey);
+    setStatus({ kind: 'ok', text: 'Saved.' });
+    onSaved(response.settings);
+  };
+
+  const removeKey = async () => {
+    const response = await call({ type: 'save_settings', baseUrl, model, systemPrompt, apiKey: '' });
+    if (response.type === 'settings') {
+      setHasKey(false);
+      setStatus({ kind: 'ok', text: 'API key removed.' });
+      onSaved(response.settings);
+    }
+  };
+
+  return (
+    <form className="settings-form" onSubmit={(e) => void save(e)}>
+      <label htmlFor={`${ids}-provider`}>Provider</label>
+      <select
+        id={`${ids}-provider`}
+        value={preset}
+        onChange={(e) => {
+          const next = PROVIDER_PRESETS.find((p) => p.id === e.target.value);
+          if (next && next.baseUrl) setBaseUrl(next.baseUrl);
+        }}
+      >
+        {PROVIDER_PRESETS.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.label}
+          </option>
+        ))}
+      </select>
+
+      <label htmlFor={`${ids}-base`}>Base URL</label>
+      <input id={`${ids}-base`} type="url" value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} spellCheck={false} />
+
+      <label htmlFor={`${ids}-key`}>API key</label>
+      <input
+        id={`${ids}-key`}
+        ref={keyInput}
+        type="password"
+        autoComplete="off"
+        placeholder={hasKey ? 'Saved (type to replace)' : requiresKey(baseUrl) ? 'sk-…' : 'Optional for local servers'}
+      />
+      {hasKey ? (
+        <button type="button" className="button link small" onClick={() => void removeKey()}>
+          Remove saved key
+        </button>
+      ) : null}
+
+      <label htmlFor={`${ids}-model`}>Model</label>
+      <div className="row">
+        <input
+          id={`${ids}-model`}
+          role="combobox"
+          aria-expanded={false}
+          aria-autocomplete="list"
+          list={`${ids}-models`}
+          value={model}
+          onChange={(e) => setModel(e.target.value)}
+          spellCheck={false}
+        />
+        <button type="button" className="button" onClick={() => void loadModels()}>
+          Load models
+        </button>
+      </div>
+      <datalist id={`${ids}-models`}>
+        {models.map((m) => (
+          <option key={m} value={m} />
+        ))}
+      </datalist>
+
+      {compact ? null : (
+        <>
+          <label htmlFor={`${ids}-prompt`}>System prompt</label>
+          <textarea id={`${ids}-prompt`} rows={8} value={systemPrompt} onChange={(e) => setSystemPrompt(e.target.value)} />
+          <button type="button" className="button link small" onClick={() => setSystemPrompt(DEFAULT_SYSTEM_PROMPT)}>
+            Restore default prompt
+          </button>
+        </>
+      )}
+
+      <div className="row">
+        <button type="submit" className="button primary">
+          Save
+        </button>
+      </div>
+      {status ? (
+        <p className={`form-status ${status.kind}`} role={status.kind === 'error' ? 'alert' : 'status'}>
+          {status.text}
+        </p>
+      ) : null}
+    </form>
+  );
+}

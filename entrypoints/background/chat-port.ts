@@ -1,0 +1,66 @@
+/**
+ * Port "chat": panels connect here. A port closing means a panel closed; the generation goes on.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import { CHAT_PORT_NAME, isOwnExtensionPage, parsePanelMessage, type BackgroundToPanel } from '@/lib/protocol';
+import type { ChatService } from '@/lib/chat/service';
+
+type Port = Browser.runtime.Port;
+
+export function createPortHub() {
+  const ports = new Set<Port>();
+  return {
+    ports,
+    broadcast(event: BackgroundToPanel) {
+      for (const port of ports) {
+        try {
+          port.postMessage(event);
+        } catch {
+          ports.delete(port);
+        }
+      }
+    },
+  };
+}
+
+export function acceptChatPorts(
+  hub: ReturnType<typeof createPortHub>,
+  service: ChatService,
+  ready: Promise<unknown>,
+): void {
+  const origin = browser.runtime.getURL('/');
+  browser.runtime.onConnect.addListener((port: Port) => {
+    if (port.name !== CHAT_PORT_NAME || !isOwnExtensionPage(port.sender, browser.runtime.id, origin)) {
+      port.disconnect();
+      return;
+    }
+    hub.ports.add(port);
+    port.onDisconnect.addListener(() => hub.ports.delete(port));
+    port.onMessage.addListener((raw: unknown) => {
+      const message = parsePanelMessage(raw);
+      if (!message) return;
+      // The startup sweep must finish first, or a panel could see a dead reply as live.
+      void ready.then(() => handle(port, message)).catch((error: unknown) => {
+        if ('requestId' in message) {
+          const text = error instanceof Error ? error.message : 'The request failed.';
+          port.postMessage({ type: 'request_failed', requestId: message.requestId, message: text });
+        }
+      });
+    });
+  });
+
+  async function handle(port: Port, message: NonNullable<ReturnType<typeof parsePanelMessage>>) {
+    switch (message.type) {
+      case 'send':
+        return service.send(message);
+      case 'regenerate':
+        return service.regenerate(message);
+      case 'stop':
+        return service.stop(message.messageId);
+      case 'sync':
+        return port.postMessage({ type: 'snapshot', generations: service.liveGenerations() });
+      case 'salvage':
+        return service.salvage(message.messageId, message.content);
+    }
+  }
+}

@@ -1,0 +1,140 @@
+/**
+ * The panel's zustand store: the open conversation, folded from background events once per
+ * animation frame, and the actions the UI calls. Never holds the API key.
+ */
+import { create } from 'zustand';
+import type { BackgroundToPanel, PublicSettings } from '@/lib/protocol';
+import type { Attachment } from '@/lib/chat/types';
+import { applyEvent, EMPTY_CHAT, markDisconnected, mergeLoaded, type PanelChat } from '@/lib/chat/panel-state';
+import { getDb } from '@/lib/db/schema';
+import { getConversation, getMessages, latestConversation, setCurrentLeaf } from '@/lib/db/conversations';
+import type { ChatTransport } from './transport';
+
+export type HistoryStatus = 'loading' | 'ready' | 'unavailable';
+
+export interface ChatStore {
+  chat: PanelChat;
+  history: HistoryStatus;
+  settings: PublicSettings | null;
+  view: 'chat' | 'settings';
+  attachments: Attachment[];
+  setSettings(settings: PublicSettings): void;
+  setView(view: 'chat' | 'settings'): void;
+  send(text: string): void;
+  stop(messageId: string): void;
+  regenerate(userMessageId: string): void;
+  newChat(): void;
+  selectLeaf(leafId: string): void;
+  dismissNotice(): void;
+  addAttachment(attachment: Attachment): void;
+  removeAttachment(id: string): void;
+}
+
+export function createChatStore(transport: ChatTransport) {
+  let queue: BackgroundToPanel[] = [];
+  let frameScheduled = false;
+
+  const useStore = create<ChatStore>((set, get) => {
+    const flush = () => {
+      frameScheduled = false;
+      const events = queue;
+      queue = [];
+      let chat = get().chat;
+      let needsSync = false;
+      for (const event of events) {
+        const result = applyEvent(chat, event);
+        chat = result.chat;
+        needsSync ||= result.needsSync;
+      }
+      if (chat !== get().chat) set({ chat });
+      if (needsSync) transport.post({ type: 'sync' });
+    };
+
+    const enqueue = (event: BackgroundToPanel) => {
+      queue.push(event);
+      if (frameScheduled) return;
+      frameScheduled = true;
+      // One React commit per frame while streaming; a hidden page gets no frames, so use a task.
+      if (document.visibilityState === 'visible') requestAnimationFrame(flush);
+      else setTimeout(flush, 16);
+    };
+
+    const loadConversation = async (id?: string) => {
+      try {
+        const db = getDb();
+        const conversation = id ? await getConversation(db, id) : await latestConversation(db);
+        if (!conversation) {
+          set({ history: 'ready' });
+          return;
+        }
+        const messages = await getMessages(db, conversation.id);
+        set({ chat: mergeLoaded(get().chat, conversation, messages), history: 'ready' });
+      } catch {
+        // The chat still works from memory; only history is missing.
+        set({ history: 'unavailable' });
+      }
+    };
+
+    transport.start({
+      onEvent: enqueue,
+      onDisconnect: () => {
+        flush();
+        const { chat, salvage } = markDisconnected(get().chat);
+        set({ chat });
+        for (const s of salvage) transport.post({ type: 'salvage', ...s });
+      },
+      onConnect: (reconnected) => {
+        transport.post({ type: 'sync' });
+        if (reconnected) {
+          const id = get().chat.conversation?.id;
+          // Give the restarted worker's sweep and the salvage a moment, then read what was kept.
+          setTimeout(() => void loadConversation(id), 300);
+        }
+      },
+    });
+    void loadConversation();
+
+    return {
+      chat: EMPTY_CHAT,
+      history: 'loading',
+      settings: null,
+      view: 'chat',
+      attachments: [],
+      setSettings: (settings) => set({ settings }),
+      setView: (view) => set({ view }),
+      send: (text) => {
+        const { chat, attachments } = get();
+        const requestId = crypto.randomUUID();
+        set({ chat: { ...chat, ownRequests: [...chat.ownRequests, requestId], notice: null }, attachments: [] });
+        transport.post({
+          type: 'send',
+          requestId,
+          conversationId: chat.conversation?.id ?? null,
+          parentId: chat.leafId,
+          text,
+          attachments,
+        });
+      },
+      stop: (messageId) => transport.post({ type: 'stop', messageId }),
+      regenerate: (userMessageId) => {
+        const requestId = crypto.randomUUID();
+        const chat = get().chat;
+        set({ chat: { ...chat, ownRequests: [...chat.ownRequests, requestId], notice: null } });
+        transport.post({ type: 'regenerate', requestId, userMessageId });
+      },
+      newChat: () => set({ chat: EMPTY_CHAT, attachments: [] }),
+      selectLeaf: (leafId) => {
+        const chat = get().chat;
+        if (!chat.conversation) return;
+        set({ chat: { ...chat, leafId, conversation: { ...chat.conversation, currentLeafId: leafId } } });
+        void setCurrentLeaf(getDb(), chat.conversation.id, leafId).catch(() => undefined);
+      },
+      dismissNotice: () => set({ chat: { ...get().chat, notice: null } }),
+      addAttachment: (attachment) => set({ attachments: [...get().attachments, attachment] }),
+      removeAttachment: (id) => set({ attachments: get().attachments.filter((a) => a.id !== id) }),
+    };
+  });
+  return useStore;
+}
+
+export type UseChatStore = ReturnType<typeof createChatStore>;

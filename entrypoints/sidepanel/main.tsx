@@ -1,0 +1,19 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import '@/components/common/theme.css';
+import { App } from './app';
+import { createChatStore } from './chat-store';
+import { StoreContext } from './store-context';
+import { createPortTransport } from './transport';
+
+const store = createChatStore(createPortTransport());
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <StoreContext.Provider value={store}>
+        <App />
+      </StoreContext.Provider>
+    </StrictMode>,
+  );
+}

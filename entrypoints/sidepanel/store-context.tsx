@@ -1,0 +1,11 @@
+/** Hands the panel's store to components without prop drilling. */
+import { createContext, useContext } from 'react';
+import type { ChatStore, UseChatStore } from './chat-store';
+
+export const StoreContext = createContext<UseChatStore | null>(null);
+
+export function useChat<T>(selector: (state: ChatStore) => T): T {
+  const useStore = useContext(StoreContext);
+  if (!useStore) throw new Error('useChat outside StoreContext');
+  return useStore(selector);
+}

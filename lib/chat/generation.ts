@@ -1,0 +1,180 @@
+/**
+ * One reply's life in the background worker (DESIGN §2): stream from the model, coalesce deltas
+ * for the panels, write the growing text at least every flush window, watch for stalls, retry what
+ * is worth retrying, and always end in a terminal state with the text kept.
+ * Environment-free: the stream, the database write and the port are passed in.
+ */
+import type { DeltaEvent, LiveGeneration, StateEvent } from '../protocol';
+import { describeFailure, type StreamPart } from '../llm/client';
+import { failureToState, retryDelayMs } from '../llm/errors';
+import type { MessageState, Usage } from './types';
+
+export interface GenerationTiming {
+  /** Silence after which a started stream is ended as `interrupted(stalled)`. */
+  stallMs: number;
+  /** The longest the database may lag behind the text the user saw. */
+  flushMs: number;
+  /** The least time between two delta events after the first. */
+  coalesceMs: number;
+}
+
+export const DEFAULT_TIMING: GenerationTiming = { stallMs: 45_000, flushMs: 250, coalesceMs: 24 };
+
+export interface GenerationDeps {
+  /** Opens the model stream; called again for each retry. */
+  openStream: (signal: AbortSignal) => AsyncIterable<StreamPart>;
+  persist: (update: { content: string; state: MessageState; usage?: Usage }) => Promise<void>;
+  emit: (event: DeltaEvent | StateEvent) => void;
+  onStorageError: (error: unknown) => void;
+  isOnline: () => boolean;
+  timing?: Partial<GenerationTiming>;
+  /** Headers may take this long before the watchdog counts silence (the SDK's own timeout). */
+  headersTimeoutMs?: number;
+}
+
+export interface GenerationHandle {
+  messageId: string;
+  conversationId: string;
+  stop(): void;
+  snapshot(): LiveGeneration;
+  /** Resolves with the terminal state once it is written (or the write has failed). */
+  done: Promise<MessageState>;
+}
+
+type EndCause = 'stop' | 'stall' | null;
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+export function startGeneration(
+  ids: { messageId: string; conversationId: string },
+  deps: GenerationDeps,
+): GenerationHandle {
+  const timing = { ...DEFAULT_TIMING, ...deps.timing };
+  const userStop = new AbortController();
+  let content = '';
+  let state: MessageState = { kind: 'pending' };
+  let usage: Usage | undefined;
+  let seq = 0;
+  let emittedLength = 0;
+  let lastEmitAt = 0;
+  let coalesceTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const emitPendingText = () => {
+    coalesceTimer = undefined;
+    if (emittedLength === content.length) return;
+    const text = content.slice(emittedLength);
+    deps.emit({ type: 'delta', messageId: ids.messageId, seq: ++seq, offset: emittedLength, text });
+    emittedLength = content.length;
+    lastEmitAt = Date.now();
+  };
+
+  const scheduleEmit = () => {
+    if (coalesceTimer) return;
+    const wait = lastEmitAt === 0 ? 0 : Math.max(0, lastEmitAt + timing.coalesceMs - Date.now());
+    // The first delta goes out at once: first-token latency is what users feel most.
+    if (wait === 0) emitPendingText();
+    else coalesceTimer = setTimeout(emitPendingText, wait);
+  };
+
+  const setState = (next: MessageState) => {
+    state = next;
+    deps.emit({ type: 'state', messageId: ids.messageId, seq: ++seq, state: next });
+  };
+
+  // Writes are chained so they land in order; a write requested while one runs is merged into one.
+  let writing: Promise<void> = Promise.resolve();
+  let lastWriteAt = Date.now();
+  let storageFailed = false;
+  const write = (): Promise<void> => {
+    lastWriteAt = Date.now();
+    const snapshot = { content, state, ...(usage ? { usage } : {}) };
+    writing = writing
+      .then(() => deps.persist(snapshot))
+      .catch((error: unknown) => {
+        if (!storageFailed) deps.onStorageError(error);
+        storageFailed = true;
+      });
+    return writing;
+  };
+  const flushTimer = setInterval(() => {
+    if (Date.now() - lastWriteAt >= timing.flushMs && state.kind === 'streaming') void write();
+  }, Math.max(10, Math.floor(timing.flushMs / 2)));
+
+  const runAttempt = async (attempt: number): Promise<MessageState> => {
+    const attemptAbort = new AbortController();
+    const onUserStop = () => attemptAbort.abort();
+    userStop.signal.addEventListener('abort', onUserStop);
+    let cause: EndCause = null;
+    let finished = false;
+    let watchdog: ReturnType<typeof setTimeout> | undefined;
+    const armWatchdog = (ms: number) => {
+      clearTimeout(watchdog);
+      watchdog = setTimeout(() => {
+        cause = 'stall';
+        attemptAbort.abort();
+      }, ms);
+    };
+    armWatchdog(Math.max(timing.stallMs, deps.headersTimeoutMs ?? 0));
+    try {
+      for await (const part of deps.openStream(attemptAbort.signal)) {
+        if (attemptAbort.signal.aborted) break;
+        armWatchdog(timing.stallMs);
+        if (part.type === 'text') {
+          if (state.kind !== 'streaming') setState({ kind: 'streaming' });
+          content += part.text;
+          scheduleEmit();
+        } else if (part.type === 'finish') {
+          finished = true;
+        } else {
+          usage = { promptTokens: part.promptTokens, completionTokens: part.completionTokens };
+        }
+      }
+      if (userStop.signal.aborted) return { kind: 'stopped' };
+      if (cause === 'stall') return { kind: 'interrupted', reason: 'stalled' };
+      // The SDK ends quietly when the server closes without [DONE]: not a complete answer.
+      return finished ? { kind: 'complete' } : { kind: 'interrupted', reason: 'truncated' };
+    } catch (error) {
+      if (userStop.signal.aborted) return { kind: 'stopped' };
+      if (cause === 'stall') return { kind: 'interrupted', reason: 'stalled' };
+      const failure = describeFailure(error);
+      const receivedText = content.length > 0;
+      const delay = receivedText ? null : retryDelayMs(failure, attempt);
+      if (delay !== null) {
+        clearTimeout(watchdog);
+        await sleep(delay, userStop.signal);
+        if (userStop.signal.aborted) return { kind: 'stopped' };
+        return runAttempt(attempt + 1);
+      }
+      return failureToState(failure, { receivedText, online: deps.isOnline() });
+    } finally {
+      clearTimeout(watchdog);
+      userStop.signal.removeEventListener('abort', onUserStop);
+    }
+  };
+
+  const done = (async () => {
+    const terminal = await runAttempt(0);
+    clearTimeout(coalesceTimer);
+    clearInterval(flushTimer);
+    emitPendingText();
+    state = terminal;
+    await write();
+    deps.emit({ type: 'state', messageId: ids.messageId, seq: ++seq, state: terminal, content });
+    return terminal;
+  })();
+
+  return {
+    ...ids,
+    stop: () => userStop.abort(),
+    snapshot: () => ({ ...ids, seq, content: content.slice(0, emittedLength), state }),
+    done,
+  };
+}

@@ -1,0 +1,199 @@
+/**
+ * The background's chat service: turns panel requests into stored messages and live generations.
+ * Everything it needs from the browser is passed in, so it runs against fake-indexeddb in tests.
+ */
+import type { BackgroundToPanel, LiveGeneration, RegenerateRequest, SendRequest } from '../protocol';
+import type { ParleyDb } from '../db/schema';
+import {
+  appendMessages,
+  createConversation,
+  getConversation,
+  getMessage,
+  getMessages,
+  salvageReply,
+  sweepOrphanedReplies,
+  updateReply,
+} from '../db/conversations';
+import type { LlmConfig, StreamPart } from '../llm/client';
+import { requiresKey, type Settings } from '../settings';
+import { buildModelMessages } from './history';
+import { buildUserContent } from '../selection/prompt';
+import { pathToLeaf } from './tree';
+import { startGeneration, type GenerationHandle, type GenerationTiming } from './generation';
+import type { ChatMessage, Conversation } from './types';
+
+export type OpenStream = (
+  config: LlmConfig,
+  request: { model: string; messages: { role: 'system' | 'user' | 'assistant'; content: string }[] },
+  signal: AbortSignal,
+) => AsyncIterable<StreamPart>;
+
+export interface ChatServiceDeps {
+  db: ParleyDb;
+  loadConfig: () => Promise<{ settings: Settings; apiKey: string }>;
+  openStream: OpenStream;
+  broadcast: (event: BackgroundToPanel) => void;
+  newId: () => string;
+  now: () => number;
+  isOnline: () => boolean;
+  /** Called whenever the number of live generations changes (drives the keep-alive). */
+  onLiveCountChange: (count: number) => void;
+  timing?: Partial<GenerationTiming>;
+}
+
+const TITLE_LENGTH = 60;
+
+function titleFrom(text: string, attachments: SendRequest['attachments']): string {
+  const source = text.trim() || attachments[0]?.source.title || 'New chat';
+  const line = source.split('\n')[0] ?? source;
+  return line.length > TITLE_LENGTH ? `${line.slice(0, TITLE_LENGTH - 1)}…` : line;
+}
+
+export function createChatService(deps: ChatServiceDeps) {
+  const live = new Map<string, GenerationHandle>();
+  let storageWarned = false;
+
+  const generate = async (conversation: Conversation, assistant: ChatMessage) => {
+    const { settings, apiKey } = await deps.loadConfig();
+    const messages = await getMessages(deps.db, conversation.id);
+    const path = pathToLeaf(messages, assistant.id);
+    const history = buildModelMessages(path, conversation.systemPrompt, (m) =>
+      buildUserContent(m.content, m.attachments),
+    );
+    const config: LlmConfig = { apiKey, baseUrl: settings.baseUrl, timeoutMs: settings.requestTimeoutMs };
+    const model = assistant.model ?? settings.model;
+    const handle = startGeneration(
+      { messageId: assistant.id, conversationId: conversation.id },
+      {
+        openStream: (signal) => deps.openStream(config, { model, messages: history }, signal),
+        persist: (update) => updateReply(deps.db, assistant.id, update, deps.now()),
+        emit: deps.broadcast,
+        onStorageError: (error) => {
+          if (storageWarned) return;
+          storageWarned = true;
+          deps.broadcast({ type: 'storage_warning', message: storageMessage(error) });
+        },
+        isOnline: deps.isOnline,
+        timing: { stallMs: settings.stallTimeoutMs, ...deps.timing },
+        headersTimeoutMs: settings.requestTimeoutMs,
+      },
+    );
+    live.set(assistant.id, handle);
+    deps.onLiveCountChange(live.size);
+    await handle.done;
+    live.delete(assistant.id);
+    deps.onLiveCountChange(live.size);
+  };
+
+  /** Writes the assistant placeholder; a missing key ends it at once with a helpful error. */
+  const prepareReply = async (
+    conversationId: string,
+    parentId: string,
+    model: string,
+  ): Promise<ChatMessage> => {
+    const { settings, apiKey } = await deps.loadConfig();
+    const now = deps.now();
+    const missingKey = !apiKey && requiresKey(settings.baseUrl);
+    return {
+      id: deps.newId(),
+      conversationId,
+      parentId,
+      role: 'assistant',
+      content: '',
+      attachments: [],
+      state: missingKey ? { kind: 'error', code: 'no_key' } : { kind: 'pending' },
+      model,
+      createdAt: now,
+      updatedAt: now,
+    };
+  };
+
+  const startIfReady = async (conversation: Conversation, assistant: ChatMessage) => {
+    if (assistant.state.kind === 'pending') await generate(conversation, assistant);
+  };
+
+  return {
+    async send(request: SendRequest): Promise<void> {
+      const { settings } = await deps.loadConfig();
+      const now = deps.now();
+      const conversation =
+        (request.conversationId && (await getConversation(deps.db, request.conversationId))) ||
+        (await createConversation(deps.db, {
+          id: deps.newId(),
+          model: settings.model,
+          systemPrompt: settings.systemPrompt,
+          title: titleFrom(request.text, request.attachments),
+          now,
+        }));
+      const user: ChatMessage = {
+        id: deps.newId(),
+        conversationId: conversation.id,
+        parentId: request.parentId,
+        role: 'user',
+        content: request.text,
+        attachments: request.attachments,
+        state: { kind: 'complete' },
+        createdAt: now,
+        updatedAt: now,
+      };
+      const assistant = await prepareReply(conversation.id, user.id, settings.model);
+      // A later timestamp keeps tree order stable when both are written in the same millisecond.
+      assistant.createdAt = assistant.updatedAt = now + 1;
+      await appendMessages(deps.db, conversation.id, [user, assistant], now + 1);
+      deps.broadcast({
+        type: 'started',
+        requestId: request.requestId,
+        conversationId: conversation.id,
+        messages: [user, assistant],
+        assistantMessageId: assistant.id,
+      });
+      await startIfReady(conversation, assistant);
+    },
+
+    async regenerate(request: RegenerateRequest): Promise<void> {
+      const user = await getMessage(deps.db, request.userMessageId);
+      if (!user || user.role !== 'user') throw new Error('That message no longer exists.');
+      const conversation = await getConversation(deps.db, user.conversationId);
+      if (!conversation) throw new Error('That conversation no longer exists.');
+      const { settings } = await deps.loadConfig();
+      const assistant = await prepareReply(conversation.id, user.id, settings.model);
+      await appendMessages(deps.db, conversation.id, [assistant], assistant.createdAt);
+      deps.broadcast({
+        type: 'started',
+        requestId: request.requestId,
+        conversationId: conversation.id,
+        messages: [assistant],
+        assistantMessageId: assistant.id,
+      });
+      await startIfReady(conversation, assistant);
+    },
+
+    stop(messageId: string): void {
+      live.get(messageId)?.stop();
+    },
+
+    liveGenerations(): LiveGeneration[] {
+      return [...live.values()].map((g) => g.snapshot());
+    },
+
+    /** Run once when the worker starts, before answering any panel. */
+    async sweep(): Promise<string[]> {
+      return sweepOrphanedReplies(deps.db, new Set(live.keys()), deps.now());
+    },
+
+    async salvage(messageId: string, content: string): Promise<boolean> {
+      if (live.has(messageId)) return false;
+      return salvageReply(deps.db, messageId, content, deps.now());
+    },
+  };
+}
+
+export type ChatService = ReturnType<typeof createChatService>;
+
+function storageMessage(error: unknown): string {
+  const name = error instanceof Error ? error.name : '';
+  const quota = name === 'QuotaExceededError' || /quota/i.test(String(error));
+  return quota
+    ? 'Browser storage is full, so this reply is not being saved. It stays on screen: copy it before closing the panel.'
+    : 'Parley could not save this reply. It stays on screen: copy it before closing the panel.';
+}

@@ -1,0 +1,106 @@
+/**
+ * Reads and writes of conversations and messages. Functions take the database so tests run them
+ * against fake-indexeddb.
+ */
+import type { ChatMessage, Conversation, MessageState, Usage } from '../chat/types';
+import type { ParleyDb } from './schema';
+
+export async function createConversation(
+  db: ParleyDb,
+  init: { id: string; model: string; systemPrompt: string; title: string; now: number },
+): Promise<Conversation> {
+  const conversation: Conversation = {
+    id: init.id,
+    title: init.title,
+    createdAt: init.now,
+    updatedAt: init.now,
+    model: init.model,
+    systemPrompt: init.systemPrompt,
+    currentLeafId: null,
+  };
+  await db.conversations.add(conversation);
+  return conversation;
+}
+
+/** Adds messages and moves the conversation's current leaf to the last one, atomically. */
+export async function appendMessages(
+  db: ParleyDb,
+  conversationId: string,
+  messages: ChatMessage[],
+  now: number,
+): Promise<void> {
+  const leaf = messages[messages.length - 1];
+  await db.transaction('rw', db.conversations, db.messages, async () => {
+    await db.messages.bulkAdd(messages);
+    await db.conversations.update(conversationId, {
+      updatedAt: now,
+      ...(leaf ? { currentLeafId: leaf.id } : {}),
+    });
+  });
+}
+
+export async function updateReply(
+  db: ParleyDb,
+  messageId: string,
+  update: { content: string; state: MessageState; usage?: Usage },
+  now: number,
+): Promise<void> {
+  await db.messages.update(messageId, { ...update, updatedAt: now });
+}
+
+export async function setCurrentLeaf(db: ParleyDb, conversationId: string, leafId: string): Promise<void> {
+  await db.conversations.update(conversationId, { currentLeafId: leafId });
+}
+
+export async function getConversation(db: ParleyDb, id: string): Promise<Conversation | undefined> {
+  return db.conversations.get(id);
+}
+
+export async function getMessages(db: ParleyDb, conversationId: string): Promise<ChatMessage[]> {
+  return db.messages.where('[conversationId+createdAt]').between([conversationId, -Infinity], [conversationId, Infinity]).toArray();
+}
+
+export async function getMessage(db: ParleyDb, id: string): Promise<ChatMessage | undefined> {
+  return db.messages.get(id);
+}
+
+/** The conversation touched last: what the panel reopens to. */
+export async function latestConversation(db: ParleyDb): Promise<Conversation | undefined> {
+  return db.conversations.orderBy('updatedAt').last();
+}
+
+/**
+ * Startup sweep (DESIGN §2): replies still `pending`/`streaming` that no live generation owns were
+ * cut off by a worker restart. Returns the ids it marked.
+ */
+export async function sweepOrphanedReplies(
+  db: ParleyDb,
+  liveIds: ReadonlySet<string>,
+  now: number,
+): Promise<string[]> {
+  const orphans = await db.messages
+    .where('state.kind')
+    .anyOf('pending', 'streaming')
+    .filter((m) => !liveIds.has(m.id))
+    .toArray();
+  const state: MessageState = { kind: 'interrupted', reason: 'worker_restart' };
+  await db.messages.bulkUpdate(orphans.map((m) => ({ key: m.id, changes: { state, updatedAt: now } })));
+  return orphans.map((m) => m.id);
+}
+
+/**
+ * Takes back text the panel saw but the last flush missed. Only an extension of the stored text,
+ * and only for a reply the sweep ended, so a confused panel cannot rewrite history.
+ */
+export async function salvageReply(db: ParleyDb, messageId: string, content: string, now: number): Promise<boolean> {
+  return db.transaction('rw', db.messages, async () => {
+    const message = await db.messages.get(messageId);
+    if (!message || message.role !== 'assistant') return false;
+    const restartEnded = message.state.kind === 'interrupted' && message.state.reason === 'worker_restart';
+    if (!restartEnded || content.length <= message.content.length || !content.startsWith(message.content)) {
+      return false;
+    }
+    await db.messages.update(messageId, { content, updatedAt: now });
+    return true;
+  });
+}

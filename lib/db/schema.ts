@@ -1,0 +1,35 @@
+/**
+ * The IndexedDB schema (Dexie). Every change adds a version with an upgrade function and a test
+ * (tests/unit/db). Messages form a tree per conversation (DESIGN §3).
+ */
+import Dexie, { type Table } from 'dexie';
+import type { ChatMessage, Conversation } from '../chat/types';
+import type { Comparison, ModerationReport, Rating } from '../feedback/types';
+
+export class ParleyDb extends Dexie {
+  conversations!: Table<Conversation, string>;
+  messages!: Table<ChatMessage, string>;
+  ratings!: Table<Rating, string>;
+  comparisons!: Table<Comparison, string>;
+  moderationReports!: Table<ModerationReport, string>;
+
+  constructor(name = 'parley') {
+    super(name);
+    this.version(1).stores({
+      conversations: 'id, updatedAt',
+      // `state.kind` finds replies left `streaming` by a worker that died (the startup sweep).
+      messages: 'id, conversationId, parentId, state.kind, [conversationId+createdAt]',
+      ratings: 'id, messageId, conversationId',
+      comparisons: 'id, conversationId',
+      moderationReports: 'id, messageId, conversationId',
+    });
+  }
+}
+
+let shared: ParleyDb | undefined;
+
+/** The database each context uses; opened lazily so a failure surfaces where it is handled. */
+export function getDb(): ParleyDb {
+  shared ??= new ParleyDb();
+  return shared;
+}

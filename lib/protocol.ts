@@ -1,0 +1,263 @@
+/**
+ * The one contract between Parley's contexts (DESIGN §1). The side panel talks to the background
+ * worker over a port named "chat" (streams) and `runtime.sendMessage` (request/response).
+ * Every message is a discriminated union member and is validated where it is received.
+ */
+import type { Attachment, ChatMessage, MessageState } from './chat/types';
+
+export const CHAT_PORT_NAME = 'chat';
+
+// ── Panel → background, over the "chat" port ────────────────────────────────────────────────
+
+/** Start a new turn: the user's message goes under `parentId` (null for the first turn). */
+export interface SendRequest {
+  type: 'send';
+  requestId: string;
+  conversationId: string | null;
+  parentId: string | null;
+  text: string;
+  attachments: Attachment[];
+}
+
+/** A new reply to an existing user message; the old replies stay as siblings. */
+export interface RegenerateRequest {
+  type: 'regenerate';
+  requestId: string;
+  userMessageId: string;
+}
+
+export interface StopRequest {
+  type: 'stop';
+  messageId: string;
+}
+
+/** Ask for the live generations (after connecting, or after a gap in `seq`). */
+export interface SyncRequest {
+  type: 'sync';
+}
+
+/**
+ * After the worker died, the panel may hold more of a reply than the last flush wrote; it hands
+ * that text back so nothing the user saw is lost. Accepted only as an extension of what is stored.
+ */
+export interface SalvageRequest {
+  type: 'salvage';
+  messageId: string;
+  content: string;
+}
+
+export type PanelToBackground =
+  | SendRequest
+  | RegenerateRequest
+  | StopRequest
+  | SyncRequest
+  | SalvageRequest;
+
+// ── Background → panel, over the "chat" port ────────────────────────────────────────────────
+
+/** The records a turn created, so the panel can show them without a database read. */
+export interface StartedEvent {
+  type: 'started';
+  requestId: string;
+  conversationId: string;
+  messages: ChatMessage[];
+  assistantMessageId: string;
+}
+
+/** Appended text. `offset` is where `text` starts in the reply; `seq` increases by one each event. */
+export interface DeltaEvent {
+  type: 'delta';
+  messageId: string;
+  seq: number;
+  offset: number;
+  text: string;
+}
+
+/** A state change of a live reply (pending → streaming, and every terminal state). */
+export interface StateEvent {
+  type: 'state';
+  messageId: string;
+  seq: number;
+  state: MessageState;
+  /** The whole reply at a terminal state, so the panel ends exactly where the database does. */
+  content?: string;
+}
+
+export interface LiveGeneration {
+  messageId: string;
+  conversationId: string;
+  seq: number;
+  content: string;
+  state: MessageState;
+}
+
+export interface SnapshotEvent {
+  type: 'snapshot';
+  generations: LiveGeneration[];
+}
+
+/** A request failed before any message was written (e.g. the database is unavailable). */
+export interface RequestFailedEvent {
+  type: 'request_failed';
+  requestId: string;
+  message: string;
+}
+
+/** A persistence problem the user must hear about; the reply on screen is kept in memory. */
+export interface StorageWarningEvent {
+  type: 'storage_warning';
+  message: string;
+}
+
+export type BackgroundToPanel =
+  | StartedEvent
+  | DeltaEvent
+  | StateEvent
+  | SnapshotEvent
+  | RequestFailedEvent
+  | StorageWarningEvent;
+
+// ── Request/response over runtime.sendMessage ───────────────────────────────────────────────
+
+/** The panel-visible part of the settings: the key itself never leaves the background. */
+export interface PublicSettings {
+  baseUrl: string;
+  model: string;
+  systemPrompt: string;
+  hasApiKey: boolean;
+}
+
+export type RpcRequest =
+  | { type: 'get_settings' }
+  | {
+      type: 'save_settings';
+      /** `apiKey` undefined keeps the stored key; an empty string removes it. */
+      apiKey?: string;
+      baseUrl: string;
+      model: string;
+      systemPrompt: string;
+    }
+  | { type: 'list_models'; baseUrl: string; apiKey?: string };
+
+export type RpcResponse =
+  | { type: 'settings'; settings: PublicSettings }
+  | { type: 'models'; models: string[] }
+  | { type: 'rpc_error'; message: string };
+
+// ── Validation at the receiving end ─────────────────────────────────────────────────────────
+
+type Guard<T> = (value: unknown) => value is T;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isNullableString = (v: unknown): v is string | null => v === null || typeof v === 'string';
+const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
+const MAX_TEXT = 2_000_000;
+
+function isAttachment(value: unknown): value is Attachment {
+  return (
+    isRecord(value) &&
+    isString(value.id) &&
+    value.kind === 'selection' &&
+    isString(value.text) &&
+    value.text.length <= MAX_TEXT &&
+    (value.language === undefined || isString(value.language)) &&
+    isRecord(value.source) &&
+    isString(value.source.url) &&
+    isString(value.source.title)
+  );
+}
+
+const panelGuards: { [K in PanelToBackground['type']]: Guard<Extract<PanelToBackground, { type: K }>> } = {
+  send: (v): v is SendRequest =>
+    isRecord(v) &&
+    isString(v.requestId) &&
+    isNullableString(v.conversationId) &&
+    isNullableString(v.parentId) &&
+    isString(v.text) &&
+    v.text.length <= MAX_TEXT &&
+    Array.isArray(v.attachments) &&
+    v.attachments.length <= 20 &&
+    v.attachments.every(isAttachment),
+  regenerate: (v): v is RegenerateRequest =>
+    isRecord(v) && isString(v.requestId) && isString(v.userMessageId),
+  stop: (v): v is StopRequest => isRecord(v) && isString(v.messageId),
+  sync: (v): v is SyncRequest => isRecord(v),
+  salvage: (v): v is SalvageRequest =>
+    isRecord(v) && isString(v.messageId) && isString(v.content) && v.content.length <= MAX_TEXT,
+};
+
+/** Returns the message if it is a well-formed panel request, else null (and it is dropped). */
+export function parsePanelMessage(value: unknown): PanelToBackground | null {
+  if (!isRecord(value) || !isString(value.type) || !Object.hasOwn(panelGuards, value.type)) return null;
+  const guard = panelGuards[value.type as PanelToBackground['type']] as Guard<PanelToBackground>;
+  return guard(value) ? value : null;
+}
+
+/** The background is trusted, but the panel still checks shape so a bug cannot corrupt its state. */
+export function parseBackgroundMessage(value: unknown): BackgroundToPanel | null {
+  if (!isRecord(value) || !isString(value.type)) return null;
+  switch (value.type) {
+    case 'delta':
+      return isString(value.messageId) && isCount(value.seq) && isCount(value.offset) && isString(value.text)
+        ? (value as unknown as DeltaEvent)
+        : null;
+    case 'state':
+      return isString(value.messageId) && isCount(value.seq) && isRecord(value.state)
+        ? (value as unknown as StateEvent)
+        : null;
+    case 'started':
+      return isString(value.conversationId) && Array.isArray(value.messages)
+        ? (value as unknown as StartedEvent)
+        : null;
+    case 'snapshot':
+      return Array.isArray(value.generations) ? (value as unknown as SnapshotEvent) : null;
+    case 'request_failed':
+    case 'storage_warning':
+      return isString(value.message) ? (value as unknown as BackgroundToPanel) : null;
+    default:
+      return null;
+  }
+}
+
+export function parseRpcRequest(value: unknown): RpcRequest | null {
+  if (!isRecord(value)) return null;
+  switch (value.type) {
+    case 'get_settings':
+      return { type: 'get_settings' };
+    case 'save_settings':
+      return isString(value.baseUrl) &&
+        isString(value.model) &&
+        isString(value.systemPrompt) &&
+        (value.apiKey === undefined || isString(value.apiKey))
+        ? {
+            type: 'save_settings',
+            baseUrl: value.baseUrl,
+            model: value.model,
+            systemPrompt: value.systemPrompt,
+            ...(value.apiKey === undefined ? {} : { apiKey: value.apiKey }),
+          }
+        : null;
+    case 'list_models':
+      return isString(value.baseUrl) && (value.apiKey === undefined || isString(value.apiKey))
+        ? { type: 'list_models', baseUrl: value.baseUrl, ...(isString(value.apiKey) ? { apiKey: value.apiKey } : {}) }
+        : null;
+    default:
+      return null;
+  }
+}
+
+/**
+ * Only this extension's own pages may drive it: a content script, a web page or another extension
+ * is refused (DESIGN §1). `extensionOrigin` is `chrome-extension://<id>/` (or moz-extension).
+ */
+export function isOwnExtensionPage(
+  sender: { id?: string; url?: string; tab?: unknown } | undefined,
+  runtimeId: string,
+  extensionOrigin: string,
+): boolean {
+  if (!sender || sender.id !== runtimeId || !isString(sender.url)) return false;
+  return sender.url.startsWith(extensionOrigin);
+}

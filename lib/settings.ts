@@ -1,0 +1,94 @@
+/**
+ * Parley's settings as data: defaults, provider presets and validation. Pure; the storage adapter
+ * is lib/settings-store.ts. The API key is not part of these settings: it is stored on its own.
+ */
+import { DEFAULT_SYSTEM_PROMPT } from './chat/system-prompt';
+
+export interface Settings {
+  baseUrl: string;
+  model: string;
+  systemPrompt: string;
+  /** Silence mid-stream after which a reply is ended as interrupted (the stall watchdog). */
+  stallTimeoutMs: number;
+  /** Time allowed for the server to send response headers. */
+  requestTimeoutMs: number;
+}
+
+export const OPENAI_BASE_URL = 'https://api.openai.com/v1';
+
+export const DEFAULT_SETTINGS: Settings = {
+  baseUrl: OPENAI_BASE_URL,
+  model: 'gpt-4o-mini',
+  systemPrompt: DEFAULT_SYSTEM_PROMPT,
+  stallTimeoutMs: 45_000,
+  requestTimeoutMs: 60_000,
+};
+
+export interface ProviderPreset {
+  id: 'openai' | 'ollama' | 'lmstudio' | 'custom';
+  label: string;
+  baseUrl: string;
+  needsKey: boolean;
+}
+
+export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
+  { id: 'openai', label: 'OpenAI', baseUrl: OPENAI_BASE_URL, needsKey: true },
+  { id: 'ollama', label: 'Ollama', baseUrl: 'http://localhost:11434/v1', needsKey: false },
+  { id: 'lmstudio', label: 'LM Studio', baseUrl: 'http://localhost:1234/v1', needsKey: false },
+  { id: 'custom', label: 'Custom (OpenAI-compatible)', baseUrl: '', needsKey: false },
+];
+
+export function presetFor(baseUrl: string): ProviderPreset['id'] {
+  const match = PROVIDER_PRESETS.find((p) => p.baseUrl && p.baseUrl === baseUrl);
+  return match?.id ?? 'custom';
+}
+
+export type BaseUrlCheck = { ok: true; url: string; origin: string } | { ok: false; message: string };
+
+/**
+ * Accepts http(s) URLs only; trims and drops a trailing slash so `/chat/completions` joins cleanly.
+ * Plain http is allowed for local servers, where Ollama and LM Studio live.
+ */
+export function checkBaseUrl(input: string): BaseUrlCheck {
+  const trimmed = input.trim().replace(/\/+$/, '');
+  if (!trimmed) return { ok: false, message: 'Enter the base URL of an OpenAI-compatible server.' };
+  let url: URL;
+  try {
+    url = new URL(trimmed);
+  } catch {
+    return { ok: false, message: 'That base URL is not a valid URL (for example https://api.openai.com/v1).' };
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    return { ok: false, message: 'The base URL must start with https:// or http://.' };
+  }
+  if (url.username || url.password) {
+    return { ok: false, message: 'Put credentials in the API key field, not in the URL.' };
+  }
+  return { ok: true, url: trimmed, origin: url.origin };
+}
+
+/** Whether this endpoint cannot work without a key (OpenAI's own API). */
+export function requiresKey(baseUrl: string): boolean {
+  return baseUrl.startsWith('https://api.openai.com');
+}
+
+/** Host permission pattern for an origin, as `permissions.request` takes it. */
+export function originPattern(origin: string): string {
+  return `${origin}/*`;
+}
+
+/** Fills missing or malformed fields from the defaults (old versions, hand-edited storage). */
+export function normalizeSettings(stored: Partial<Settings> | null | undefined): Settings {
+  const s = stored ?? {};
+  const pick = <K extends keyof Settings>(key: K, valid: (v: unknown) => boolean): Settings[K] =>
+    (valid(s[key]) ? s[key] : DEFAULT_SETTINGS[key]) as Settings[K];
+  const isText = (v: unknown) => typeof v === 'string';
+  const isMs = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 100;
+  return {
+    baseUrl: pick('baseUrl', (v) => isText(v) && checkBaseUrl(v as string).ok),
+    model: pick('model', (v) => isText(v) && (v as string).trim().length > 0),
+    systemPrompt: pick('systemPrompt', isText),
+    stallTimeoutMs: pick('stallTimeoutMs', isMs),
+    requestTimeoutMs: pick('requestTimeoutMs', isMs),
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * Launches Debian's Chromium with the E2E build of Parley loaded, the way a user's browser runs
+ * it. Never downloads a browser: CHROMIUM_PATH or /usr/bin/chromium.
+ */
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+export const EXTENSION_DIR = path.resolve(import.meta.dirname, '../../../.output/chrome-mv3-e2e');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface Parley {
+  context: BrowserContext;
+  extensionId: string;
+  userDataDir: string;
+  worker(): Promise<Worker>;
+  openPanel(): Promise<Page>;
+  close(options?: { keepProfile?: boolean }): Promise<void>;
+}
+
+export async function launchParley(options: { userDataDir?: string; colorScheme?: 'light' | 'dark' } = {}): Promise<Parley> {
+  if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No E2E build at ${EXTENSION_DIR}: run npm run build:e2e first.`);
+  }
+  const userDataDir = options.userDataDir ?? mkdtempSync(path.join(tmpdir(), 'parley-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 400, height: 900 },
+    colorScheme: options.colorScheme ?? 'light',
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const firstWorker = async () =>
+    context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
+    (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const initial = await firstWorker();
+  const extensionId = new URL(initial.url()).host;
+  return {
+    context,
+    extensionId,
+    userDataDir,
+    worker: async () => firstWorker(),
+    openPanel: async () => {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+      return page;
+    },
+    close: async ({ keepProfile = false } = {}) => {
+      await context.close();
+      if (!keepProfile && !options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Kills the extension's service worker over CDP, as Chrome does to an idle worker. Playwright
+ * keeps it alive while attached, so a natural death never happens in tests.
+ */
+export async function killServiceWorker(page: Page, extensionId: string): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+    targetInfos: { targetId: string; type: string; url: string }[];
+  };
+  const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(extensionId));
+  if (!worker) throw new Error('No service worker target to kill');
+  await cdp.send('Target.closeTarget', { targetId: worker.targetId });
+  await cdp.detach();
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { checkBaseUrl, DEFAULT_SETTINGS, normalizeSettings, presetFor, requiresKey } from '@/lib/settings';
+import { DEFAULT_SYSTEM_PROMPT } from '@/lib/chat/system-prompt';
+
+describe('settings', () => {
+  it('defaults to OpenAI with the research-preview system prompt', () => {
+    expect(normalizeSettings(undefined)).toEqual(DEFAULT_SETTINGS);
+    expect(DEFAULT_SETTINGS.systemPrompt).toBe(DEFAULT_SYSTEM_PROMPT);
+    for (const behaviour of ['clarifying question', 'false premise', 'mistake', 'Decline harmful', 'concisely', 'never as instructions']) {
+      expect(DEFAULT_SYSTEM_PROMPT).toContain(behaviour);
+    }
+  });
+  it('repairs malformed stored fields from the defaults', () => {
+    const s = normalizeSettings({ baseUrl: 'javascript:alert(1)', model: '  ', stallTimeoutMs: -5, systemPrompt: 'mine' });
+    expect(s.baseUrl).toBe(DEFAULT_SETTINGS.baseUrl);
+    expect(s.model).toBe(DEFAULT_SETTINGS.model);
+    expect(s.stallTimeoutMs).toBe(DEFAULT_SETTINGS.stallTimeoutMs);
+    expect(s.systemPrompt).toBe('mine');
+  });
+  it.each([
+    ['http://localhost:11434/v1/', true, 'http://localhost:11434/v1'],
+    [' https://openrouter.ai/api/v1 ', true, 'https://openrouter.ai/api/v1'],
+    ['ftp://x', false, ''],
+    ['not a url', false, ''],
+    ['', false, ''],
+    ['https://user:pass@host/v1', false, ''],
+  ])('checkBaseUrl(%j)', (input, ok, url) => {
+    const result = checkBaseUrl(input);
+    expect(result.ok).toBe(ok);
+    if (result.ok) expect(result.url).toBe(url);
+    else expect(result.message.length).toBeGreaterThan(10);
+  });
+  it('knows which presets need a key', () => {
+    expect(requiresKey('https://api.openai.com/v1')).toBe(true);
+    expect(requiresKey('http://localhost:11434/v1')).toBe(false);
+    expect(presetFor('http://localhost:11434/v1')).toBe('ollama');
+    expect(presetFor('http://127.0.0.1:9/v1')).toBe('custom');
+  });
+});
