@@ -30,6 +30,12 @@ export default defineConfig({
     host_permissions: mode === 'e2e' ? [openAiHost, ...loopbackHosts] : [openAiHost],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: 'Open Parley' },
+    commands: {
+      'attach-selection': {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: 'Send the selected text to Parley',
+      },
+    },
     content_security_policy: { extension_pages: extensionPagesCsp },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'parley@parley.invalid', strict_min_version: '128.0' } } }

@@ -46,7 +46,14 @@ export interface SalvageRequest {
   content: string;
 }
 
+/** The panel's "Add page selection" button: capture from the active tab of the panel's window. */
+export interface CaptureSelectionRequest {
+  type: 'capture_selection';
+  windowId?: number;
+}
+
 export type PanelToBackground =
+  | CaptureSelectionRequest
   | SendRequest
   | RegenerateRequest
   | StopRequest
@@ -109,7 +116,22 @@ export interface StorageWarningEvent {
   message: string;
 }
 
+/** Page text captured for the next message (not sent yet); `suggestedText` pre-fills the composer. */
+export interface AttachmentsEvent {
+  type: 'attachments';
+  attachments: Attachment[];
+  suggestedText?: string;
+}
+
+/** A capture that produced nothing to attach, in one friendly sentence. */
+export interface CaptureFailedEvent {
+  type: 'capture_failed';
+  message: string;
+}
+
 export type BackgroundToPanel =
+  | AttachmentsEvent
+  | CaptureFailedEvent
   | StartedEvent
   | DeltaEvent
   | StateEvent
@@ -185,6 +207,8 @@ const panelGuards: { [K in PanelToBackground['type']]: Guard<Extract<PanelToBack
     isRecord(v) && isString(v.requestId) && isString(v.userMessageId),
   stop: (v): v is StopRequest => isRecord(v) && isString(v.messageId),
   sync: (v): v is SyncRequest => isRecord(v),
+  capture_selection: (v): v is CaptureSelectionRequest =>
+    isRecord(v) && (v.windowId === undefined || Number.isInteger(v.windowId)),
   salvage: (v): v is SalvageRequest =>
     isRecord(v) && isString(v.messageId) && isString(v.content) && v.content.length <= MAX_TEXT,
 };
@@ -214,6 +238,11 @@ export function parseBackgroundMessage(value: unknown): BackgroundToPanel | null
         : null;
     case 'snapshot':
       return Array.isArray(value.generations) ? (value as unknown as SnapshotEvent) : null;
+    case 'attachments':
+      return Array.isArray(value.attachments) && value.attachments.every(isAttachment)
+        ? (value as unknown as AttachmentsEvent)
+        : null;
+    case 'capture_failed':
     case 'request_failed':
     case 'storage_warning':
       return isString(value.message) ? (value as unknown as BackgroundToPanel) : null;

@@ -1,9 +1,13 @@
 /**
  * The message box: Enter sends, Shift+Enter adds a line; a reply in progress turns Send into Stop.
  */
-import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useRef, type FormEvent, type KeyboardEvent } from 'react';
 
 export interface ComposerProps {
+  text: string;
+  onTextChange: (text: string) => void;
+  /** Attachments alone are worth sending: the question can be implied ("what is this?"). */
+  hasAttachments: boolean;
   busy: boolean;
   canSend: boolean;
   onSend: (text: string) => void;
@@ -11,16 +15,14 @@ export interface ComposerProps {
   disabledReason?: string;
 }
 
-export function Composer({ busy, canSend, onSend, onStop, disabledReason }: ComposerProps) {
-  const [text, setText] = useState('');
+export function Composer({ text, onTextChange, hasAttachments, busy, canSend, onSend, onStop, disabledReason }: ComposerProps) {
   const input = useRef<HTMLTextAreaElement>(null);
-  const sendable = text.trim().length > 0 && canSend && !busy;
+  const sendable = (text.trim().length > 0 || hasAttachments) && canSend && !busy;
 
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
     if (!sendable) return;
     onSend(text);
-    setText('');
     input.current?.focus();
   };
 
@@ -39,7 +41,7 @@ export function Composer({ busy, canSend, onSend, onStop, disabledReason }: Comp
         placeholder={disabledReason ?? 'Ask anything… (Enter to send, Shift+Enter for a new line)'}
         value={text}
         rows={3}
-        onChange={(e) => setText(e.target.value)}
+        onChange={(e) => onTextChange(e.target.value)}
         onKeyDown={onKeyDown}
       />
       {busy ? (

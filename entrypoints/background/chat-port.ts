@@ -9,23 +9,40 @@ type Port = Browser.runtime.Port;
 
 export function createPortHub() {
   const ports = new Set<Port>();
+  // Page text captured while no panel is connected yet (it is opening) waits for the first sync.
+  let waiting: BackgroundToPanel[] = [];
+  const broadcast = (event: BackgroundToPanel) => {
+    for (const port of ports) {
+      try {
+        port.postMessage(event);
+      } catch {
+        ports.delete(port);
+      }
+    }
+  };
   return {
     ports,
-    broadcast(event: BackgroundToPanel) {
-      for (const port of ports) {
-        try {
-          port.postMessage(event);
-        } catch {
-          ports.delete(port);
-        }
-      }
+    broadcast,
+    deliver(event: BackgroundToPanel) {
+      if (ports.size > 0) broadcast(event);
+      else waiting.push(event);
+    },
+    takeWaiting(): BackgroundToPanel[] {
+      const events = waiting;
+      waiting = [];
+      return events;
     },
   };
+}
+
+export interface PortActions {
+  captureActiveTab(windowId?: number): Promise<void>;
 }
 
 export function acceptChatPorts(
   hub: ReturnType<typeof createPortHub>,
   service: ChatService,
+  actions: PortActions,
   ready: Promise<unknown>,
 ): void {
   const origin = browser.runtime.getURL('/');
@@ -58,7 +75,11 @@ export function acceptChatPorts(
       case 'stop':
         return service.stop(message.messageId);
       case 'sync':
-        return port.postMessage({ type: 'snapshot', generations: service.liveGenerations() });
+        port.postMessage({ type: 'snapshot', generations: service.liveGenerations() });
+        for (const event of hub.takeWaiting()) port.postMessage(event);
+        return;
+      case 'capture_selection':
+        return actions.captureActiveTab(message.windowId);
       case 'salvage':
         return service.salvage(message.messageId, message.content);
     }

@@ -10,6 +10,7 @@ import { acceptChatPorts, createPortHub } from './chat-port';
 import { createKeepAlive } from './keep-alive';
 import { acceptRpc } from './rpc';
 import { openPanelOnActionClick } from './side-panel';
+import { createSelectionCapture, registerSelectionEntryPoints } from './selection';
 
 export default defineBackground(() => {
   const hub = createPortHub();
@@ -29,7 +30,9 @@ export default defineBackground(() => {
     console.error('Parley: startup sweep failed', error instanceof Error ? error.name : error);
   });
 
-  acceptChatPorts(hub, service, ready);
+  const selection = createSelectionCapture(hub.deliver);
+  registerSelectionEntryPoints(selection);
+  acceptChatPorts(hub, service, selection, ready);
   acceptRpc();
   openPanelOnActionClick();
   void restrictStorageToExtensionPages(

@@ -3,6 +3,7 @@
  * configured, and the settings view.
  */
 import { useEffect } from 'react';
+import { AttachmentChip } from '@/components/chat/attachment-chip';
 import { Composer } from '@/components/chat/composer';
 import { MessageList } from '@/components/chat/message-list';
 import { SettingsForm } from '@/components/settings/settings-form';
@@ -95,6 +96,9 @@ function Chat() {
   const setView = useChat((s) => s.setView);
   const dismissNotice = useChat((s) => s.dismissNotice);
   const pendingRequests = useChat((s) => s.chat.ownRequests.length);
+  const draft = useChat((s) => s.draft);
+  const setDraft = useChat((s) => s.setDraft);
+  const hasAttachments = useChat((s) => s.attachments.length > 0);
   const leaf = leafId ? messages[leafId] : undefined;
   const live = leaf && leaf.role === 'assistant' && !isTerminal(leaf.state) ? leaf : undefined;
   const empty = !leafId;
@@ -128,12 +132,46 @@ function Chat() {
           onOpenSettings={() => setView('settings')}
         />
       )}
-      <Composer
-        busy={Boolean(live) || pendingRequests > 0}
-        canSend
-        onSend={send}
-        onStop={() => live && stop(live.id)}
-      />
+      <div className="composer-area">
+        <Attachments />
+        <Composer
+          text={draft}
+          onTextChange={setDraft}
+          hasAttachments={hasAttachments}
+          busy={Boolean(live) || pendingRequests > 0}
+          canSend
+          onSend={send}
+          onStop={() => live && stop(live.id)}
+        />
+      </div>
+    </>
+  );
+}
+
+function Attachments() {
+  const attachments = useChat((s) => s.attachments);
+  const remove = useChat((s) => s.removeAttachment);
+  const setLanguage = useChat((s) => s.setAttachmentLanguage);
+  const capture = useChat((s) => s.captureSelection);
+  return (
+    <>
+      {attachments.length ? (
+        <div className="attachments">
+          {attachments.map((a) => (
+            <AttachmentChip
+              key={a.id}
+              attachment={a}
+              onRemove={() => remove(a.id)}
+              onLanguageChange={(language) => setLanguage(a.id, language)}
+            />
+          ))}
+        </div>
+      ) : null}
+      <div className="composer-tools">
+        <button type="button" className="button ghost small" onClick={capture}>
+          Add page selection
+        </button>
+      </div>
     </>
   );
 }

@@ -18,6 +18,10 @@ export interface ChatStore {
   settings: PublicSettings | null;
   view: 'chat' | 'settings';
   attachments: Attachment[];
+  draft: string;
+  setDraft(text: string): void;
+  captureSelection(): void;
+  setAttachmentLanguage(id: string, language: string | undefined): void;
   setSettings(settings: PublicSettings): void;
   setView(view: 'chat' | 'settings'): void;
   send(text: string): void;
@@ -51,6 +55,19 @@ export function createChatStore(transport: ChatTransport) {
     };
 
     const enqueue = (event: BackgroundToPanel) => {
+      if (event.type === 'attachments') {
+        const { attachments, draft } = get();
+        set({
+          attachments: [...attachments, ...event.attachments],
+          draft: draft.trim() ? draft : (event.suggestedText ?? draft),
+          chat: { ...get().chat, notice: null },
+        });
+        return;
+      }
+      if (event.type === 'capture_failed') {
+        set({ chat: { ...get().chat, notice: event.message } });
+        return;
+      }
       queue.push(event);
       if (frameScheduled) return;
       frameScheduled = true;
@@ -100,12 +117,23 @@ export function createChatStore(transport: ChatTransport) {
       settings: null,
       view: 'chat',
       attachments: [],
+      draft: '',
+      setDraft: (draft) => set({ draft }),
+      captureSelection: () => transport.post({ type: 'capture_selection' }),
+      setAttachmentLanguage: (id, language) =>
+        set({
+          attachments: get().attachments.map((a) => {
+            if (a.id !== id) return a;
+            const { language: _old, ...rest } = a;
+            return language ? { ...rest, language } : rest;
+          }),
+        }),
       setSettings: (settings) => set({ settings }),
       setView: (view) => set({ view }),
       send: (text) => {
         const { chat, attachments } = get();
         const requestId = crypto.randomUUID();
-        set({ chat: { ...chat, ownRequests: [...chat.ownRequests, requestId], notice: null }, attachments: [] });
+        set({ chat: { ...chat, ownRequests: [...chat.ownRequests, requestId], notice: null }, attachments: [], draft: '' });
         transport.post({
           type: 'send',
           requestId,

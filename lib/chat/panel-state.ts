@@ -86,7 +86,11 @@ export function applyEvent(chat: PanelChat, event: BackgroundToPanel): { chat: P
         needsSync: false,
       };
     case 'storage_warning':
+    case 'capture_failed':
       return { chat: { ...chat, notice: event.message }, needsSync: false };
+    case 'attachments':
+      // The composer's business, not the conversation's (the store handles it).
+      return { chat, needsSync: false };
   }
 }
 

@@ -1,0 +1,110 @@
+/**
+ * "Ask about highlighted code": the context menu, the keyboard command and the panel's button all
+ * end here. The panel opens first (Chrome needs sidePanel.open() inside the gesture, before any
+ * await), then the selection is read in every frame and handed to the panel as an attachment.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import { captureSelection, type CapturedSelection } from '@/lib/selection/capture';
+import { toAttachment, SELECTION_ERRORS } from '@/lib/selection/to-attachment';
+import { DEFAULT_MAX_SELECTION_CHARS } from '@/lib/selection/normalize';
+import type { AttachmentsEvent, CaptureFailedEvent } from '@/lib/protocol';
+
+export const MENU_ASK = 'ask-parley';
+export const MENU_EXPLAIN = 'explain-code';
+export const COMMAND_ATTACH = 'attach-selection';
+
+type Tab = Pick<Browser.tabs.Tab, 'id' | 'windowId' | 'url' | 'title'>;
+type Deliver = (event: AttachmentsEvent | CaptureFailedEvent) => void;
+
+interface SidePanelApi {
+  open(options: { tabId?: number; windowId?: number }): Promise<void>;
+}
+interface SidebarApi {
+  open(): Promise<void>;
+}
+
+/** Must run synchronously in the gesture's handler; failures (no gesture in tests) are harmless. */
+function openPanel(tab: Tab | undefined): void {
+  const g = globalThis as { chrome?: { sidePanel?: SidePanelApi }; browser?: { sidebarAction?: SidebarApi } };
+  try {
+    if (g.chrome?.sidePanel && tab?.windowId !== undefined) {
+      g.chrome.sidePanel.open({ windowId: tab.windowId }).catch(() => undefined);
+    } else {
+      g.browser?.sidebarAction?.open().catch(() => undefined);
+    }
+  } catch {
+    // Without a user gesture (tests, some shortcuts) the panel may be open already; capture goes on.
+  }
+}
+
+async function readFrames(tabId: number): Promise<CapturedSelection[] | null> {
+  try {
+    const results = await browser.scripting.executeScript({ target: { tabId, allFrames: true }, func: captureSelection });
+    return results.map((r) => (r.result ?? null) as CapturedSelection | null).filter((r): r is CapturedSelection => r !== null);
+  } catch {
+    // The PDF viewer, chrome:// pages and the Web Store refuse injection.
+    return null;
+  }
+}
+
+export function createSelectionCapture(deliver: Deliver) {
+  const capture = async (tab: Tab | undefined, selectionText?: string, suggestedText?: string) => {
+    const frames = tab?.id !== undefined ? await readFrames(tab.id) : null;
+    const fallback =
+      (!frames || frames.length === 0) && selectionText
+        ? { selectionText, url: tab?.url ?? '', title: tab?.title ?? '' }
+        : undefined;
+    const result = toAttachment(frames ?? [], {
+      maxChars: DEFAULT_MAX_SELECTION_CHARS,
+      id: crypto.randomUUID(),
+      ...(fallback ? { fallback } : {}),
+    });
+    if (result.ok) {
+      deliver({ type: 'attachments', attachments: [result.attachment], ...(suggestedText ? { suggestedText } : {}) });
+    } else {
+      deliver({ type: 'capture_failed', message: SELECTION_ERRORS[result.error] });
+    }
+  };
+
+  const onMenuClick = (info: { menuItemId: string | number; selectionText?: string }, tab?: Tab) => {
+    if (info.menuItemId !== MENU_ASK && info.menuItemId !== MENU_EXPLAIN) return;
+    openPanel(tab);
+    void capture(tab, info.selectionText, info.menuItemId === MENU_EXPLAIN ? 'Explain this code.' : undefined);
+  };
+
+  const onCommand = (command: string, tab?: Tab) => {
+    if (command !== COMMAND_ATTACH) return;
+    openPanel(tab);
+    void capture(tab);
+  };
+
+  /** The panel's "Add page selection" button: the active web page of the panel's window. */
+  const captureActiveTab = async (windowId?: number) => {
+    const [tab] = await browser.tabs.query(windowId === undefined ? { active: true, lastFocusedWindow: true } : { active: true, windowId });
+    if (!tab?.id || !tab.url || !/^(https?|file):/.test(tab.url)) {
+      deliver({ type: 'capture_failed', message: 'Select some text on a web page first.' });
+      return;
+    }
+    await capture(tab);
+  };
+
+  return { onMenuClick, onCommand, captureActiveTab };
+}
+
+export function registerSelectionEntryPoints(selection: ReturnType<typeof createSelectionCapture>): void {
+  browser.runtime.onInstalled.addListener(() => {
+    void browser.contextMenus.removeAll().then(() => {
+      browser.contextMenus.create({ id: MENU_ASK, title: 'Ask Parley about selection', contexts: ['selection'] });
+      browser.contextMenus.create({ id: MENU_EXPLAIN, title: 'Explain this code', contexts: ['selection'] });
+    });
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => selection.onMenuClick(info, tab));
+  browser.commands.onCommand.addListener((command, tab) => selection.onCommand(command, tab));
+  if (import.meta.env.MODE === 'e2e') {
+    // Playwright can neither click a native menu nor press a browser shortcut (DESIGN §7).
+    (globalThis as { parleyTestHooks?: unknown }).parleyTestHooks = {
+      runCommand: (name: string, tab: Tab) => selection.onCommand(name, tab),
+      clickContextMenu: (info: { menuItemId: string; selectionText?: string }, tab: Tab) => selection.onMenuClick(info, tab),
+    };
+  }
+}

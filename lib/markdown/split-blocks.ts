@@ -1,0 +1,55 @@
+/**
+ * Splits markdown into top-level blocks so a streaming message re-parses only its last block.
+ * Blank lines separate blocks except inside a fenced code block (an unclosed fence runs to the end).
+ * Joining the blocks gives back the input exactly.
+ */
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
+export function splitBlocks(text: string): string[] {
+  const lines = text.split(/(?<=\n)/);
+  const blocks: string[] = [];
+  let current = '';
+  let fence: string | null = null;
+  let lastBlank = false;
+  for (const line of lines) {
+    const open = FENCE.exec(line);
+    if (fence) {
+      current += line;
+      if (open?.[1] && open[1][0] === fence[0] && open[1].length >= fence.length && line.trim() === open[1]) fence = null;
+      continue;
+    }
+    const blank = line.trim() === '';
+    const indented = /^( {2,}|\t)/.test(line);
+    // A new block starts at a fence, or after a blank line unless the line continues a list item.
+    if (current && (open || (lastBlank && !blank && !indented))) {
+      blocks.push(current);
+      current = '';
+    }
+    if (open?.[1]) fence = open[1];
+    current += line;
+    lastBlank = blank;
+  }
+  if (current) blocks.push(current);
+  return blocks;
+}
+
+/** Reference definitions (`[id]: url`) apply to the whole document, so each block needs them. */
+export function referenceDefinitions(text: string): string {
+  return (text.match(/^ {0,3}\[[^\]\n]+\]:\s*\S.*$/gm) ?? []).join('\n');
+}
+
+/**
+ * Hides syntax a streaming reply has opened but not yet closed at its very end, so the user
+ * does not see a flash of raw markers.
+ */
+export function trimUnfinished(block: string): string {
+  let text = block;
+  const lastLine = text.slice(text.lastIndexOf('\n') + 1);
+  if (FENCE.test(lastLine)) return text;
+  text = text.replace(/!?\[[^\]\n]*(\]\([^)\s]*)?$/, '');
+  const stars = (lastLine.match(/\*\*/g) ?? []).length;
+  if (stars % 2 === 1) text = text.replace(/\*\*(?!.*\*\*)/, '');
+  const ticks = (text.slice(text.lastIndexOf('\n') + 1).match(/`/g) ?? []).length;
+  if (ticks % 2 === 1) text = text.replace(/`(?!.*`)/, '');
+  return text;
+}

@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+// `npm test`: the unit tier, then the E2E build and the Chromium tier. Ends with one plain
+// "N passed, N failed" line so any reader of the log sees the totals.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+
+mkdirSync('test-results', { recursive: true });
+const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit', shell: false }).status ?? 1;
+const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+const tiers = [];
+const tier = (name, cmd, args, report) => {
+  const status = run(cmd, args);
+  tiers.push({ name, status, report });
+  return status;
+};
+
+tier('unit', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json'], 'test-results/unit.json');
+const built = run(npm, ['run', 'build:e2e']);
+if (built === 0) {
+  tier('e2e', npx, ['vitest', 'run', '-c', 'vitest.e2e.config.ts', '--reporter=default', '--reporter=json', '--outputFile=test-results/e2e.json'], 'test-results/e2e.json');
+} else {
+  tiers.push({ name: 'e2e build', status: built });
+}
+
+let passed = 0;
+let failed = 0;
+for (const t of tiers) {
+  try {
+    const report = t.report ? JSON.parse(readFileSync(t.report, 'utf8')) : null;
+    passed += report?.numPassedTests ?? 0;
+    failed += report?.numFailedTests ?? 0;
+    console.log(`${t.name}: ${report?.numPassedTests ?? 0} passed, ${report?.numFailedTests ?? 0} failed (exit ${t.status})`);
+  } catch {
+    console.log(`${t.name}: no report (exit ${t.status})`);
+  }
+  if (t.status !== 0 && failed === 0) failed = 1;
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(tiers.every((t) => t.status === 0) ? 0 : 1);

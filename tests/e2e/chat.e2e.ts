@@ -1,0 +1,195 @@
+/**
+ * The side-panel chat end to end (issue 2): the built extension in headless Chromium against the
+ * loopback OpenAI-compatible server, configured through the settings UI like a user would.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { killServiceWorker } from './support/launch';
+import { PanelPage } from './support/panel';
+import { newChat, patchSettings, startE2E, stopE2E, type E2E } from './support/setup';
+
+let e2e: E2E;
+const userText = (body: unknown) => JSON.stringify(body);
+
+beforeAll(async () => {
+  e2e = await startE2E();
+});
+afterAll(async () => {
+  await stopE2E(e2e);
+});
+beforeEach(async () => {
+  e2e.server.reset();
+  await newChat(e2e.panel.page);
+});
+
+describe('chat', () => {
+  it('streams a markdown reply with a code block and a Copy code button', async () => {
+    const { panel } = e2e;
+    await panel.send('Show me a Go channel example [[code]]');
+    await panel.waitForState('complete');
+    const reply = panel.lastAssistant();
+    await expect(reply.locator('pre').first().textContent()).resolves.toContain('\n');
+    expect(await reply.getByRole('button', { name: 'Copy code' }).count()).toBeGreaterThan(0);
+    expect(await reply.locator('table').count()).toBe(1);
+    await panel.page.screenshot({ path: 'test-results/panel-code-reply.png' });
+  });
+
+  it('Enter sends, Shift+Enter adds a line, and an empty message cannot be sent', async () => {
+    const { panel } = e2e;
+    await expect(panel.sendButton.isDisabled()).resolves.toBe(true);
+    await panel.composer.fill('   ');
+    await panel.composer.press('Enter');
+    expect(await panel.userMessages.count()).toBe(0);
+    await panel.composer.fill('line one');
+    await panel.composer.press('Shift+Enter');
+    await panel.composer.pressSequentially('line two');
+    expect(await panel.composer.inputValue()).toBe('line one\nline two');
+    await panel.composer.press('Enter');
+    await panel.waitForState('complete');
+    expect(await panel.userMessages.last().textContent()).toContain('line one\nline two');
+    expect(await panel.composer.inputValue()).toBe('');
+  });
+
+  it('sends the whole conversation with a follow-up so the model can resolve "it"', async () => {
+    const { panel, server } = e2e;
+    await panel.send("What is Fermat's little theorem?");
+    await panel.waitForState('complete');
+    await panel.send('What about its proof?');
+    await panel.waitForState('complete');
+    const [, second] = await server.waitForRequests(2);
+    const messages = (second?.body as { messages: { role: string; content: string }[] }).messages;
+    expect(messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user']);
+    expect(messages[1]?.content).toBe("What is Fermat's little theorem?");
+    expect(messages[2]?.content).toContain("You said: What is Fermat's little theorem?");
+    expect(messages[3]?.content).toBe('What about its proof?');
+    expect(messages[0]?.content).toContain('clarifying question');
+  });
+
+  it('Stop keeps the partial reply, marked stopped, with nothing appended after', async () => {
+    const { panel, server } = e2e;
+    server.enqueue({ chunks: Array.from({ length: 60 }, (_, i) => `w${i} `), chunkDelayMs: 60 });
+    await panel.send('Tell me a long story');
+    await panel.lastAssistant().getByText('w3').waitFor();
+    await panel.stopButton.click();
+    await panel.waitForState('stopped');
+    const stoppedText = await panel.lastAssistant().textContent();
+    await panel.page.waitForTimeout(500);
+    expect(await panel.lastAssistant().textContent()).toBe(stoppedText);
+    expect(stoppedText).not.toContain('w59');
+  });
+
+  it('a bad key says so, links to settings, and is not retried', async () => {
+    const { panel, server } = e2e;
+    server.enqueue({ status: 401, errorCode: 'invalid_api_key' });
+    await panel.send('hello');
+    await panel.waitForState('error');
+    await panel.lastAssistant().getByText('The API key was rejected').waitFor();
+    await panel.lastAssistant().getByRole('button', { name: 'Open settings' }).waitFor();
+    await panel.page.waitForTimeout(300);
+    expect(server.chatRequests()).toHaveLength(1);
+  });
+
+  it('a rate limit with Retry-After is retried and completes', async () => {
+    const { panel, server } = e2e;
+    server.enqueue({ status: 429, errorCode: 'rate_limit_exceeded', headers: { 'retry-after': '1' } }, { text: 'Worked after waiting.' });
+    await panel.send('hello');
+    await panel.waitForState('complete');
+    expect(server.chatRequests()).toHaveLength(2);
+    expect(await panel.lastAssistant().textContent()).toContain('Worked after waiting.');
+  });
+
+  it('an exhausted quota is told apart from a rate limit and not retried', async () => {
+    const { panel, server } = e2e;
+    server.enqueue({ status: 429, errorCode: 'insufficient_quota' });
+    await panel.send('hello');
+    await panel.waitForState('error');
+    await panel.lastAssistant().getByText('run out of quota').waitFor();
+    expect(server.chatRequests()).toHaveLength(1);
+  });
+
+  it('a dropped connection keeps the partial text, marks it interrupted, and Retry completes it', async () => {
+    const { panel, server } = e2e;
+    server.enqueue({ chunks: ['First ', 'second ', 'third ', 'never'], fault: 'drop', faultAfterChunks: 3 }, { text: 'A complete answer.' });
+    await panel.send('hello');
+    await panel.waitForState('interrupted');
+    expect(await panel.lastAssistant().textContent()).toContain('First second third');
+    await panel.lastAssistant().getByRole('button', { name: 'Retry' }).click();
+    await panel.waitForState('complete');
+    expect(await panel.lastAssistant().textContent()).toContain('A complete answer.');
+    // The interrupted reply is kept as the previous variant, not overwritten.
+    await panel.lastAssistant().getByText('2 / 2').waitFor();
+  });
+
+  it('a stream that ends without [DONE] is not shown as complete', async () => {
+    const { panel, server } = e2e;
+    server.enqueue({ chunks: ['cut ', 'off'], fault: 'eof', faultAfterChunks: 2 });
+    await panel.send('hello');
+    await panel.waitForState('interrupted');
+    await panel.lastAssistant().getByText('cut off before the server finished').waitFor();
+  });
+
+  it('a stream silent past the watchdog ends interrupted with its text', async () => {
+    const { panel, server } = e2e;
+    await patchSettings(panel.page, { stallTimeoutMs: 1500 });
+    server.enqueue({ chunks: ['waiting ', 'for'], fault: 'stall', faultAfterChunks: 2 });
+    await panel.send('hello');
+    await panel.waitForState('interrupted', panel.lastAssistant(), 10_000);
+    await panel.lastAssistant().getByText('stopped sending').waitFor();
+    expect(await panel.lastAssistant().textContent()).toContain('waiting for');
+    await patchSettings(panel.page, { stallTimeoutMs: 45_000 });
+  });
+
+  it('closing the panel mid-reply does not stop it: reopened, the whole reply is there once', async () => {
+    const { panel, server, parley } = e2e;
+    const words = Array.from({ length: 30 }, (_, i) => `part${i} `);
+    server.enqueue({ chunks: words, chunkDelayMs: 50 });
+    await panel.send('long answer please');
+    await panel.lastAssistant().getByText('part2').waitFor();
+    await panel.page.close();
+    await new Promise((r) => setTimeout(r, 400));
+    const reopened = new PanelPage(await parley.openPanel());
+    await reopened.waitForState('complete', reopened.lastAssistant(), 15_000);
+    const text = (await reopened.lastAssistant().textContent()) ?? '';
+    expect(text).toContain('part0');
+    expect(text).toContain('part29');
+    expect(text.split('part29').length).toBe(2);
+    expect(await reopened.assistantMessages.count()).toBe(1);
+    e2e.panel = reopened;
+  });
+
+  it('a worker killed mid-stream: the panel shows interrupted within a second, loses ≤ one flush window, and Retry works', async () => {
+    const { panel, server, parley } = e2e;
+    server.enqueue({ chunks: Array.from({ length: 80 }, (_, i) => `k${i} `), chunkDelayMs: 40 }, { text: 'Recovered answer.' });
+    await panel.send('keep going');
+    await panel.lastAssistant().getByText('k10').waitFor();
+    const seen = (await panel.lastAssistant().textContent()) ?? '';
+    await killServiceWorker(panel.page, parley.extensionId);
+    const killedAt = Date.now();
+    await panel.waitForState('interrupted', panel.lastAssistant(), 5_000);
+    const shownWithin = Date.now() - killedAt;
+    expect(shownWithin).toBeLessThan(1_500);
+    // After the new worker's sweep and the salvage, everything the panel saw is stored.
+    await panel.page.waitForTimeout(800);
+    await panel.page.reload();
+    const reloaded = new PanelPage(panel.page);
+    await reloaded.waitForState('interrupted');
+    const stored = (await reloaded.lastAssistant().textContent()) ?? '';
+    const seenWords = seen.match(/k\d+/g) ?? [];
+    const storedWords = stored.match(/k\d+/g) ?? [];
+    expect(storedWords.length).toBeGreaterThanOrEqual(seenWords.length);
+    await reloaded.lastAssistant().getByRole('button', { name: 'Retry' }).click();
+    await reloaded.waitForState('complete');
+    expect(await reloaded.lastAssistant().textContent()).toContain('Recovered answer.');
+  });
+
+  it('New chat starts fresh, and the last conversation is there when the panel reopens', async () => {
+    const { panel, parley } = e2e;
+    await panel.send('remember this conversation');
+    await panel.waitForState('complete');
+    await panel.page.close();
+    const reopened = new PanelPage(await parley.openPanel());
+    await reopened.userMessages.getByText('remember this conversation').waitFor();
+    await newChat(reopened.page);
+    expect(await reopened.userMessages.count()).toBe(0);
+    e2e.panel = reopened;
+  });
+});

@@ -1,0 +1,47 @@
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: unknown;
+  at: number;
+}
+
+export interface ReplyScript {
+  text?: string;
+  chunks?: string[];
+  chunkDelayMs?: number;
+  ttftMs?: number;
+  headersDelayMs?: number;
+  status?: number;
+  errorCode?: string;
+  headers?: Record<string, string>;
+  fault?: 'drop' | 'eof' | 'stall' | 'sse-error';
+  faultAfterChunks?: number;
+  stallMs?: number;
+  splitBytes?: boolean;
+  crlf?: boolean;
+  comments?: boolean;
+  unknownEvents?: boolean;
+  badJsonAt?: number;
+}
+
+export interface ModerationConfig {
+  flagWords: Record<string, string[]>;
+  delayMs: number;
+  status?: number;
+}
+
+export interface MockServer {
+  url: string;
+  baseURL: string;
+  requests: RecordedRequest[];
+  canaryHits: RecordedRequest[];
+  moderation: ModerationConfig;
+  chatRequests(): RecordedRequest[];
+  enqueue(...scripts: ReplyScript[]): void;
+  reset(): void;
+  waitForRequests(n: number, timeoutMs?: number): Promise<RecordedRequest[]>;
+  close(): Promise<void>;
+}
+
+export function startMockServer(options?: { port?: number; host?: string }): Promise<MockServer>;
