@@ -4,12 +4,28 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 const forbiddenSinks = [
-  { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Model and page text never become live HTML (DESIGN §5).' },
-  { selector: "AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]", message: 'No HTML sinks: build DOM with React or textContent.' },
-  { selector: "CallExpression[callee.property.name=/^(insertAdjacentHTML|write|writeln)$/]", message: 'No HTML sinks.' },
+  {
+    selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+    message: 'Model and page text never become live HTML (DESIGN §5).',
+  },
+  {
+    selector: 'AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]',
+    message: 'No HTML sinks: build DOM with React or textContent.',
+  },
+  {
+    selector: 'CallExpression[callee.property.name=/^(insertAdjacentHTML|write|writeln)$/]',
+    message: 'No HTML sinks.',
+  },
   { selector: "NewExpression[callee.name='Function']", message: 'No code from strings.' },
-  { selector: "CallExpression[callee.name=/^(setTimeout|setInterval)$/][arguments.0.type='Literal']", message: 'No code from strings.' },
-  { selector: "ImportDeclaration[source.value='rehype-raw']", message: 'Raw HTML in markdown is forbidden (DESIGN §5).' },
+  {
+    selector:
+      "CallExpression[callee.name=/^(setTimeout|setInterval)$/][arguments.0.type='Literal']",
+    message: 'No code from strings.',
+  },
+  {
+    selector: "ImportDeclaration[source.value='rehype-raw']",
+    message: 'Raw HTML in markdown is forbidden (DESIGN §5).',
+  },
 ];
 
 export default tseslint.config(
@@ -25,7 +41,12 @@ export default tseslint.config(
       'no-implied-eval': 'error',
       'no-restricted-syntax': ['error', ...forbiddenSinks],
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
+      // Stripping control characters is the point of some patterns (selection, URL safety).
+      'no-control-regex': 'off',
     },
   },
   {
@@ -37,6 +58,23 @@ export default tseslint.config(
   },
   {
     files: ['**/*.{js,mjs}'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly', Buffer: 'readonly', TextEncoder: 'readonly', TextDecoder: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', performance: 'readonly', fetch: 'readonly', AbortController: 'readonly', structuredClone: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        URL: 'readonly',
+        Buffer: 'readonly',
+        TextEncoder: 'readonly',
+        TextDecoder: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        performance: 'readonly',
+        fetch: 'readonly',
+        AbortController: 'readonly',
+        structuredClone: 'readonly',
+      },
+    },
   },
 );

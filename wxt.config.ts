@@ -38,7 +38,11 @@ export default defineConfig({
     },
     content_security_policy: { extension_pages: extensionPagesCsp },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'parley@parley.invalid', strict_min_version: '128.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'parley@parley.invalid', strict_min_version: '128.0' },
+          },
+        }
       : {}),
   }),
 });

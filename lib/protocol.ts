@@ -192,7 +192,9 @@ function isAttachment(value: unknown): value is Attachment {
   );
 }
 
-const panelGuards: { [K in PanelToBackground['type']]: Guard<Extract<PanelToBackground, { type: K }>> } = {
+const panelGuards: {
+  [K in PanelToBackground['type']]: Guard<Extract<PanelToBackground, { type: K }>>;
+} = {
   send: (v): v is SendRequest =>
     isRecord(v) &&
     isString(v.requestId) &&
@@ -215,7 +217,8 @@ const panelGuards: { [K in PanelToBackground['type']]: Guard<Extract<PanelToBack
 
 /** Returns the message if it is a well-formed panel request, else null (and it is dropped). */
 export function parsePanelMessage(value: unknown): PanelToBackground | null {
-  if (!isRecord(value) || !isString(value.type) || !Object.hasOwn(panelGuards, value.type)) return null;
+  if (!isRecord(value) || !isString(value.type) || !Object.hasOwn(panelGuards, value.type))
+    return null;
   const guard = panelGuards[value.type as PanelToBackground['type']] as Guard<PanelToBackground>;
   return guard(value) ? value : null;
 }
@@ -225,7 +228,10 @@ export function parseBackgroundMessage(value: unknown): BackgroundToPanel | null
   if (!isRecord(value) || !isString(value.type)) return null;
   switch (value.type) {
     case 'delta':
-      return isString(value.messageId) && isCount(value.seq) && isCount(value.offset) && isString(value.text)
+      return isString(value.messageId) &&
+        isCount(value.seq) &&
+        isCount(value.offset) &&
+        isString(value.text)
         ? (value as unknown as DeltaEvent)
         : null;
     case 'state':
@@ -271,7 +277,11 @@ export function parseRpcRequest(value: unknown): RpcRequest | null {
         : null;
     case 'list_models':
       return isString(value.baseUrl) && (value.apiKey === undefined || isString(value.apiKey))
-        ? { type: 'list_models', baseUrl: value.baseUrl, ...(isString(value.apiKey) ? { apiKey: value.apiKey } : {}) }
+        ? {
+            type: 'list_models',
+            baseUrl: value.baseUrl,
+            ...(isString(value.apiKey) ? { apiKey: value.apiKey } : {}),
+          }
         : null;
     default:
       return null;

@@ -43,7 +43,8 @@ export function presetFor(baseUrl: string): ProviderPreset['id'] {
   return match?.id ?? 'custom';
 }
 
-export type BaseUrlCheck = { ok: true; url: string; origin: string } | { ok: false; message: string };
+export type BaseUrlCheck =
+  { ok: true; url: string; origin: string } | { ok: false; message: string };
 
 /**
  * Accepts http(s) URLs only; trims and drops a trailing slash so `/chat/completions` joins cleanly.
@@ -56,7 +57,10 @@ export function checkBaseUrl(input: string): BaseUrlCheck {
   try {
     url = new URL(trimmed);
   } catch {
-    return { ok: false, message: 'That base URL is not a valid URL (for example https://api.openai.com/v1).' };
+    return {
+      ok: false,
+      message: 'That base URL is not a valid URL (for example https://api.openai.com/v1).',
+    };
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     return { ok: false, message: 'The base URL must start with https:// or http://.' };

@@ -6,7 +6,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 
-const build = spawnSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['wxt', 'build'], { stdio: 'inherit' });
+const build = spawnSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['wxt', 'build'], {
+  stdio: 'inherit',
+});
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const candidates = [
@@ -21,7 +23,9 @@ const candidates = [
 ].filter(Boolean);
 const browser = candidates.find((p) => existsSync(p));
 if (!browser) {
-  console.error('No Chromium or Chrome found. Install one (Debian: apt-get install chromium) or set CHROME_PATH.');
+  console.error(
+    'No Chromium or Chrome found. Install one (Debian: apt-get install chromium) or set CHROME_PATH.',
+  );
   process.exit(1);
 }
 
@@ -42,5 +46,7 @@ const args = [
 ];
 // Chromium refuses to run as root without this (CI boxes and containers).
 if (process.getuid?.() === 0) args.unshift('--no-sandbox');
-console.log(`Opening ${browser} with Parley (${extensionId}). Click the toolbar icon to open the side panel.`);
+console.log(
+  `Opening ${browser} with Parley (${extensionId}). Click the toolbar icon to open the side panel.`,
+);
 spawn(browser, args, { stdio: 'inherit' }).on('exit', (code) => process.exit(code ?? 0));

@@ -16,10 +16,28 @@ const tier = (name, cmd, args, report) => {
   return status;
 };
 
-tier('unit', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json'], 'test-results/unit.json');
+tier(
+  'unit',
+  npx,
+  ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json'],
+  'test-results/unit.json',
+);
 const built = run(npm, ['run', 'build:e2e']);
 if (built === 0) {
-  tier('e2e', npx, ['vitest', 'run', '-c', 'vitest.e2e.config.ts', '--reporter=default', '--reporter=json', '--outputFile=test-results/e2e.json'], 'test-results/e2e.json');
+  tier(
+    'e2e',
+    npx,
+    [
+      'vitest',
+      'run',
+      '-c',
+      'vitest.e2e.config.ts',
+      '--reporter=default',
+      '--reporter=json',
+      '--outputFile=test-results/e2e.json',
+    ],
+    'test-results/e2e.json',
+  );
 } else {
   tiers.push({ name: 'e2e build', status: built });
 }
@@ -31,7 +49,9 @@ for (const t of tiers) {
     const report = t.report ? JSON.parse(readFileSync(t.report, 'utf8')) : null;
     passed += report?.numPassedTests ?? 0;
     failed += report?.numFailedTests ?? 0;
-    console.log(`${t.name}: ${report?.numPassedTests ?? 0} passed, ${report?.numFailedTests ?? 0} failed (exit ${t.status})`);
+    console.log(
+      `${t.name}: ${report?.numPassedTests ?? 0} passed, ${report?.numFailedTests ?? 0} failed (exit ${t.status})`,
+    );
   } catch {
     console.log(`${t.name}: no report (exit ${t.status})`);
   }

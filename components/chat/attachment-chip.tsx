@@ -34,7 +34,12 @@ export function AttachmentChip({ attachment, onRemove, onLanguageChange }: Attac
           {attachment.source.title || hostOf(attachment.source.url)}
           <span className="muted"> · {hostOf(attachment.source.url)}</span>
         </span>
-        <button type="button" className="button ghost icon" aria-label="Remove attachment" onClick={onRemove}>
+        <button
+          type="button"
+          className="button ghost icon"
+          aria-label="Remove attachment"
+          onClick={onRemove}
+        >
           ×
         </button>
       </div>
@@ -57,13 +62,19 @@ export function AttachmentChip({ attachment, onRemove, onLanguageChange }: Attac
         <span>
           {lines} {lines === 1 ? 'line' : 'lines'} · ~{tokens.toLocaleString('en')} tokens
         </span>
-        <button type="button" className="button link small" aria-expanded={open} onClick={() => setOpen(!open)}>
+        <button
+          type="button"
+          className="button link small"
+          aria-expanded={open}
+          onClick={() => setOpen(!open)}
+        >
           {open ? 'Hide preview' : 'Preview'}
         </button>
       </div>
       {truncated ? (
         <p className="chip-note">
-          Too long: kept {truncated.kept.toLocaleString('en')} of {truncated.total.toLocaleString('en')} characters.
+          Too long: kept {truncated.kept.toLocaleString('en')} of{' '}
+          {truncated.total.toLocaleString('en')} characters.
         </p>
       ) : null}
       {attachment.hiddenTextRemoved ? (
@@ -72,7 +83,9 @@ export function AttachmentChip({ attachment, onRemove, onLanguageChange }: Attac
         </p>
       ) : null}
       {attachment.formattingLost ? (
-        <p className="chip-note">Formatting may be lost: this page does not let Parley read line breaks.</p>
+        <p className="chip-note">
+          Formatting may be lost: this page does not let Parley read line breaks.
+        </p>
       ) : null}
       {open ? <pre className="chip-preview">{attachment.text}</pre> : null}
     </div>

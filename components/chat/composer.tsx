@@ -15,7 +15,16 @@ export interface ComposerProps {
   disabledReason?: string;
 }
 
-export function Composer({ text, onTextChange, hasAttachments, busy, canSend, onSend, onStop, disabledReason }: ComposerProps) {
+export function Composer({
+  text,
+  onTextChange,
+  hasAttachments,
+  busy,
+  canSend,
+  onSend,
+  onStop,
+  disabledReason,
+}: ComposerProps) {
   const input = useRef<HTMLTextAreaElement>(null);
   const sendable = (text.trim().length > 0 || hasAttachments) && canSend && !busy;
 

@@ -48,7 +48,13 @@ function UserMessage({ message, pager, onSelectVariant }: MessageItemProps) {
   );
 }
 
-function AssistantMessage({ message, pager, onRegenerate, onSelectVariant, onOpenSettings }: MessageItemProps) {
+function AssistantMessage({
+  message,
+  pager,
+  onRegenerate,
+  onSelectVariant,
+  onOpenSettings,
+}: MessageItemProps) {
   const live = !isTerminal(message.state);
   const retry = () => message.parentId && onRegenerate(message.parentId);
   return (

@@ -17,7 +17,13 @@ export interface MessageListProps {
 
 const STICK_DISTANCE_PX = 48;
 
-export function MessageList({ messages, leafId, onRegenerate, onSelectLeaf, onOpenSettings }: MessageListProps) {
+export function MessageList({
+  messages,
+  leafId,
+  onRegenerate,
+  onSelectLeaf,
+  onOpenSettings,
+}: MessageListProps) {
   const all = useMemo(() => Object.values(messages), [messages]);
   const path = useMemo(() => (leafId ? pathToLeaf(all, leafId) : []), [all, leafId]);
   const scroller = useRef<HTMLDivElement>(null);

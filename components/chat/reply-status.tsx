@@ -13,7 +13,8 @@ export interface ReplyStatusProps {
 export function ReplyStatus({ state, onRetry, onOpenSettings }: ReplyStatusProps) {
   if (state.kind === 'stopped') return <p className="reply-status muted">Stopped.</p>;
   if (state.kind !== 'interrupted' && state.kind !== 'error') return null;
-  const sentence = state.kind === 'interrupted' ? INTERRUPT_MESSAGES[state.reason] : ERROR_MESSAGES[state.code];
+  const sentence =
+    state.kind === 'interrupted' ? INTERRUPT_MESSAGES[state.reason] : ERROR_MESSAGES[state.code];
   const detail = state.kind === 'error' ? state.detail : undefined;
   const needsSettings = state.kind === 'error' && SETTINGS_ERRORS.includes(state.code);
   return (

@@ -10,13 +10,25 @@ export function VariantPager({ index, total, onPrevious, onNext }: VariantPagerP
   if (total < 2) return null;
   return (
     <span className="pager">
-      <button type="button" className="button ghost icon" aria-label="Previous response" disabled={!onPrevious} onClick={onPrevious}>
+      <button
+        type="button"
+        className="button ghost icon"
+        aria-label="Previous response"
+        disabled={!onPrevious}
+        onClick={onPrevious}
+      >
         ‹
       </button>
       <span className="pager-count">
         {index} / {total}
       </span>
-      <button type="button" className="button ghost icon" aria-label="Next response" disabled={!onNext} onClick={onNext}>
+      <button
+        type="button"
+        className="button ghost icon"
+        aria-label="Next response"
+        disabled={!onNext}
+        onClick={onNext}
+      >
         ›
       </button>
     </span>

@@ -11,7 +11,9 @@ export function CodeBlock({ code, language }: { code: string; language?: string 
         <CopyButton text={code} label="Copy code" />
       </div>
       <pre>
-        <code className={language ? `language-${language.replace(/[^\w+#-]/g, '')}` : undefined}>{code}</code>
+        <code className={language ? `language-${language.replace(/[^\w+#-]/g, '')}` : undefined}>
+          {code}
+        </code>
       </pre>
     </div>
   );

@@ -42,7 +42,12 @@ function ImagePlaceholder({ src, alt }: { src?: string; alt?: string }) {
   const host = new URL(url).host;
   if (loaded) return <img src={url} alt={alt ?? ''} referrerPolicy="no-referrer" />;
   return (
-    <button type="button" className="button small md-image" aria-label={`Load image: ${alt || host}`} onClick={() => setLoaded(true)}>
+    <button
+      type="button"
+      className="button small md-image"
+      aria-label={`Load image: ${alt || host}`}
+      onClick={() => setLoaded(true)}
+    >
       Load image from {host}
     </button>
   );
@@ -59,12 +64,15 @@ const components: Components = {
       </a>
     );
   },
-  img: ({ src, alt }) => <ImagePlaceholder src={typeof src === 'string' ? src : undefined} alt={alt} />,
+  img: ({ src, alt }) => (
+    <ImagePlaceholder src={typeof src === 'string' ? src : undefined} alt={alt} />
+  ),
   pre: ({ node }) => {
     const code = (node as HastNode | undefined)?.children?.find((c) => c.tagName === 'code') as
-      | (HastNode & { properties?: { className?: string[] } })
-      | undefined;
-    const language = code?.properties?.className?.find((c) => c.startsWith('language-'))?.slice('language-'.length);
+      (HastNode & { properties?: { className?: string[] } }) | undefined;
+    const language = code?.properties?.className
+      ?.find((c) => c.startsWith('language-'))
+      ?.slice('language-'.length);
     return <CodeBlock code={textOf(code).replace(/\n$/, '')} language={language} />;
   },
 };
@@ -76,19 +84,32 @@ const urlTransform = (url: string) => safeUrl(url) ?? '';
 
 const Block = memo(function Block({ source }: { source: string }) {
   return (
-    <ReactMarkdown remarkPlugins={remarkPlugins} components={components} urlTransform={urlTransform}>
+    <ReactMarkdown
+      remarkPlugins={remarkPlugins}
+      components={components}
+      urlTransform={urlTransform}
+    >
       {source}
     </ReactMarkdown>
   );
 });
 
-export const Markdown = memo(function Markdown({ text, streaming }: { text: string; streaming: boolean }) {
+export const Markdown = memo(function Markdown({
+  text,
+  streaming,
+}: {
+  text: string;
+  streaming: boolean;
+}) {
   const blocks = useMemo(() => splitBlocks(text), [text]);
   const definitions = useMemo(() => referenceDefinitions(text), [text]);
   const rendered: ReactNode[] = blocks.map((block, i) => {
     const last = i === blocks.length - 1;
     const source = streaming && last ? trimUnfinished(block) : block;
-    const withRefs = definitions && /\]\[|\]\s*$|\[[^\]]+\](?!\()/.test(source) ? `${source}\n\n${definitions}` : source;
+    const withRefs =
+      definitions && /\]\[|\]\s*$|\[[^\]]+\](?!\()/.test(source)
+        ? `${source}\n\n${definitions}`
+        : source;
     return <Block key={i} source={withRefs} />;
   });
   return <div className="markdown">{rendered}</div>;

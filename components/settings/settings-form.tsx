@@ -21,7 +21,9 @@ export function SettingsForm({ initial, call, onSaved, compact }: SettingsFormPr
   const [model, setModel] = useState(initial.model);
   const [systemPrompt, setSystemPrompt] = useState(initial.systemPrompt);
   const [models, setModels] = useState<string[]>([]);
-  const [status, setStatus] = useState<{ kind: 'error' | 'ok' | 'busy'; text: string } | null>(null);
+  const [status, setStatus] = useState<{ kind: 'error' | 'ok' | 'busy'; text: string } | null>(
+    null,
+  );
   const [hasKey, setHasKey] = useState(initial.hasApiKey);
   const keyInput = useRef<HTMLInputElement>(null);
   const preset = presetFor(baseUrl);
@@ -29,18 +31,29 @@ export function SettingsForm({ initial, call, onSaved, compact }: SettingsFormPr
   const loadModels = async () => {
     const granted = await ensureHostPermission(baseUrl);
     if (!granted) {
-      setStatus({ kind: 'error', text: 'Parley needs permission to reach that server to list its models.' });
+      setStatus({
+        kind: 'error',
+        text: 'Parley needs permission to reach that server to list its models.',
+      });
       return;
     }
     setStatus({ kind: 'busy', text: 'Loading models…' });
     const typedKey = keyInput.current?.value || undefined;
-    const response = await call({ type: 'list_models', baseUrl, ...(typedKey ? { apiKey: typedKey } : {}) });
+    const response = await call({
+      type: 'list_models',
+      baseUrl,
+      ...(typedKey ? { apiKey: typedKey } : {}),
+    });
     if (response.type === 'models') {
       setModels(response.models);
-      if (response.models.length && !response.models.includes(model)) setModel(response.models[0] ?? model);
+      if (response.models.length && !response.models.includes(model))
+        setModel(response.models[0] ?? model);
       setStatus({ kind: 'ok', text: `${response.models.length} models available.` });
     } else {
-      setStatus({ kind: 'error', text: response.type === 'rpc_error' ? response.message : 'Could not list models.' });
+      setStatus({
+        kind: 'error',
+        text: response.type === 'rpc_error' ? response.message : 'Could not list models.',
+      });
     }
   };
 
@@ -53,7 +66,10 @@ export function SettingsForm({ initial, call, onSaved, compact }: SettingsFormPr
     }
     const granted = await ensureHostPermission(checked.url);
     if (!granted) {
-      setStatus({ kind: 'error', text: 'Parley needs permission to reach that server. Save again and allow it.' });
+      setStatus({
+        kind: 'error',
+        text: 'Parley needs permission to reach that server. Save again and allow it.',
+      });
       return;
     }
     const typedKey = keyInput.current?.value;
@@ -69,7 +85,10 @@ export function SettingsForm({ initial, call, onSaved, compact }: SettingsFormPr
       ...(typedKey ? { apiKey: typedKey } : {}),
     });
     if (response.type !== 'settings') {
-      setStatus({ kind: 'error', text: response.type === 'rpc_error' ? response.message : 'Could not save.' });
+      setStatus({
+        kind: 'error',
+        text: response.type === 'rpc_error' ? response.message : 'Could not save.',
+      });
       return;
     }
     if (keyInput.current) keyInput.current.value = '';
@@ -79,7 +98,13 @@ export function SettingsForm({ initial, call, onSaved, compact }: SettingsFormPr
   };
 
   const removeKey = async () => {
-    const response = await call({ type: 'save_settings', baseUrl, model, systemPrompt, apiKey: '' });
+    const response = await call({
+      type: 'save_settings',
+      baseUrl,
+      model,
+      systemPrompt,
+      apiKey: '',
+    });
     if (response.type === 'settings') {
       setHasKey(false);
       setStatus({ kind: 'ok', text: 'API key removed.' });
@@ -106,7 +131,13 @@ export function SettingsForm({ initial, call, onSaved, compact }: SettingsFormPr
       </select>
 
       <label htmlFor={`${ids}-base`}>Base URL</label>
-      <input id={`${ids}-base`} type="url" value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} spellCheck={false} />
+      <input
+        id={`${ids}-base`}
+        type="url"
+        value={baseUrl}
+        onChange={(e) => setBaseUrl(e.target.value)}
+        spellCheck={false}
+      />
 
       <label htmlFor={`${ids}-key`}>API key</label>
       <input
@@ -114,7 +145,13 @@ export function SettingsForm({ initial, call, onSaved, compact }: SettingsFormPr
         ref={keyInput}
         type="password"
         autoComplete="off"
-        placeholder={hasKey ? 'Saved (type to replace)' : requiresKey(baseUrl) ? 'sk-…' : 'Optional for local servers'}
+        placeholder={
+          hasKey
+            ? 'Saved (type to replace)'
+            : requiresKey(baseUrl)
+              ? 'sk-…'
+              : 'Optional for local servers'
+        }
       />
       {hasKey ? (
         <button type="button" className="button link small" onClick={() => void removeKey()}>
@@ -147,8 +184,17 @@ export function SettingsForm({ initial, call, onSaved, compact }: SettingsFormPr
       {compact ? null : (
         <>
           <label htmlFor={`${ids}-prompt`}>System prompt</label>
-          <textarea id={`${ids}-prompt`} rows={8} value={systemPrompt} onChange={(e) => setSystemPrompt(e.target.value)} />
-          <button type="button" className="button link small" onClick={() => setSystemPrompt(DEFAULT_SYSTEM_PROMPT)}>
+          <textarea
+            id={`${ids}-prompt`}
+            rows={8}
+            value={systemPrompt}
+            onChange={(e) => setSystemPrompt(e.target.value)}
+          />
+          <button
+            type="button"
+            className="button link small"
+            onClick={() => setSystemPrompt(DEFAULT_SYSTEM_PROMPT)}
+          >
             Restore default prompt
           </button>
         </>
@@ -160,7 +206,10 @@ export function SettingsForm({ initial, call, onSaved, compact }: SettingsFormPr
         </button>
       </div>
       {status ? (
-        <p className={`form-status ${status.kind}`} role={status.kind === 'error' ? 'alert' : 'status'}>
+        <p
+          className={`form-status ${status.kind}`}
+          role={status.kind === 'error' ? 'alert' : 'status'}
+        >
           {status.text}
         </p>
       ) : null}

@@ -2,7 +2,12 @@
  * Port "chat": panels connect here. A port closing means a panel closed; the generation goes on.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { CHAT_PORT_NAME, isOwnExtensionPage, parsePanelMessage, type BackgroundToPanel } from '@/lib/protocol';
+import {
+  CHAT_PORT_NAME,
+  isOwnExtensionPage,
+  parsePanelMessage,
+  type BackgroundToPanel,
+} from '@/lib/protocol';
 import type { ChatService } from '@/lib/chat/service';
 
 type Port = Browser.runtime.Port;
@@ -47,7 +52,10 @@ export function acceptChatPorts(
 ): void {
   const origin = browser.runtime.getURL('/');
   browser.runtime.onConnect.addListener((port: Port) => {
-    if (port.name !== CHAT_PORT_NAME || !isOwnExtensionPage(port.sender, browser.runtime.id, origin)) {
+    if (
+      port.name !== CHAT_PORT_NAME ||
+      !isOwnExtensionPage(port.sender, browser.runtime.id, origin)
+    ) {
       port.disconnect();
       return;
     }
@@ -57,12 +65,18 @@ export function acceptChatPorts(
       const message = parsePanelMessage(raw);
       if (!message) return;
       // The startup sweep must finish first, or a panel could see a dead reply as live.
-      void ready.then(() => handle(port, message)).catch((error: unknown) => {
-        if ('requestId' in message) {
-          const text = error instanceof Error ? error.message : 'The request failed.';
-          port.postMessage({ type: 'request_failed', requestId: message.requestId, message: text });
-        }
-      });
+      void ready
+        .then(() => handle(port, message))
+        .catch((error: unknown) => {
+          if ('requestId' in message) {
+            const text = error instanceof Error ? error.message : 'The request failed.';
+            port.postMessage({
+              type: 'request_failed',
+              requestId: message.requestId,
+              message: text,
+            });
+          }
+        });
     });
   });
 

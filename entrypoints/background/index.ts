@@ -17,7 +17,10 @@ export default defineBackground(() => {
   const keepAlive = createKeepAlive(() => browser.runtime.getPlatformInfo());
   const service = createChatService({
     db: getDb(),
-    loadConfig: async () => ({ settings: await readSettings(), apiKey: await apiKeyItem.getValue() }),
+    loadConfig: async () => ({
+      settings: await readSettings(),
+      apiKey: await apiKeyItem.getValue(),
+    }),
     openStream: streamChat,
     broadcast: hub.broadcast,
     newId: () => crypto.randomUUID(),
@@ -36,7 +39,12 @@ export default defineBackground(() => {
   acceptRpc();
   openPanelOnActionClick();
   void restrictStorageToExtensionPages(
-    (globalThis as { chrome?: { storage?: { local?: { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> } } } })
-      .chrome?.storage?.local,
+    (
+      globalThis as {
+        chrome?: {
+          storage?: { local?: { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> } };
+        };
+      }
+    ).chrome?.storage?.local,
   );
 });

@@ -3,7 +3,12 @@
  * comes in here and never goes back out.
  */
 import { browser } from 'wxt/browser';
-import { isOwnExtensionPage, parseRpcRequest, type PublicSettings, type RpcResponse } from '@/lib/protocol';
+import {
+  isOwnExtensionPage,
+  parseRpcRequest,
+  type PublicSettings,
+  type RpcResponse,
+} from '@/lib/protocol';
 import { apiKeyItem, readSettings, settingsItem } from '@/lib/settings-store';
 import { checkBaseUrl, normalizeSettings } from '@/lib/settings';
 import { describeFailure, listModels } from '@/lib/llm/client';
@@ -29,10 +34,16 @@ async function answer(raw: unknown): Promise<RpcResponse> {
     case 'save_settings': {
       const base = checkBaseUrl(request.baseUrl);
       if (!base.ok) return { type: 'rpc_error', message: base.message };
-      if (!request.model.trim()) return { type: 'rpc_error', message: 'Choose or type a model name.' };
+      if (!request.model.trim())
+        return { type: 'rpc_error', message: 'Choose or type a model name.' };
       const current = await readSettings();
       await settingsItem.setValue(
-        normalizeSettings({ ...current, baseUrl: base.url, model: request.model.trim(), systemPrompt: request.systemPrompt }),
+        normalizeSettings({
+          ...current,
+          baseUrl: base.url,
+          model: request.model.trim(),
+          systemPrompt: request.systemPrompt,
+        }),
       );
       if (request.apiKey !== undefined) await apiKeyItem.setValue(request.apiKey.trim());
       return { type: 'settings', settings: await publicSettings() };
@@ -42,11 +53,18 @@ async function answer(raw: unknown): Promise<RpcResponse> {
       if (!base.ok) return { type: 'rpc_error', message: base.message };
       const apiKey = request.apiKey?.trim() || (await apiKeyItem.getValue());
       try {
-        const models = await listModels({ apiKey, baseUrl: base.url, timeoutMs: 15_000 }, AbortSignal.timeout(20_000));
+        const models = await listModels(
+          { apiKey, baseUrl: base.url, timeoutMs: 15_000 },
+          AbortSignal.timeout(20_000),
+        );
         return { type: 'models', models };
       } catch (error) {
-        const state = failureToState(describeFailure(error), { receivedText: false, online: navigator.onLine });
-        const message = state.kind === 'error' ? ERROR_MESSAGES[state.code] : ERROR_MESSAGES.unknown;
+        const state = failureToState(describeFailure(error), {
+          receivedText: false,
+          online: navigator.onLine,
+        });
+        const message =
+          state.kind === 'error' ? ERROR_MESSAGES[state.code] : ERROR_MESSAGES.unknown;
         return { type: 'rpc_error', message };
       }
     }

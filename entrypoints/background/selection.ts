@@ -25,7 +25,10 @@ interface SidebarApi {
 
 /** Must run synchronously in the gesture's handler; failures (no gesture in tests) are harmless. */
 function openPanel(tab: Tab | undefined): void {
-  const g = globalThis as { chrome?: { sidePanel?: SidePanelApi }; browser?: { sidebarAction?: SidebarApi } };
+  const g = globalThis as {
+    chrome?: { sidePanel?: SidePanelApi };
+    browser?: { sidebarAction?: SidebarApi };
+  };
   try {
     if (g.chrome?.sidePanel && tab?.windowId !== undefined) {
       g.chrome.sidePanel.open({ windowId: tab.windowId }).catch(() => undefined);
@@ -39,8 +42,13 @@ function openPanel(tab: Tab | undefined): void {
 
 async function readFrames(tabId: number): Promise<CapturedSelection[] | null> {
   try {
-    const results = await browser.scripting.executeScript({ target: { tabId, allFrames: true }, func: captureSelection });
-    return results.map((r) => (r.result ?? null) as CapturedSelection | null).filter((r): r is CapturedSelection => r !== null);
+    const results = await browser.scripting.executeScript({
+      target: { tabId, allFrames: true },
+      func: captureSelection,
+    });
+    return results
+      .map((r) => (r.result ?? null) as CapturedSelection | null)
+      .filter((r): r is CapturedSelection => r !== null);
   } catch {
     // The PDF viewer, chrome:// pages and the Web Store refuse injection.
     return null;
@@ -60,16 +68,27 @@ export function createSelectionCapture(deliver: Deliver) {
       ...(fallback ? { fallback } : {}),
     });
     if (result.ok) {
-      deliver({ type: 'attachments', attachments: [result.attachment], ...(suggestedText ? { suggestedText } : {}) });
+      deliver({
+        type: 'attachments',
+        attachments: [result.attachment],
+        ...(suggestedText ? { suggestedText } : {}),
+      });
     } else {
       deliver({ type: 'capture_failed', message: SELECTION_ERRORS[result.error] });
     }
   };
 
-  const onMenuClick = (info: { menuItemId: string | number; selectionText?: string }, tab?: Tab) => {
+  const onMenuClick = (
+    info: { menuItemId: string | number; selectionText?: string },
+    tab?: Tab,
+  ) => {
     if (info.menuItemId !== MENU_ASK && info.menuItemId !== MENU_EXPLAIN) return;
     openPanel(tab);
-    void capture(tab, info.selectionText, info.menuItemId === MENU_EXPLAIN ? 'Explain this code.' : undefined);
+    void capture(
+      tab,
+      info.selectionText,
+      info.menuItemId === MENU_EXPLAIN ? 'Explain this code.' : undefined,
+    );
   };
 
   const onCommand = (command: string, tab?: Tab) => {
@@ -80,7 +99,11 @@ export function createSelectionCapture(deliver: Deliver) {
 
   /** The panel's "Add page selection" button: the active web page of the panel's window. */
   const captureActiveTab = async (windowId?: number) => {
-    const [tab] = await browser.tabs.query(windowId === undefined ? { active: true, lastFocusedWindow: true } : { active: true, windowId });
+    const [tab] = await browser.tabs.query(
+      windowId === undefined
+        ? { active: true, lastFocusedWindow: true }
+        : { active: true, windowId },
+    );
     if (!tab?.id || !tab.url || !/^(https?|file):/.test(tab.url)) {
       deliver({ type: 'capture_failed', message: 'Select some text on a web page first.' });
       return;
@@ -91,11 +114,21 @@ export function createSelectionCapture(deliver: Deliver) {
   return { onMenuClick, onCommand, captureActiveTab };
 }
 
-export function registerSelectionEntryPoints(selection: ReturnType<typeof createSelectionCapture>): void {
+export function registerSelectionEntryPoints(
+  selection: ReturnType<typeof createSelectionCapture>,
+): void {
   browser.runtime.onInstalled.addListener(() => {
     void browser.contextMenus.removeAll().then(() => {
-      browser.contextMenus.create({ id: MENU_ASK, title: 'Ask Parley about selection', contexts: ['selection'] });
-      browser.contextMenus.create({ id: MENU_EXPLAIN, title: 'Explain this code', contexts: ['selection'] });
+      browser.contextMenus.create({
+        id: MENU_ASK,
+        title: 'Ask Parley about selection',
+        contexts: ['selection'],
+      });
+      browser.contextMenus.create({
+        id: MENU_EXPLAIN,
+        title: 'Explain this code',
+        contexts: ['selection'],
+      });
     });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => selection.onMenuClick(info, tab));
@@ -104,7 +137,8 @@ export function registerSelectionEntryPoints(selection: ReturnType<typeof create
     // Playwright can neither click a native menu nor press a browser shortcut (DESIGN §7).
     (globalThis as { parleyTestHooks?: unknown }).parleyTestHooks = {
       runCommand: (name: string, tab: Tab) => selection.onCommand(name, tab),
-      clickContextMenu: (info: { menuItemId: string; selectionText?: string }, tab: Tab) => selection.onMenuClick(info, tab),
+      clickContextMenu: (info: { menuItemId: string; selectionText?: string }, tab: Tab) =>
+        selection.onMenuClick(info, tab),
     };
   }
 }

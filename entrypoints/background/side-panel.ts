@@ -12,7 +12,10 @@ interface FirefoxSidebar {
 }
 
 export function openPanelOnActionClick(): void {
-  const g = globalThis as { chrome?: { sidePanel?: ChromeSidePanel }; browser?: { sidebarAction?: FirefoxSidebar } };
+  const g = globalThis as {
+    chrome?: { sidePanel?: ChromeSidePanel };
+    browser?: { sidebarAction?: FirefoxSidebar };
+  };
   const sidePanel = g.chrome?.sidePanel;
   if (sidePanel) {
     void sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);

@@ -17,7 +17,9 @@ export function App() {
     <main className="settings-view">
       <h1>Parley settings</h1>
       {error ? <p role="alert">{error}</p> : null}
-      {settings ? <SettingsForm initial={settings} call={callBackground} onSaved={setSettings} /> : null}
+      {settings ? (
+        <SettingsForm initial={settings} call={callBackground} onSaved={setSettings} />
+      ) : null}
     </main>
   );
 }

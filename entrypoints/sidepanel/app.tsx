@@ -35,7 +35,10 @@ export function App() {
           {needsSetup ? (
             <div className="setup-intro">
               <h1>Welcome to Parley</h1>
-              <p>Connect a model to start: paste an OpenAI API key, or choose a local OpenAI-compatible server such as Ollama or LM Studio.</p>
+              <p>
+                Connect a model to start: paste an OpenAI API key, or choose a local
+                OpenAI-compatible server such as Ollama or LM Studio.
+              </p>
             </div>
           ) : (
             <h1>Settings</h1>
@@ -77,7 +80,12 @@ function Header() {
       >
         New chat
       </button>
-      <button type="button" className="button ghost" aria-pressed={view === 'settings'} onClick={() => setView(view === 'settings' ? 'chat' : 'settings')}>
+      <button
+        type="button"
+        className="button ghost"
+        aria-pressed={view === 'settings'}
+        onClick={() => setView(view === 'settings' ? 'chat' : 'settings')}
+      >
         Settings
       </button>
     </header>
@@ -107,7 +115,8 @@ function Chat() {
     <>
       {history === 'unavailable' ? (
         <p className="banner warn" role="status">
-          History is unavailable (browser storage could not be opened). You can still chat; replies stay on screen.
+          History is unavailable (browser storage could not be opened). You can still chat; replies
+          stay on screen.
         </p>
       ) : null}
       {notice ? (
@@ -121,7 +130,10 @@ function Chat() {
       {empty ? (
         <div className="empty">
           <h1>Ask Parley</h1>
-          <p>Ask a question, or select code on a page and send it here. Parley asks when something is unclear and tells you when a premise looks wrong.</p>
+          <p>
+            Ask a question, or select code on a page and send it here. Parley asks when something is
+            unclear and tells you when a premise looks wrong.
+          </p>
         </div>
       ) : (
         <MessageList

@@ -5,9 +5,20 @@
 import { create } from 'zustand';
 import type { BackgroundToPanel, PublicSettings } from '@/lib/protocol';
 import type { Attachment } from '@/lib/chat/types';
-import { applyEvent, EMPTY_CHAT, markDisconnected, mergeLoaded, type PanelChat } from '@/lib/chat/panel-state';
+import {
+  applyEvent,
+  EMPTY_CHAT,
+  markDisconnected,
+  mergeLoaded,
+  type PanelChat,
+} from '@/lib/chat/panel-state';
 import { getDb } from '@/lib/db/schema';
-import { getConversation, getMessages, latestConversation, setCurrentLeaf } from '@/lib/db/conversations';
+import {
+  getConversation,
+  getMessages,
+  latestConversation,
+  setCurrentLeaf,
+} from '@/lib/db/conversations';
 import type { ChatTransport } from './transport';
 
 export type HistoryStatus = 'loading' | 'ready' | 'unavailable';
@@ -133,7 +144,11 @@ export function createChatStore(transport: ChatTransport) {
       send: (text) => {
         const { chat, attachments } = get();
         const requestId = crypto.randomUUID();
-        set({ chat: { ...chat, ownRequests: [...chat.ownRequests, requestId], notice: null }, attachments: [], draft: '' });
+        set({
+          chat: { ...chat, ownRequests: [...chat.ownRequests, requestId], notice: null },
+          attachments: [],
+          draft: '',
+        });
         transport.post({
           type: 'send',
           requestId,
@@ -154,7 +169,9 @@ export function createChatStore(transport: ChatTransport) {
       selectLeaf: (leafId) => {
         const chat = get().chat;
         if (!chat.conversation) return;
-        set({ chat: { ...chat, leafId, conversation: { ...chat.conversation, currentLeafId: leafId } } });
+        set({
+          chat: { ...chat, leafId, conversation: { ...chat.conversation, currentLeafId: leafId } },
+        });
         void setCurrentLeaf(getDb(), chat.conversation.id, leafId).catch(() => undefined);
       },
       dismissNotice: () => set({ chat: { ...get().chat, notice: null } }),

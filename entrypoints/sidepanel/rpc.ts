@@ -5,7 +5,12 @@ import type { RpcRequest, RpcResponse } from '@/lib/protocol';
 export async function callBackground(request: RpcRequest): Promise<RpcResponse> {
   try {
     const response = (await browser.runtime.sendMessage(request)) as RpcResponse | undefined;
-    return response ?? { type: 'rpc_error', message: 'Parley’s background did not answer. Reload the panel.' };
+    return (
+      response ?? {
+        type: 'rpc_error',
+        message: 'Parley’s background did not answer. Reload the panel.',
+      }
+    );
   } catch {
     return { type: 'rpc_error', message: 'Parley’s background did not answer. Reload the panel.' };
   }

@@ -104,9 +104,12 @@ export function startGeneration(
       });
     return writing;
   };
-  const flushTimer = setInterval(() => {
-    if (Date.now() - lastWriteAt >= timing.flushMs && state.kind === 'streaming') void write();
-  }, Math.max(10, Math.floor(timing.flushMs / 2)));
+  const flushTimer = setInterval(
+    () => {
+      if (Date.now() - lastWriteAt >= timing.flushMs && state.kind === 'streaming') void write();
+    },
+    Math.max(10, Math.floor(timing.flushMs / 2)),
+  );
 
   const runAttempt = async (attempt: number): Promise<MessageState> => {
     const attemptAbort = new AbortController();

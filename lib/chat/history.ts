@@ -13,7 +13,9 @@ export function buildModelMessages(
   systemPrompt: string,
   formatUser: (m: ChatMessage) => string,
 ): HistoryMessage[] {
-  const history: HistoryMessage[] = systemPrompt.trim() ? [{ role: 'system', content: systemPrompt }] : [];
+  const history: HistoryMessage[] = systemPrompt.trim()
+    ? [{ role: 'system', content: systemPrompt }]
+    : [];
   for (const m of path) {
     if (m.role === 'user') {
       history.push({ role: 'user', content: formatUser(m) });

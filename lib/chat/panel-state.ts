@@ -31,18 +31,28 @@ function view(chat: PanelChat, message: ChatMessage): ReplyView {
 }
 
 function withReply(chat: PanelChat, message: ChatMessage, reply: ReplyView): PanelChat {
-  if (reply.content === message.content && reply.state === message.state && chat.seqs[message.id] === reply.seq) {
+  if (
+    reply.content === message.content &&
+    reply.state === message.state &&
+    chat.seqs[message.id] === reply.seq
+  ) {
     return chat;
   }
   return {
     ...chat,
-    messages: { ...chat.messages, [message.id]: { ...message, content: reply.content, state: reply.state } },
+    messages: {
+      ...chat.messages,
+      [message.id]: { ...message, content: reply.content, state: reply.state },
+    },
     seqs: { ...chat.seqs, [message.id]: reply.seq },
   };
 }
 
 /** Folds one event; `needsSync` asks the caller to request a snapshot (a gap in the deltas). */
-export function applyEvent(chat: PanelChat, event: BackgroundToPanel): { chat: PanelChat; needsSync: boolean } {
+export function applyEvent(
+  chat: PanelChat,
+  event: BackgroundToPanel,
+): { chat: PanelChat; needsSync: boolean } {
   switch (event.type) {
     case 'started': {
       const ours = chat.ownRequests.includes(event.requestId);
@@ -69,7 +79,10 @@ export function applyEvent(chat: PanelChat, event: BackgroundToPanel): { chat: P
     case 'state': {
       const message = chat.messages[event.messageId];
       if (!message) return { chat, needsSync: false };
-      const result = event.type === 'delta' ? foldDelta(view(chat, message), event) : foldState(view(chat, message), event);
+      const result =
+        event.type === 'delta'
+          ? foldDelta(view(chat, message), event)
+          : foldState(view(chat, message), event);
       return { chat: withReply(chat, message, result.reply), needsSync: result.needsSync };
     }
     case 'snapshot': {
@@ -82,7 +95,11 @@ export function applyEvent(chat: PanelChat, event: BackgroundToPanel): { chat: P
     }
     case 'request_failed':
       return {
-        chat: { ...chat, ownRequests: chat.ownRequests.filter((id) => id !== event.requestId), notice: event.message },
+        chat: {
+          ...chat,
+          ownRequests: chat.ownRequests.filter((id) => id !== event.requestId),
+          notice: event.message,
+        },
         needsSync: false,
       };
     case 'storage_warning':
@@ -94,7 +111,11 @@ export function applyEvent(chat: PanelChat, event: BackgroundToPanel): { chat: P
   }
 }
 
-function placeholderConversation(id: string, messages: ChatMessage[], leafId: string): Conversation {
+function placeholderConversation(
+  id: string,
+  messages: ChatMessage[],
+  leafId: string,
+): Conversation {
   const first = messages[0];
   const now = first?.createdAt ?? 0;
   return {
@@ -112,7 +133,10 @@ function placeholderConversation(id: string, messages: ChatMessage[], leafId: st
  * The port dropped: the worker may have died, and with it every live reply. Marks them at once
  * (the user sees it within a second) and returns their text, to hand back to the new worker.
  */
-export function markDisconnected(chat: PanelChat): { chat: PanelChat; salvage: { messageId: string; content: string }[] } {
+export function markDisconnected(chat: PanelChat): {
+  chat: PanelChat;
+  salvage: { messageId: string; content: string }[];
+} {
   const salvage: { messageId: string; content: string }[] = [];
   const messages = { ...chat.messages };
   for (const m of Object.values(chat.messages)) {
@@ -121,22 +145,35 @@ export function markDisconnected(chat: PanelChat): { chat: PanelChat; salvage: {
       if (m.content) salvage.push({ messageId: m.id, content: m.content });
     }
   }
-  return { chat: salvage.length || Object.keys(messages).length ? { ...chat, messages } : chat, salvage };
+  return {
+    chat: salvage.length || Object.keys(messages).length ? { ...chat, messages } : chat,
+    salvage,
+  };
 }
 
 /**
  * Stored messages replace the in-memory ones, except where the panel saw more text than the
  * database holds (a flush that never happened): what the user saw wins.
  */
-export function mergeLoaded(chat: PanelChat, conversation: Conversation, loaded: ChatMessage[]): PanelChat {
+export function mergeLoaded(
+  chat: PanelChat,
+  conversation: Conversation,
+  loaded: ChatMessage[],
+): PanelChat {
   const sameConversation = chat.conversation?.id === conversation.id;
   const messages: Record<string, ChatMessage> = {};
   for (const stored of loaded) {
     const mine = sameConversation ? chat.messages[stored.id] : undefined;
-    const sawMore = mine && mine.content.length > stored.content.length && mine.content.startsWith(stored.content);
+    const sawMore =
+      mine &&
+      mine.content.length > stored.content.length &&
+      mine.content.startsWith(stored.content);
     // A reply still live here and in the database is ahead in memory; a stored terminal state wins.
     const live = mine && !isTerminal(mine.state) && !isTerminal(stored.state);
-    messages[stored.id] = live || sawMore ? { ...stored, content: mine.content, state: live ? mine.state : stored.state } : stored;
+    messages[stored.id] =
+      live || sawMore
+        ? { ...stored, content: mine.content, state: live ? mine.state : stored.state }
+        : stored;
   }
   if (sameConversation) {
     // Messages announced by `started` but not yet readable from the database stay.
@@ -147,6 +184,9 @@ export function mergeLoaded(chat: PanelChat, conversation: Conversation, loaded:
     conversation,
     messages,
     seqs: sameConversation ? chat.seqs : {},
-    leafId: conversation.currentLeafId && messages[conversation.currentLeafId] ? conversation.currentLeafId : chat.leafId,
+    leafId:
+      conversation.currentLeafId && messages[conversation.currentLeafId]
+        ? conversation.currentLeafId
+        : chat.leafId,
   };
 }

@@ -39,7 +39,10 @@ export function foldState(reply: ReplyView, event: StateEvent): FoldResult {
   if (isTerminal(event.state)) {
     // The terminal event carries the authoritative text, so it also closes any gap.
     const content = event.content ?? reply.content;
-    return { reply: { content, state: event.state, seq: Math.max(reply.seq, event.seq) }, needsSync: false };
+    return {
+      reply: { content, state: event.state, seq: Math.max(reply.seq, event.seq) },
+      needsSync: false,
+    };
   }
   if (event.seq <= reply.seq) return { reply, needsSync: false };
   return { reply: { ...reply, state: event.state, seq: event.seq }, needsSync: false };

@@ -2,7 +2,12 @@
  * The background's chat service: turns panel requests into stored messages and live generations.
  * Everything it needs from the browser is passed in, so it runs against fake-indexeddb in tests.
  */
-import type { BackgroundToPanel, LiveGeneration, RegenerateRequest, SendRequest } from '../protocol';
+import type {
+  BackgroundToPanel,
+  LiveGeneration,
+  RegenerateRequest,
+  SendRequest,
+} from '../protocol';
 import type { ParleyDb } from '../db/schema';
 import {
   appendMessages,
@@ -24,7 +29,10 @@ import type { ChatMessage, Conversation } from './types';
 
 export type OpenStream = (
   config: LlmConfig,
-  request: { model: string; messages: { role: 'system' | 'user' | 'assistant'; content: string }[] },
+  request: {
+    model: string;
+    messages: { role: 'system' | 'user' | 'assistant'; content: string }[];
+  },
   signal: AbortSignal,
 ) => AsyncIterable<StreamPart>;
 
@@ -60,7 +68,11 @@ export function createChatService(deps: ChatServiceDeps) {
     const history = buildModelMessages(path, conversation.systemPrompt, (m) =>
       buildUserContent(m.content, m.attachments),
     );
-    const config: LlmConfig = { apiKey, baseUrl: settings.baseUrl, timeoutMs: settings.requestTimeoutMs };
+    const config: LlmConfig = {
+      apiKey,
+      baseUrl: settings.baseUrl,
+      timeoutMs: settings.requestTimeoutMs,
+    };
     const model = assistant.model ?? settings.model;
     const handle = startGeneration(
       { messageId: assistant.id, conversationId: conversation.id },

@@ -4,7 +4,8 @@
  */
 import type { ChatMessage } from './types';
 
-const byAge = (a: ChatMessage, b: ChatMessage) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byAge = (a: ChatMessage, b: ChatMessage) =>
+  a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** root → leaf. Stops at a missing parent rather than looping on a broken tree. */
 export function pathToLeaf(messages: readonly ChatMessage[], leafId: string): ChatMessage[] {
@@ -23,7 +24,12 @@ export function pathToLeaf(messages: readonly ChatMessage[], leafId: string): Ch
 /** Messages answering the same parent in the same role, oldest first: the pager's order. */
 export function siblingsOf(messages: readonly ChatMessage[], message: ChatMessage): ChatMessage[] {
   return messages
-    .filter((m) => m.parentId === message.parentId && m.role === message.role && m.conversationId === message.conversationId)
+    .filter(
+      (m) =>
+        m.parentId === message.parentId &&
+        m.role === message.role &&
+        m.conversationId === message.conversationId,
+    )
     .sort(byAge);
 }
 
@@ -68,7 +74,11 @@ export function pagerInfo(messages: readonly ChatMessage[], message: ChatMessage
 }
 
 /** The leaf after moving one variant left (-1) or right (+1) from `message`. */
-export function switchVariant(messages: readonly ChatMessage[], message: ChatMessage, direction: -1 | 1): string {
+export function switchVariant(
+  messages: readonly ChatMessage[],
+  message: ChatMessage,
+  direction: -1 | 1,
+): string {
   const info = pagerInfo(messages, message);
   const target = direction < 0 ? info.prevId : info.nextId;
   return target ? deepestLeaf(messages, target) : deepestLeaf(messages, message.id);

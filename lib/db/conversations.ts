@@ -48,7 +48,11 @@ export async function updateReply(
   await db.messages.update(messageId, { ...update, updatedAt: now });
 }
 
-export async function setCurrentLeaf(db: ParleyDb, conversationId: string, leafId: string): Promise<void> {
+export async function setCurrentLeaf(
+  db: ParleyDb,
+  conversationId: string,
+  leafId: string,
+): Promise<void> {
   await db.conversations.update(conversationId, { currentLeafId: leafId });
 }
 
@@ -57,7 +61,10 @@ export async function getConversation(db: ParleyDb, id: string): Promise<Convers
 }
 
 export async function getMessages(db: ParleyDb, conversationId: string): Promise<ChatMessage[]> {
-  return db.messages.where('[conversationId+createdAt]').between([conversationId, -Infinity], [conversationId, Infinity]).toArray();
+  return db.messages
+    .where('[conversationId+createdAt]')
+    .between([conversationId, -Infinity], [conversationId, Infinity])
+    .toArray();
 }
 
 export async function getMessage(db: ParleyDb, id: string): Promise<ChatMessage | undefined> {
@@ -84,7 +91,9 @@ export async function sweepOrphanedReplies(
     .filter((m) => !liveIds.has(m.id))
     .toArray();
   const state: MessageState = { kind: 'interrupted', reason: 'worker_restart' };
-  await db.messages.bulkUpdate(orphans.map((m) => ({ key: m.id, changes: { state, updatedAt: now } })));
+  await db.messages.bulkUpdate(
+    orphans.map((m) => ({ key: m.id, changes: { state, updatedAt: now } })),
+  );
   return orphans.map((m) => m.id);
 }
 
@@ -92,12 +101,22 @@ export async function sweepOrphanedReplies(
  * Takes back text the panel saw but the last flush missed. Only an extension of the stored text,
  * and only for a reply the sweep ended, so a confused panel cannot rewrite history.
  */
-export async function salvageReply(db: ParleyDb, messageId: string, content: string, now: number): Promise<boolean> {
+export async function salvageReply(
+  db: ParleyDb,
+  messageId: string,
+  content: string,
+  now: number,
+): Promise<boolean> {
   return db.transaction('rw', db.messages, async () => {
     const message = await db.messages.get(messageId);
     if (!message || message.role !== 'assistant') return false;
-    const restartEnded = message.state.kind === 'interrupted' && message.state.reason === 'worker_restart';
-    if (!restartEnded || content.length <= message.content.length || !content.startsWith(message.content)) {
+    const restartEnded =
+      message.state.kind === 'interrupted' && message.state.reason === 'worker_restart';
+    if (
+      !restartEnded ||
+      content.length <= message.content.length ||
+      !content.startsWith(message.content)
+    ) {
       return false;
     }
     await db.messages.update(messageId, { content, updatedAt: now });

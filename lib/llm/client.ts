@@ -28,7 +28,14 @@ export type StreamPart =
 
 /** What went wrong, as data the pure error mapping (lib/llm/errors) understands. */
 export type LlmFailure =
-  | { kind: 'api'; status: number; code?: string; type?: string; message: string; retryAfterMs?: number }
+  | {
+      kind: 'api';
+      status: number;
+      code?: string;
+      type?: string;
+      message: string;
+      retryAfterMs?: number;
+    }
   | { kind: 'timeout' }
   | { kind: 'connection'; message: string }
   | { kind: 'aborted' };
@@ -149,7 +156,12 @@ export function describeFailure(error: unknown): LlmFailure {
   if (error instanceof APIError) {
     if (error.status === undefined) {
       // An error event inside the stream: the server failed mid-answer.
-      return { kind: 'api', status: 500, message: error.message, ...(error.code ? { code: error.code } : {}) };
+      return {
+        kind: 'api',
+        status: 500,
+        message: error.message,
+        ...(error.code ? { code: error.code } : {}),
+      };
     }
     return {
       kind: 'api',
@@ -157,7 +169,9 @@ export function describeFailure(error: unknown): LlmFailure {
       message: error.message,
       ...(error.code ? { code: error.code } : {}),
       ...(error.type ? { type: error.type } : {}),
-      ...(retryAfterMs(error.headers) !== undefined ? { retryAfterMs: retryAfterMs(error.headers) } : {}),
+      ...(retryAfterMs(error.headers) !== undefined
+        ? { retryAfterMs: retryAfterMs(error.headers) }
+        : {}),
     };
   }
   if (error instanceof DOMException && error.name === 'AbortError') return { kind: 'aborted' };

@@ -39,7 +39,9 @@ export function failureToState(failure: LlmFailure, context: FailureContext): Me
       return { kind: 'error', code: context.online ? 'unreachable' : 'offline' };
     case 'api': {
       const code = codeForApiFailure(failure);
-      const detail = showsServerDetail(code) ? scrubSecrets(failure.message).slice(0, 300) : undefined;
+      const detail = showsServerDetail(code)
+        ? scrubSecrets(failure.message).slice(0, 300)
+        : undefined;
       return detail ? { kind: 'error', code, detail } : { kind: 'error', code };
     }
   }
@@ -47,7 +49,9 @@ export function failureToState(failure: LlmFailure, context: FailureContext): Me
 
 // Auth errors from OpenAI echo a masked key; never show server text for them.
 function showsServerDetail(code: ErrorCode): boolean {
-  return code === 'bad_request' || code === 'model_not_found' || code === 'server' || code === 'unknown';
+  return (
+    code === 'bad_request' || code === 'model_not_found' || code === 'server' || code === 'unknown'
+  );
 }
 
 /** Removes anything shaped like an API key or bearer token from text we might display or log. */
@@ -61,19 +65,26 @@ export function scrubSecrets(text: string): string {
 export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   no_key: 'Add an API key in Settings to start chatting.',
   auth: 'The API key was rejected. Check it in Settings.',
-  forbidden: 'This key is not allowed to use this model or endpoint. Check your account or pick another model in Settings.',
-  model_not_found: 'The model or endpoint was not found. Check the model name and base URL in Settings.',
+  forbidden:
+    'This key is not allowed to use this model or endpoint. Check your account or pick another model in Settings.',
+  model_not_found:
+    'The model or endpoint was not found. Check the model name and base URL in Settings.',
   rate_limited: 'The server is rate-limiting requests. Wait a moment, then retry.',
   quota: 'Your account has run out of quota. Check your plan and billing with the provider.',
-  context_length: 'The conversation is too long for this model. Start a new chat or remove attachments.',
+  context_length:
+    'The conversation is too long for this model. Start a new chat or remove attachments.',
   bad_request: 'The server refused the request.',
   server: 'The server had a problem answering. Retry in a moment.',
   timeout: 'The server took too long to respond. Retry, or check that it is running.',
   offline: 'You appear to be offline. Reconnect, then retry.',
-  unreachable: "Couldn't reach the server. Check the base URL in Settings and that the server is running.",
-  permission: 'Parley needs permission to reach this server. Open Settings and save the endpoint again to grant it.',
-  storage: 'Parley could not save to browser storage. Your reply is kept on screen; copy it before closing.',
-  moderation_unavailable: 'Moderation is unavailable, and your settings hold messages until it can check them.',
+  unreachable:
+    "Couldn't reach the server. Check the base URL in Settings and that the server is running.",
+  permission:
+    'Parley needs permission to reach this server. Open Settings and save the endpoint again to grant it.',
+  storage:
+    'Parley could not save to browser storage. Your reply is kept on screen; copy it before closing.',
+  moderation_unavailable:
+    'Moderation is unavailable, and your settings hold messages until it can check them.',
   unknown: 'Something went wrong. Retry, or check Settings.',
 };
 

@@ -7,7 +7,9 @@ const ALLOWED = new Set(['http:', 'https:', 'mailto:']);
 
 function decodeEntities(text: string): string {
   return text
-    .replace(/&#x([0-9a-f]+);?/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16) % 0x110000))
+    .replace(/&#x([0-9a-f]+);?/gi, (_, hex: string) =>
+      String.fromCodePoint(parseInt(hex, 16) % 0x110000),
+    )
     .replace(/&#(\d+);?/g, (_, dec: string) => String.fromCodePoint(Number(dec) % 0x110000))
     .replace(/&colon;/gi, ':')
     .replace(/&tab;/gi, '\t')

@@ -15,7 +15,13 @@ export function splitBlocks(text: string): string[] {
     const open = FENCE.exec(line);
     if (fence) {
       current += line;
-      if (open?.[1] && open[1][0] === fence[0] && open[1].length >= fence.length && line.trim() === open[1]) fence = null;
+      if (
+        open?.[1] &&
+        open[1][0] === fence[0] &&
+        open[1].length >= fence.length &&
+        line.trim() === open[1]
+      )
+        fence = null;
       continue;
     }
     const blank = line.trim() === '';

@@ -23,21 +23,37 @@ export function captureSelection(): CapturedSelection | null {
   const range = selection.getRangeAt(0);
   let hiddenTextFound = false;
 
-  const BLOCK = /^(address|article|aside|blockquote|dd|div|dl|dt|fieldset|figcaption|figure|footer|form|h[1-6]|header|hr|li|main|nav|ol|p|pre|section|table|tbody|thead|tfoot|ul|tr)$/;
+  const BLOCK =
+    /^(address|article|aside|blockquote|dd|div|dl|dt|fieldset|figcaption|figure|footer|form|h[1-6]|header|hr|li|main|nav|ol|p|pre|section|table|tbody|thead|tfoot|ul|tr)$/;
   const isGutter = (el: Element): boolean => {
     const cls = typeof el.className === 'string' ? el.className : '';
     if (el.hasAttribute('data-line-number')) return true;
-    if (/(^|\s)(blob-num|js-line-number|react-line-number|line-numbers?|hljs-ln-numbers|linenos|lineno|gutter|ln-num)(\s|$)/.test(cls)) return true;
+    if (
+      /(^|\s)(blob-num|js-line-number|react-line-number|line-numbers?|hljs-ln-numbers|linenos|lineno|gutter|ln-num)(\s|$)/.test(
+        cls,
+      )
+    )
+      return true;
     const style = window.getComputedStyle(el);
     return style.userSelect === 'none' && /^\s*\d*\s*$/.test(el.textContent ?? '');
   };
   const isHidden = (el: Element): boolean => {
     const style = window.getComputedStyle(el);
-    if (style.display === 'none' || style.visibility === 'hidden' || style.visibility === 'collapse') return true;
+    if (
+      style.display === 'none' ||
+      style.visibility === 'hidden' ||
+      style.visibility === 'collapse'
+    )
+      return true;
     if (Number(style.opacity) === 0 || parseFloat(style.fontSize) === 0) return true;
     if (/rgba\(.*,\s*0\)$/.test(style.color) || style.color === 'transparent') return true;
     const rect = el.getBoundingClientRect();
-    return el.getClientRects().length > 0 && rect.width === 0 && rect.height === 0 && (el.textContent ?? '').trim() !== '';
+    return (
+      el.getClientRects().length > 0 &&
+      rect.width === 0 &&
+      rect.height === 0 &&
+      (el.textContent ?? '').trim() !== ''
+    );
   };
 
   let out = '';
@@ -69,7 +85,7 @@ export function captureSelection(): CapturedSelection | null {
     if (block && out && !out.endsWith('\n')) out += '\n';
     let first = true;
     for (const child of Array.from(el.childNodes)) {
-      if ((tag === 'tr') && child.nodeType === Node.ELEMENT_NODE && !first) out += '\t';
+      if (tag === 'tr' && child.nodeType === Node.ELEMENT_NODE && !first) out += '\t';
       if (child.nodeType === Node.ELEMENT_NODE) first = false;
       walk(child, pre);
     }
@@ -79,19 +95,27 @@ export function captureSelection(): CapturedSelection | null {
   const root = range.commonAncestorContainer;
   const rootElement = root.nodeType === Node.ELEMENT_NODE ? (root as Element) : root.parentElement;
   if (root.nodeType === Node.TEXT_NODE) {
-    const inPre = Boolean(rootElement?.closest('pre, code, textarea')) || /^pre/.test(rootElement ? window.getComputedStyle(rootElement).whiteSpace : '');
+    const inPre =
+      Boolean(rootElement?.closest('pre, code, textarea')) ||
+      /^pre/.test(rootElement ? window.getComputedStyle(rootElement).whiteSpace : '');
     walk(root, inPre);
   } else {
     const inPre = Boolean(rootElement?.closest('pre'));
     for (const child of Array.from(root.childNodes)) walk(child, inPre);
   }
   // Lines of a code view are separate rows: trim the trailing spaces rows leave behind.
-  const text = out.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').replace(/^\n+|\s+$/g, '');
+  const text = out
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .replace(/^\n+|\s+$/g, '');
   if (!text.trim()) return null;
 
   const hintFrom = (el: Element | null): string | undefined => {
     for (let e = el; e; e = e.parentElement) {
-      const data = e.getAttribute('data-lang') ?? e.getAttribute('data-language') ?? e.getAttribute('data-code-language');
+      const data =
+        e.getAttribute('data-lang') ??
+        e.getAttribute('data-language') ??
+        e.getAttribute('data-code-language');
       if (data) return data;
       const cls = typeof e.className === 'string' ? e.className : '';
       const match = /(?:^|\s)(?:language-|lang-|highlight-source-|brush:\s*)([\w+#-]+)/.exec(cls);
@@ -99,9 +123,12 @@ export function captureSelection(): CapturedSelection | null {
     }
     return undefined;
   };
-  const inner = rootElement?.querySelector('[class*="language-"], [class*="lang-"], [data-lang]') ?? null;
+  const inner =
+    rootElement?.querySelector('[class*="language-"], [class*="lang-"], [data-lang]') ?? null;
   const languageHint = hintFrom(rootElement) ?? hintFrom(inner);
-  const isCode = Boolean(rootElement?.closest('pre, code') ?? rootElement?.querySelector('pre, code'));
+  const isCode = Boolean(
+    rootElement?.closest('pre, code') ?? rootElement?.querySelector('pre, code'),
+  );
   return {
     text,
     ...(languageHint ? { languageHint } : {}),

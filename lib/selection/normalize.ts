@@ -30,7 +30,11 @@ export function normalizeSelection(raw: string, opts: { maxChars: number }): Nor
   const hiddenTextRemoved = visible.length !== withoutControls.length;
   text = visible.replace(/\s+$/, '').replace(/^\n+/, '');
   if (text.length <= opts.maxChars) return { text, hiddenTextRemoved };
-  return { text: capAt(text, opts.maxChars), truncated: { kept: capAt(text, opts.maxChars).length, total: text.length }, hiddenTextRemoved };
+  return {
+    text: capAt(text, opts.maxChars),
+    truncated: { kept: capAt(text, opts.maxChars).length, total: text.length },
+    hiddenTextRemoved,
+  };
 }
 
 /** Cuts at the last line break in the final tenth when there is one; never splits a surrogate pair. */

@@ -8,7 +8,10 @@ import type { Attachment } from '../chat/types';
 export { PAGE_CONTENT_RULE_TEXT as PAGE_CONTENT_RULE } from '../chat/system-prompt';
 
 function cleanLabel(text: string, max: number): string {
-  const flat = text.replace(/[\r\n\t`"]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const flat = text
+    .replace(/[\r\n\t`"]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 

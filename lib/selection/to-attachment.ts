@@ -13,11 +13,16 @@ export const SELECTION_ERRORS: Record<SelectionError, string> = {
   empty: 'Select some text first.',
 };
 
-export type AttachmentResult = { ok: true; attachment: Attachment } | { ok: false; error: SelectionError };
+export type AttachmentResult =
+  { ok: true; attachment: Attachment } | { ok: false; error: SelectionError };
 
 export function toAttachment(
   captures: readonly (CapturedSelection | null)[],
-  opts: { maxChars: number; id: string; fallback?: { selectionText: string; url: string; title: string } },
+  opts: {
+    maxChars: number;
+    id: string;
+    fallback?: { selectionText: string; url: string; title: string };
+  },
 ): AttachmentResult {
   const best = captures
     .filter((c): c is CapturedSelection => c !== null && c.text.trim() !== '')
@@ -28,13 +33,18 @@ export function toAttachment(
   const normalized = normalizeSelection(raw, { maxChars: opts.maxChars });
   if (!normalized.text.trim()) return { ok: false, error: 'empty' };
   const language = best
-    ? (languageFromHint(best.languageHint) ?? (best.isCode ? guessLanguage(normalized.text) : undefined) ?? guessLanguage(normalized.text))
+    ? (languageFromHint(best.languageHint) ??
+      (best.isCode ? guessLanguage(normalized.text) : undefined) ??
+      guessLanguage(normalized.text))
     : guessLanguage(normalized.text);
   const attachment: Attachment = {
     id: opts.id,
     kind: 'selection',
     text: normalized.text,
-    source: { url: best?.url ?? opts.fallback?.url ?? '', title: best?.title ?? opts.fallback?.title ?? '' },
+    source: {
+      url: best?.url ?? opts.fallback?.url ?? '',
+      title: best?.title ?? opts.fallback?.title ?? '',
+    },
     ...(language ? { language } : {}),
     ...(normalized.truncated ? { truncated: normalized.truncated } : {}),
     ...(normalized.hiddenTextRemoved || best?.hiddenTextFound ? { hiddenTextRemoved: true } : {}),

@@ -8,7 +8,6 @@ import { PanelPage } from './support/panel';
 import { newChat, patchSettings, startE2E, stopE2E, type E2E } from './support/setup';
 
 let e2e: E2E;
-const userText = (body: unknown) => JSON.stringify(body);
 
 beforeAll(async () => {
   e2e = await startE2E();
@@ -90,7 +89,10 @@ describe('chat', () => {
 
   it('a rate limit with Retry-After is retried and completes', async () => {
     const { panel, server } = e2e;
-    server.enqueue({ status: 429, errorCode: 'rate_limit_exceeded', headers: { 'retry-after': '1' } }, { text: 'Worked after waiting.' });
+    server.enqueue(
+      { status: 429, errorCode: 'rate_limit_exceeded', headers: { 'retry-after': '1' } },
+      { text: 'Worked after waiting.' },
+    );
     await panel.send('hello');
     await panel.waitForState('complete');
     expect(server.chatRequests()).toHaveLength(2);
@@ -108,7 +110,10 @@ describe('chat', () => {
 
   it('a dropped connection keeps the partial text, marks it interrupted, and Retry completes it', async () => {
     const { panel, server } = e2e;
-    server.enqueue({ chunks: ['First ', 'second ', 'third ', 'never'], fault: 'drop', faultAfterChunks: 3 }, { text: 'A complete answer.' });
+    server.enqueue(
+      { chunks: ['First ', 'second ', 'third ', 'never'], fault: 'drop', faultAfterChunks: 3 },
+      { text: 'A complete answer.' },
+    );
     await panel.send('hello');
     await panel.waitForState('interrupted');
     expect(await panel.lastAssistant().textContent()).toContain('First second third');
@@ -158,7 +163,10 @@ describe('chat', () => {
 
   it('a worker killed mid-stream: the panel shows interrupted within a second, loses ≤ one flush window, and Retry works', async () => {
     const { panel, server, parley } = e2e;
-    server.enqueue({ chunks: Array.from({ length: 80 }, (_, i) => `k${i} `), chunkDelayMs: 40 }, { text: 'Recovered answer.' });
+    server.enqueue(
+      { chunks: Array.from({ length: 80 }, (_, i) => `k${i} `), chunkDelayMs: 40 },
+      { text: 'Recovered answer.' },
+    );
     await panel.send('keep going');
     await panel.lastAssistant().getByText('k10').waitFor();
     const seen = (await panel.lastAssistant().textContent()) ?? '';

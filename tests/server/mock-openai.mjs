@@ -7,11 +7,28 @@ import path from 'node:path';
 
 const PAGES_DIR = path.join(import.meta.dirname, 'pages');
 const MODERATION_CATEGORIES = [
-  'harassment', 'harassment/threatening', 'hate', 'hate/threatening', 'illicit', 'illicit/violent',
-  'self-harm', 'self-harm/intent', 'self-harm/instructions', 'sexual', 'sexual/minors', 'violence',
+  'harassment',
+  'harassment/threatening',
+  'hate',
+  'hate/threatening',
+  'illicit',
+  'illicit/violent',
+  'self-harm',
+  'self-harm/intent',
+  'self-harm/instructions',
+  'sexual',
+  'sexual/minors',
+  'violence',
   'violence/graphic',
 ];
-const CONTENT_TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.txt': 'text/plain; charset=utf-8', '.png': 'image/png', '.pdf': 'application/pdf' };
+const CONTENT_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.txt': 'text/plain; charset=utf-8',
+  '.png': 'image/png',
+  '.pdf': 'application/pdf',
+};
 
 const CODE_REPLY = [
   'Here is a small Go example:\n\n',
@@ -24,7 +41,8 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /** @param {unknown} content */
 function textOf(content) {
   if (typeof content === 'string') return content;
-  if (Array.isArray(content)) return content.map((p) => (typeof p === 'string' ? p : (p?.text ?? ''))).join('');
+  if (Array.isArray(content))
+    return content.map((p) => (typeof p === 'string' ? p : (p?.text ?? ''))).join('');
   return '';
 }
 
@@ -32,8 +50,10 @@ function textOf(content) {
 function defaultScript(body) {
   const lastUser = [...(body?.messages ?? [])].reverse().find((m) => m.role === 'user');
   const text = textOf(lastUser?.content);
-  if (text.includes('[[code]]')) return { chunks: CODE_REPLY.flatMap((part) => part.match(/[\s\S]{1,12}/g) ?? []) };
-  if (text.includes('[[slow]]')) return { chunks: Array.from({ length: 40 }, (_, i) => `slow${i} `), chunkDelayMs: 50 };
+  if (text.includes('[[code]]'))
+    return { chunks: CODE_REPLY.flatMap((part) => part.match(/[\s\S]{1,12}/g) ?? []) };
+  if (text.includes('[[slow]]'))
+    return { chunks: Array.from({ length: 40 }, (_, i) => `slow${i} `), chunkDelayMs: 50 };
   return { text: `You said: ${text}` };
 }
 
@@ -44,13 +64,29 @@ function chunksOf(script) {
 
 function errorBody(status, code) {
   const messages = {
-    invalid_api_key: 'Incorrect API key provided: sk-tes***key. You can find your API key at https://platform.openai.com/account/api-keys.',
-    insufficient_quota: 'You exceeded your current quota, please check your plan and billing details.',
+    invalid_api_key:
+      'Incorrect API key provided: sk-tes***key. You can find your API key at https://platform.openai.com/account/api-keys.',
+    insufficient_quota:
+      'You exceeded your current quota, please check your plan and billing details.',
     rate_limit_exceeded: 'Rate limit reached for requests.',
     model_not_found: 'The model does not exist or you do not have access to it.',
   };
-  const type = status === 429 ? (code === 'insufficient_quota' ? 'insufficient_quota' : 'requests') : status >= 500 ? 'server_error' : 'invalid_request_error';
-  return { error: { message: messages[code] ?? `Mock error ${status}`, type, param: null, code: code ?? null } };
+  const type =
+    status === 429
+      ? code === 'insufficient_quota'
+        ? 'insufficient_quota'
+        : 'requests'
+      : status >= 500
+        ? 'server_error'
+        : 'invalid_request_error';
+  return {
+    error: {
+      message: messages[code] ?? `Mock error ${status}`,
+      type,
+      param: null,
+      code: code ?? null,
+    },
+  };
 }
 
 export async function startMockServer({ port = 0, host = '127.0.0.1' } = {}) {
@@ -91,23 +127,36 @@ export async function startMockServer({ port = 0, host = '127.0.0.1' } = {}) {
     res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
     if (req.method === 'OPTIONS') return res.writeHead(204).end();
 
-    const record = { method: req.method, path: url.pathname, headers: req.headers, body, at: Date.now() };
+    const record = {
+      method: req.method,
+      path: url.pathname,
+      headers: req.headers,
+      body,
+      at: Date.now(),
+    };
     if (url.pathname.startsWith('/canary/')) {
       canaryHits.push(record);
       return res.writeHead(204).end();
     }
-    if (url.pathname.startsWith('/pages/')) return servePage(url.pathname.slice('/pages/'.length), res);
+    if (url.pathname.startsWith('/pages/'))
+      return servePage(url.pathname.slice('/pages/'.length), res);
     if (url.pathname.startsWith('/__control/')) return control(url.pathname, body, res);
     if (!url.pathname.startsWith('/v1/')) return res.writeHead(404).end();
 
     requests.push(record);
     notify();
-    if (req.headers.authorization === 'Bearer bad-key') return json(res, 401, errorBody(401, 'invalid_api_key'));
+    if (req.headers.authorization === 'Bearer bad-key')
+      return json(res, 401, errorBody(401, 'invalid_api_key'));
     if (url.pathname === '/v1/models' && req.method === 'GET') {
       const created = 1_700_000_000;
       return json(res, 200, {
         object: 'list',
-        data: ['parley-test-model', 'parley-test-model-2'].map((id) => ({ id, object: 'model', created, owned_by: 'parley' })),
+        data: ['parley-test-model', 'parley-test-model-2'].map((id) => ({
+          id,
+          object: 'model',
+          created,
+          owned_by: 'parley',
+        })),
       });
     }
     if (url.pathname === '/v1/moderations' && req.method === 'POST') return moderate(body, res);
@@ -128,7 +177,9 @@ export async function startMockServer({ port = 0, host = '127.0.0.1' } = {}) {
     if (!file.startsWith(PAGES_DIR)) return res.writeHead(403).end();
     try {
       const data = await readFile(file);
-      res.writeHead(200, { 'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' });
+      res.writeHead(200, {
+        'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
+      });
       res.end(data);
     } catch {
       res.writeHead(404).end();
@@ -146,18 +197,28 @@ export async function startMockServer({ port = 0, host = '127.0.0.1' } = {}) {
 
   async function moderate(body, res) {
     if (moderation.delayMs) await sleep(moderation.delayMs);
-    if (moderation.status && moderation.status !== 200) return json(res, moderation.status, errorBody(moderation.status));
+    if (moderation.status && moderation.status !== 200)
+      return json(res, moderation.status, errorBody(moderation.status));
     const inputs = Array.isArray(body?.input) ? body.input : [body?.input];
     const results = inputs.map((input) => {
-      const text = textOf(typeof input === 'object' && input !== null && !Array.isArray(input) ? [input] : input).toLowerCase();
+      const text = textOf(
+        typeof input === 'object' && input !== null && !Array.isArray(input) ? [input] : input,
+      ).toLowerCase();
       const hit = new Set();
       for (const [word, categories] of Object.entries(moderation.flagWords)) {
         if (text.includes(word.toLowerCase())) for (const c of categories) hit.add(c);
       }
       const categories = Object.fromEntries(MODERATION_CATEGORIES.map((c) => [c, hit.has(c)]));
-      const scores = Object.fromEntries(MODERATION_CATEGORIES.map((c) => [c, hit.has(c) ? 0.97 : 0.001]));
+      const scores = Object.fromEntries(
+        MODERATION_CATEGORIES.map((c) => [c, hit.has(c) ? 0.97 : 0.001]),
+      );
       const applied = Object.fromEntries(MODERATION_CATEGORIES.map((c) => [c, ['text']]));
-      return { flagged: hit.size > 0, categories, category_scores: scores, category_applied_input_types: applied };
+      return {
+        flagged: hit.size > 0,
+        categories,
+        category_scores: scores,
+        category_applied_input_types: applied,
+      };
     });
     json(res, 200, { id: `modr-${Date.now()}`, model: 'omni-moderation-latest', results });
   }
@@ -167,19 +228,43 @@ export async function startMockServer({ port = 0, host = '127.0.0.1' } = {}) {
     res.on('close', () => (closed = true));
     if (script.headersDelayMs) await sleep(script.headersDelayMs);
     if (closed) return;
-    if (script.status && script.status !== 200) return json(res, script.status, errorBody(script.status, script.errorCode), script.headers);
+    if (script.status && script.status !== 200)
+      return json(res, script.status, errorBody(script.status, script.errorCode), script.headers);
     const model = body?.model ?? 'parley-test-model';
     const chunks = chunksOf(script);
     const id = `chatcmpl-${Math.random().toString(36).slice(2)}`;
     const created = Math.floor(Date.now() / 1000);
     if (!body?.stream) {
-      return json(res, 200, {
-        id, object: 'chat.completion', created, model,
-        choices: [{ index: 0, message: { role: 'assistant', content: chunks.join('') }, finish_reason: 'stop' }],
-        usage: { prompt_tokens: 10, completion_tokens: chunks.length, total_tokens: 10 + chunks.length },
-      }, script.headers);
+      return json(
+        res,
+        200,
+        {
+          id,
+          object: 'chat.completion',
+          created,
+          model,
+          choices: [
+            {
+              index: 0,
+              message: { role: 'assistant', content: chunks.join('') },
+              finish_reason: 'stop',
+            },
+          ],
+          usage: {
+            prompt_tokens: 10,
+            completion_tokens: chunks.length,
+            total_tokens: 10 + chunks.length,
+          },
+        },
+        script.headers,
+      );
     }
-    res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive', ...script.headers });
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream',
+      'Cache-Control': 'no-cache',
+      Connection: 'keep-alive',
+      ...script.headers,
+    });
     res.flushHeaders();
     const nl = script.crlf ? '\r\n' : '\n';
     const write = async (data, event) => {
@@ -192,7 +277,14 @@ export async function startMockServer({ port = 0, host = '127.0.0.1' } = {}) {
         await sleep(0);
       }
     };
-    const chunk = (delta, finish = null) => JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices: [{ index: 0, delta, finish_reason: finish }] });
+    const chunk = (delta, finish = null) =>
+      JSON.stringify({
+        id,
+        object: 'chat.completion.chunk',
+        created,
+        model,
+        choices: [{ index: 0, delta, finish_reason: finish }],
+      });
     if (script.ttftMs) await sleep(script.ttftMs);
     const faultAt = script.fault ? (script.faultAfterChunks ?? 0) : Infinity;
     for (let i = 0; i < chunks.length && !closed; i++) {
@@ -202,7 +294,9 @@ export async function startMockServer({ port = 0, host = '127.0.0.1' } = {}) {
       if (script.comments) res.write(`: keep-alive${nl}${nl}`);
       if (script.unknownEvents) res.write(`event: ping${nl}data: not json${nl}${nl}`);
       if (script.badJsonAt === i) res.write(`data: {"broken json${nl}${nl}`);
-      await write(chunk(i === 0 ? { role: 'assistant', content: chunks[i] } : { content: chunks[i] }));
+      await write(
+        chunk(i === 0 ? { role: 'assistant', content: chunks[i] } : { content: chunks[i] }),
+      );
     }
     if (closed) return;
     if (script.fault === 'drop') {
@@ -212,7 +306,15 @@ export async function startMockServer({ port = 0, host = '127.0.0.1' } = {}) {
     }
     if (script.fault === 'eof') return res.end();
     if (script.fault === 'sse-error') {
-      await write(JSON.stringify({ error: { message: 'The server had an error while processing your request.', type: 'server_error', code: null } }));
+      await write(
+        JSON.stringify({
+          error: {
+            message: 'The server had an error while processing your request.',
+            type: 'server_error',
+            code: null,
+          },
+        }),
+      );
       return res.end();
     }
     if (script.fault === 'stall') {
@@ -224,7 +326,20 @@ export async function startMockServer({ port = 0, host = '127.0.0.1' } = {}) {
     }
     await write(chunk({}, 'stop'));
     if (body?.stream_options?.include_usage) {
-      await write(JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices: [], usage: { prompt_tokens: 10, completion_tokens: chunks.length, total_tokens: 10 + chunks.length } }));
+      await write(
+        JSON.stringify({
+          id,
+          object: 'chat.completion.chunk',
+          created,
+          model,
+          choices: [],
+          usage: {
+            prompt_tokens: 10,
+            completion_tokens: chunks.length,
+            total_tokens: 10 + chunks.length,
+          },
+        }),
+      );
     }
     await write('[DONE]');
     res.end();
@@ -244,7 +359,8 @@ export async function startMockServer({ port = 0, host = '127.0.0.1' } = {}) {
     requests,
     canaryHits,
     moderation,
-    chatRequests: () => requests.filter((r) => r.method === 'POST' && r.path === '/v1/chat/completions'),
+    chatRequests: () =>
+      requests.filter((r) => r.method === 'POST' && r.path === '/v1/chat/completions'),
     enqueue: (...scripts) => {
       queue.push(...scripts);
     },
@@ -256,7 +372,14 @@ export async function startMockServer({ port = 0, host = '127.0.0.1' } = {}) {
     },
     waitForRequests: (n, timeoutMs = 10_000) =>
       new Promise((resolve, reject) => {
-        const waiter = { n, resolve, timer: setTimeout(() => reject(new Error(`waited ${timeoutMs} ms for ${n} chat requests`)), timeoutMs) };
+        const waiter = {
+          n,
+          resolve,
+          timer: setTimeout(
+            () => reject(new Error(`waited ${timeoutMs} ms for ${n} chat requests`)),
+            timeoutMs,
+          ),
+        };
         waiters.push(waiter);
         notify();
       }),

@@ -1,17 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { checkBaseUrl, DEFAULT_SETTINGS, normalizeSettings, presetFor, requiresKey } from '@/lib/settings';
+import {
+  checkBaseUrl,
+  DEFAULT_SETTINGS,
+  normalizeSettings,
+  presetFor,
+  requiresKey,
+} from '@/lib/settings';
 import { DEFAULT_SYSTEM_PROMPT } from '@/lib/chat/system-prompt';
 
 describe('settings', () => {
   it('defaults to OpenAI with the research-preview system prompt', () => {
     expect(normalizeSettings(undefined)).toEqual(DEFAULT_SETTINGS);
     expect(DEFAULT_SETTINGS.systemPrompt).toBe(DEFAULT_SYSTEM_PROMPT);
-    for (const behaviour of ['clarifying question', 'false premise', 'mistake', 'Decline harmful', 'concisely', 'never as instructions']) {
+    for (const behaviour of [
+      'clarifying question',
+      'false premise',
+      'mistake',
+      'Decline harmful',
+      'concisely',
+      'never as instructions',
+    ]) {
       expect(DEFAULT_SYSTEM_PROMPT).toContain(behaviour);
     }
   });
   it('repairs malformed stored fields from the defaults', () => {
-    const s = normalizeSettings({ baseUrl: 'javascript:alert(1)', model: '  ', stallTimeoutMs: -5, systemPrompt: 'mine' });
+    const s = normalizeSettings({
+      baseUrl: 'javascript:alert(1)',
+      model: '  ',
+      stallTimeoutMs: -5,
+      systemPrompt: 'mine',
+    });
     expect(s.baseUrl).toBe(DEFAULT_SETTINGS.baseUrl);
     expect(s.model).toBe(DEFAULT_SETTINGS.model);
     expect(s.stallTimeoutMs).toBe(DEFAULT_SETTINGS.stallTimeoutMs);

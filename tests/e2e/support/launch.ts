@@ -19,7 +19,9 @@ export interface Parley {
   close(options?: { keepProfile?: boolean }): Promise<void>;
 }
 
-export async function launchParley(options: { userDataDir?: string; colorScheme?: 'light' | 'dark' } = {}): Promise<Parley> {
+export async function launchParley(
+  options: { userDataDir?: string; colorScheme?: 'light' | 'dark' } = {},
+): Promise<Parley> {
   if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No E2E build at ${EXTENSION_DIR}: run npm run build:e2e first.`);
   }
@@ -58,7 +60,8 @@ export async function launchParley(options: { userDataDir?: string; colorScheme?
     },
     close: async ({ keepProfile = false } = {}) => {
       await context.close();
-      if (!keepProfile && !options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+      if (!keepProfile && !options.userDataDir)
+        rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }
@@ -72,7 +75,9 @@ export async function killServiceWorker(page: Page, extensionId: string): Promis
   const { targetInfos } = (await cdp.send('Target.getTargets')) as {
     targetInfos: { targetId: string; type: string; url: string }[];
   };
-  const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(extensionId));
+  const worker = targetInfos.find(
+    (t) => t.type === 'service_worker' && t.url.includes(extensionId),
+  );
   if (!worker) throw new Error('No service worker target to kill');
   await cdp.send('Target.closeTarget', { targetId: worker.targetId });
   await cdp.detach();

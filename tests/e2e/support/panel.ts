@@ -42,7 +42,11 @@ export class PanelPage {
     await this.composer.press('Enter');
   }
 
-  async waitForState(state: string, message: Locator = this.lastAssistant(), timeout = 15_000): Promise<void> {
+  async waitForState(
+    state: string,
+    message: Locator = this.lastAssistant(),
+    timeout = 15_000,
+  ): Promise<void> {
     await message.and(this.page.locator(`[data-state="${state}"]`)).waitFor({ timeout });
   }
 }

@@ -27,7 +27,18 @@ export async function stopE2E(e2e: E2E | undefined): Promise<void> {
 /** Sets settings the UI does not expose (the stall watchdog) straight in extension storage. */
 export async function patchSettings(page: Page, patch: Record<string, unknown>): Promise<void> {
   await page.evaluate(async (p) => {
-    const api = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } } } }).chrome;
+    const api = (
+      globalThis as unknown as {
+        chrome: {
+          storage: {
+            local: {
+              get(k: string): Promise<Record<string, unknown>>;
+              set(v: object): Promise<void>;
+            };
+          };
+        };
+      }
+    ).chrome;
     const current = (await api.storage.local.get('settings')).settings as object;
     await api.storage.local.set({ settings: { ...current, ...p } });
   }, patch);

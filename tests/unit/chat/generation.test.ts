@@ -10,7 +10,10 @@ const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 type Step = string | { wait: number } | { finish: true } | { throw: unknown };
 
-function scripted(...attempts: Step[][]): { openStream: GenerationDeps['openStream']; opened: () => number } {
+function scripted(...attempts: Step[][]): {
+  openStream: GenerationDeps['openStream'];
+  opened: () => number;
+} {
   let opened = 0;
   return {
     opened: () => opened,
@@ -57,7 +60,8 @@ function harness(openStream: GenerationDeps['openStream'], persistFails = false)
   );
   const panelView = () => {
     let view = emptyReply();
-    for (const e of events) view = (e.type === 'delta' ? foldDelta(view, e) : foldState(view, e)).reply;
+    for (const e of events)
+      view = (e.type === 'delta' ? foldDelta(view, e) : foldState(view, e)).reply;
     return view;
   };
   return { handle, events, writes, storageErrors, panelView };
@@ -153,7 +157,12 @@ describe('startGeneration', () => {
   });
 
   it('does not retry an exhausted quota', async () => {
-    const quota = APIError.generate(429, { error: { message: 'quota', code: 'insufficient_quota' } }, 'quota', new Headers());
+    const quota = APIError.generate(
+      429,
+      { error: { message: 'quota', code: 'insufficient_quota' } },
+      'quota',
+      new Headers(),
+    );
     const s = scripted([{ throw: quota }], ['never']);
     const h = harness(s.openStream);
     expect(await h.handle.done).toMatchObject({ kind: 'error', code: 'quota' });

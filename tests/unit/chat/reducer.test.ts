@@ -34,7 +34,10 @@ describe('foldDelta', () => {
   it('accepts a skipped seq when the offset still lines up', () => {
     const first = foldDelta(emptyReply(), delta(1, 0, 'ab')).reply;
     const next = foldDelta(first, delta(5, 2, 'cd'));
-    expect(next).toEqual({ reply: { content: 'abcd', state: { kind: 'streaming' }, seq: 5 }, needsSync: false });
+    expect(next).toEqual({
+      reply: { content: 'abcd', state: { kind: 'streaming' }, seq: 5 },
+      needsSync: false,
+    });
   });
 
   it('takes only the unseen tail of an overlapping delta', () => {
@@ -43,7 +46,13 @@ describe('foldDelta', () => {
   });
 
   it('ignores deltas that arrive after a terminal state', () => {
-    const done = foldState(emptyReply(), { type: 'state', messageId: 'm', seq: 3, state: { kind: 'stopped' }, content: 'ab' }).reply;
+    const done = foldState(emptyReply(), {
+      type: 'state',
+      messageId: 'm',
+      seq: 3,
+      state: { kind: 'stopped' },
+      content: 'ab',
+    }).reply;
     expect(foldDelta(done, delta(4, 2, 'cd')).reply).toBe(done);
   });
 });
@@ -51,23 +60,46 @@ describe('foldDelta', () => {
 describe('foldState', () => {
   it('takes the authoritative text with a terminal state, closing any gap', () => {
     const partial = foldDelta(emptyReply(), delta(1, 0, 'ab')).reply;
-    const end = foldState(partial, { type: 'state', messageId: 'm', seq: 9, state: { kind: 'complete' }, content: 'abcdef' });
+    const end = foldState(partial, {
+      type: 'state',
+      messageId: 'm',
+      seq: 9,
+      state: { kind: 'complete' },
+      content: 'abcdef',
+    });
     expect(end.reply).toEqual({ content: 'abcdef', state: { kind: 'complete' }, seq: 9 });
   });
 
   it('never leaves a terminal state', () => {
-    const done = foldState(emptyReply(), { type: 'state', messageId: 'm', seq: 2, state: { kind: 'complete' }, content: 'x' }).reply;
-    expect(foldState(done, { type: 'state', messageId: 'm', seq: 3, state: { kind: 'streaming' } }).reply).toBe(done);
+    const done = foldState(emptyReply(), {
+      type: 'state',
+      messageId: 'm',
+      seq: 2,
+      state: { kind: 'complete' },
+      content: 'x',
+    }).reply;
+    expect(
+      foldState(done, { type: 'state', messageId: 'm', seq: 3, state: { kind: 'streaming' } })
+        .reply,
+    ).toBe(done);
   });
 
   it('ignores a stale non-terminal state', () => {
     const r = { content: 'x', state: { kind: 'streaming' } as const, seq: 5 };
-    expect(foldState(r, { type: 'state', messageId: 'm', seq: 4, state: { kind: 'pending' } }).reply).toBe(r);
+    expect(
+      foldState(r, { type: 'state', messageId: 'm', seq: 4, state: { kind: 'pending' } }).reply,
+    ).toBe(r);
   });
 });
 
 describe('foldSnapshot', () => {
-  const live = { messageId: 'm', conversationId: 'c', seq: 4, content: 'abcd', state: { kind: 'streaming' } as const };
+  const live = {
+    messageId: 'm',
+    conversationId: 'c',
+    seq: 4,
+    content: 'abcd',
+    state: { kind: 'streaming' } as const,
+  };
   it('adopts a snapshot that is further along', () => {
     expect(foldSnapshot(foldDelta(emptyReply(), delta(1, 0, 'ab')).reply, live)).toEqual({
       content: 'abcd',

@@ -23,7 +23,10 @@ function setup(options: { apiKey?: string; settings?: Partial<Settings>; reply?:
   const liveCounts: number[] = [];
   const service = createChatService({
     db,
-    loadConfig: async () => ({ settings: { ...DEFAULT_SETTINGS, ...options.settings }, apiKey: options.apiKey ?? 'sk-test' }),
+    loadConfig: async () => ({
+      settings: { ...DEFAULT_SETTINGS, ...options.settings },
+      apiKey: options.apiKey ?? 'sk-test',
+    }),
     openStream,
     broadcast: (e) => events.push(e),
     newId: () => `id${++id}`,
@@ -39,7 +42,14 @@ describe('chat service', () => {
 
   it('stores the turn, streams the reply and keeps the keep-alive on only while it runs', async () => {
     const { db, service, events, liveCounts } = setup();
-    await service.send({ type: 'send', requestId: 'r1', conversationId: null, parentId: null, text: 'Hello', attachments: [] });
+    await service.send({
+      type: 'send',
+      requestId: 'r1',
+      conversationId: null,
+      parentId: null,
+      text: 'Hello',
+      attachments: [],
+    });
     const started = events.find((e) => e.type === 'started');
     expect(started).toMatchObject({ requestId: 'r1' });
     const conversationId = started?.type === 'started' ? started.conversationId : '';
@@ -54,7 +64,14 @@ describe('chat service', () => {
 
   it('sends the system prompt and the whole branch with a follow-up', async () => {
     const { service, events, requests } = setup({ settings: { systemPrompt: 'Be brief.' } });
-    await service.send({ type: 'send', requestId: 'r1', conversationId: null, parentId: null, text: 'First', attachments: [] });
+    await service.send({
+      type: 'send',
+      requestId: 'r1',
+      conversationId: null,
+      parentId: null,
+      text: 'First',
+      attachments: [],
+    });
     const started = events.find((e) => e.type === 'started');
     if (started?.type !== 'started') throw new Error('no start');
     await service.send({
@@ -75,7 +92,14 @@ describe('chat service', () => {
 
   it('keeps the message and says what to do when the key is missing', async () => {
     const { db, service, events, requests } = setup({ apiKey: '' });
-    await service.send({ type: 'send', requestId: 'r1', conversationId: null, parentId: null, text: 'Hello', attachments: [] });
+    await service.send({
+      type: 'send',
+      requestId: 'r1',
+      conversationId: null,
+      parentId: null,
+      text: 'Hello',
+      attachments: [],
+    });
     const started = events.find((e) => e.type === 'started');
     if (started?.type !== 'started') throw new Error('no start');
     const stored = await getMessages(db, started.conversationId);
@@ -85,21 +109,42 @@ describe('chat service', () => {
   });
 
   it('needs no key for a local server', async () => {
-    const { service, requests } = setup({ apiKey: '', settings: { baseUrl: 'http://localhost:11434/v1' } });
-    await service.send({ type: 'send', requestId: 'r1', conversationId: null, parentId: null, text: 'Hello', attachments: [] });
+    const { service, requests } = setup({
+      apiKey: '',
+      settings: { baseUrl: 'http://localhost:11434/v1' },
+    });
+    await service.send({
+      type: 'send',
+      requestId: 'r1',
+      conversationId: null,
+      parentId: null,
+      text: 'Hello',
+      attachments: [],
+    });
     expect(requests).toHaveLength(1);
   });
 
   it('regenerate adds a sibling reply and keeps the old one', async () => {
     const { db, service, events } = setup();
-    await service.send({ type: 'send', requestId: 'r1', conversationId: null, parentId: null, text: 'Hello', attachments: [] });
+    await service.send({
+      type: 'send',
+      requestId: 'r1',
+      conversationId: null,
+      parentId: null,
+      text: 'Hello',
+      attachments: [],
+    });
     const started = events.find((e) => e.type === 'started');
     if (started?.type !== 'started') throw new Error('no start');
     const userId = started.messages[0]?.id ?? '';
     await service.regenerate({ type: 'regenerate', requestId: 'r2', userMessageId: userId });
-    const replies = (await getMessages(db, started.conversationId)).filter((m) => m.role === 'assistant');
+    const replies = (await getMessages(db, started.conversationId)).filter(
+      (m) => m.role === 'assistant',
+    );
     expect(replies).toHaveLength(2);
     expect(replies.every((r) => r.parentId === userId)).toBe(true);
-    expect((await db.conversations.get(started.conversationId))?.currentLeafId).toBe(replies[1]?.id);
+    expect((await db.conversations.get(started.conversationId))?.currentLeafId).toBe(
+      replies[1]?.id,
+    );
   });
 });

@@ -16,7 +16,12 @@ beforeEach(() => {
   db = new ParleyDb(`test-${++n}`);
 });
 
-const message = (id: string, state: ChatMessage['state'], content = '', createdAt = 1): ChatMessage => ({
+const message = (
+  id: string,
+  state: ChatMessage['state'],
+  content = '',
+  createdAt = 1,
+): ChatMessage => ({
   id,
   conversationId: 'c1',
   parentId: null,
@@ -31,7 +36,12 @@ const message = (id: string, state: ChatMessage['state'], content = '', createdA
 describe('conversations', () => {
   it('appends messages and moves the current leaf', async () => {
     await createConversation(db, { id: 'c1', model: 'm', systemPrompt: 's', title: 't', now: 1 });
-    await appendMessages(db, 'c1', [message('a', { kind: 'complete' }, 'x', 1), message('b', { kind: 'complete' }, 'y', 2)], 5);
+    await appendMessages(
+      db,
+      'c1',
+      [message('a', { kind: 'complete' }, 'x', 1), message('b', { kind: 'complete' }, 'y', 2)],
+      5,
+    );
     expect((await latestConversation(db))?.currentLeafId).toBe('b');
     expect((await getMessages(db, 'c1')).map((m) => m.id)).toEqual(['a', 'b']);
   });
@@ -45,7 +55,10 @@ describe('conversations', () => {
     ]);
     const swept = await sweepOrphanedReplies(db, new Set(['live']), 9);
     expect(swept.sort()).toEqual(['pending', 'streaming']);
-    expect((await db.messages.get('streaming'))?.state).toEqual({ kind: 'interrupted', reason: 'worker_restart' });
+    expect((await db.messages.get('streaming'))?.state).toEqual({
+      kind: 'interrupted',
+      reason: 'worker_restart',
+    });
     expect((await db.messages.get('streaming'))?.content).toBe('half');
     expect((await db.messages.get('live'))?.state).toEqual({ kind: 'streaming' });
     expect((await db.messages.get('done'))?.state).toEqual({ kind: 'complete' });

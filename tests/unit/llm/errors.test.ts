@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { ERROR_MESSAGES, failureToState, retryDelayMs, scrubSecrets } from '@/lib/llm/errors';
 import type { LlmFailure } from '@/lib/llm/client';
 
-const api = (status: number, code?: string, extra: Partial<LlmFailure> = {}): LlmFailure => ({
-  kind: 'api',
-  status,
-  message: `status ${status}`,
-  ...(code ? { code } : {}),
-  ...extra,
-}) as LlmFailure;
+const api = (status: number, code?: string, extra: Partial<LlmFailure> = {}): LlmFailure =>
+  ({
+    kind: 'api',
+    status,
+    message: `status ${status}`,
+    ...(code ? { code } : {}),
+    ...extra,
+  }) as LlmFailure;
 const before = { receivedText: false, online: true };
 
 describe('failureToState', () => {
@@ -36,18 +37,28 @@ describe('failureToState', () => {
   });
 
   it('keeps partial text on a dropped connection as interrupted(network)', () => {
-    expect(failureToState({ kind: 'connection', message: 'terminated' }, { receivedText: true, online: true })).toEqual({
+    expect(
+      failureToState(
+        { kind: 'connection', message: 'terminated' },
+        { receivedText: true, online: true },
+      ),
+    ).toEqual({
       kind: 'interrupted',
       reason: 'network',
     });
   });
 
   it('tells offline from an unreachable server before any text', () => {
-    expect(failureToState({ kind: 'connection', message: 'x' }, { receivedText: false, online: false })).toEqual({
+    expect(
+      failureToState({ kind: 'connection', message: 'x' }, { receivedText: false, online: false }),
+    ).toEqual({
       kind: 'error',
       code: 'offline',
     });
-    expect(failureToState({ kind: 'connection', message: 'x' }, before)).toEqual({ kind: 'error', code: 'unreachable' });
+    expect(failureToState({ kind: 'connection', message: 'x' }, before)).toEqual({
+      kind: 'error',
+      code: 'unreachable',
+    });
   });
 
   it('maps a header timeout to timeout, and one after text to stalled', () => {
@@ -59,12 +70,18 @@ describe('failureToState', () => {
   });
 
   it('never shows the server text of an auth error (it echoes a masked key)', () => {
-    const state = failureToState({ kind: 'api', status: 401, message: 'Incorrect API key provided: sk-abc***xyz' }, before);
+    const state = failureToState(
+      { kind: 'api', status: 401, message: 'Incorrect API key provided: sk-abc***xyz' },
+      before,
+    );
     expect(JSON.stringify(state)).not.toContain('sk-');
   });
 
   it('scrubs anything key-shaped from details it shows', () => {
-    const state = failureToState({ kind: 'api', status: 400, message: 'bad input near sk-proj-ABCDEF123456' }, before);
+    const state = failureToState(
+      { kind: 'api', status: 400, message: 'bad input near sk-proj-ABCDEF123456' },
+      before,
+    );
     expect(state).toMatchObject({ kind: 'error', code: 'bad_request' });
     expect(JSON.stringify(state)).not.toContain('ABCDEF123456');
   });
@@ -72,7 +89,8 @@ describe('failureToState', () => {
 
 describe('messages', () => {
   it('has one non-empty sentence per code', () => {
-    for (const sentence of Object.values(ERROR_MESSAGES)) expect(sentence.length).toBeGreaterThan(10);
+    for (const sentence of Object.values(ERROR_MESSAGES))
+      expect(sentence.length).toBeGreaterThan(10);
   });
   it('tells rate limits and exhausted quota apart', () => {
     expect(ERROR_MESSAGES.rate_limited).not.toBe(ERROR_MESSAGES.quota);
@@ -100,6 +118,8 @@ describe('retryDelayMs', () => {
 
 describe('scrubSecrets', () => {
   it('removes keys and bearer tokens', () => {
-    expect(scrubSecrets('key sk-canary-1234567890 and Bearer abc.def')).toBe('key [redacted] and Bearer [redacted]');
+    expect(scrubSecrets('key sk-canary-1234567890 and Bearer abc.def')).toBe(
+      'key [redacted] and Bearer [redacted]',
+    );
   });
 });
