@@ -2,39 +2,62 @@
  * One message as an `article` whose data attributes expose its role and state (DESIGN §6).
  * Model text goes through the safe Markdown renderer only.
  */
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import { Markdown } from '@/components/markdown/markdown';
 import { isTerminal, type ChatMessage } from '@/lib/chat/types';
+import type { Rating, RatingReason } from '@/lib/feedback/types';
+import type { PagerInfo } from '@/lib/chat/tree';
+import { ComparePrompt } from './compare-prompt';
 import { CopyButton } from './copy-button';
+import { RatingBar } from './rating-bar';
 import { ReplyStatus } from './reply-status';
 import { VariantPager } from './variant-pager';
 
+/** Stable callbacks shared by every message (created once per list). */
+export interface MessageActions {
+  regenerate(userMessageId: string): void;
+  selectVariant(messageId: string): void;
+  openSettings(): void;
+  rate(messageId: string, value: 'good' | 'bad', reasons?: RatingReason[], comment?: string): void;
+  clearRating(messageId: string): void;
+  answerComparePrompt(answer: 'better' | 'worse' | 'same'): void;
+  dismissComparePrompt(): void;
+  startCompare(userMessageId: string, count: number): void;
+  editAndResend(userMessageId: string, text: string): void;
+}
+
 export interface MessageItemProps {
   message: ChatMessage;
-  pager: { index: number; total: number; prevId?: string; nextId?: string };
-  onRegenerate: (userMessageId: string) => void;
-  onSelectVariant: (messageId: string) => void;
-  onOpenSettings: () => void;
+  pager: PagerInfo;
+  rating?: Rating;
+  askCompare: boolean;
+  busy: boolean;
+  actions: MessageActions;
 }
 
 export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
-  const { message } = props;
-  return message.role === 'user' ? <UserMessage {...props} /> : <AssistantMessage {...props} />;
+  return props.message.role === 'user' ? (
+    <UserMessage {...props} />
+  ) : (
+    <AssistantMessage {...props} />
+  );
 });
 
-function Pager({ pager, onSelectVariant }: Pick<MessageItemProps, 'pager' | 'onSelectVariant'>) {
+function Pager({ pager, actions }: Pick<MessageItemProps, 'pager' | 'actions'>) {
   const { prevId, nextId } = pager;
   return (
     <VariantPager
       index={pager.index}
       total={pager.total}
-      onPrevious={prevId ? () => onSelectVariant(prevId) : undefined}
-      onNext={nextId ? () => onSelectVariant(nextId) : undefined}
+      onPrevious={prevId ? () => actions.selectVariant(prevId) : undefined}
+      onNext={nextId ? () => actions.selectVariant(nextId) : undefined}
     />
   );
 }
 
-function UserMessage({ message, pager, onSelectVariant }: MessageItemProps) {
+function UserMessage({ message, pager, busy, actions }: MessageItemProps) {
+  const [editing, setEditing] = useState(false);
+  const [text, setText] = useState(message.content);
   return (
     <article className="message user" data-message-role="user" data-state={message.state.kind}>
       {message.attachments.map((a) => (
@@ -42,21 +65,59 @@ function UserMessage({ message, pager, onSelectVariant }: MessageItemProps) {
           Page selection{a.language ? ` (${a.language})` : ''} from {a.source.title || a.source.url}
         </div>
       ))}
-      <div className="user-text">{message.content}</div>
-      <Pager pager={pager} onSelectVariant={onSelectVariant} />
+      {editing ? (
+        <form
+          className="edit-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            actions.editAndResend(message.id, text);
+            setEditing(false);
+          }}
+        >
+          <textarea
+            aria-label="Edit message"
+            value={text}
+            rows={3}
+            onChange={(e) => setText(e.target.value)}
+          />
+          <div className="row">
+            <button type="submit" className="button primary small" disabled={!text.trim() || busy}>
+              Send edit
+            </button>
+            <button type="button" className="button ghost small" onClick={() => setEditing(false)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      ) : (
+        <div className="user-text">{message.content}</div>
+      )}
+      <div className="message-actions">
+        <Pager pager={pager} actions={actions} />
+        {editing ? null : (
+          <button
+            type="button"
+            className="button ghost small"
+            disabled={busy}
+            onClick={() => {
+              setText(message.content);
+              setEditing(true);
+            }}
+          >
+            Edit
+          </button>
+        )}
+      </div>
     </article>
   );
 }
 
-function AssistantMessage({
-  message,
-  pager,
-  onRegenerate,
-  onSelectVariant,
-  onOpenSettings,
-}: MessageItemProps) {
+function AssistantMessage({ message, pager, rating, askCompare, busy, actions }: MessageItemProps) {
+  const [comparing, setComparing] = useState(false);
+  const [count, setCount] = useState(3);
   const live = !isTerminal(message.state);
-  const retry = () => message.parentId && onRegenerate(message.parentId);
+  const parentId = message.parentId;
+  const retry = () => parentId && actions.regenerate(parentId);
   return (
     <article
       className="message assistant"
@@ -69,16 +130,64 @@ function AssistantMessage({
       ) : live ? (
         <p className="thinking muted">Thinking…</p>
       ) : null}
-      <ReplyStatus state={message.state} onRetry={retry} onOpenSettings={onOpenSettings} />
+      <ReplyStatus state={message.state} onRetry={retry} onOpenSettings={actions.openSettings} />
       {live ? null : (
         <div className="message-actions">
-          <Pager pager={pager} onSelectVariant={onSelectVariant} />
+          <Pager pager={pager} actions={actions} />
+          {message.content ? (
+            <RatingBar
+              rating={rating}
+              onRate={(value, reasons, comment) =>
+                actions.rate(message.id, value, reasons, comment)
+              }
+              onClear={() => actions.clearRating(message.id)}
+            />
+          ) : null}
           {message.content ? <CopyButton text={message.content} /> : null}
-          <button type="button" className="button ghost" onClick={retry}>
+          <button type="button" className="button ghost small" disabled={busy} onClick={retry}>
             Regenerate
+          </button>
+          <button
+            type="button"
+            className="button ghost small"
+            disabled={busy}
+            aria-expanded={comparing}
+            onClick={() => setComparing(!comparing)}
+          >
+            Compare
           </button>
         </div>
       )}
+      {comparing && parentId ? (
+        <div className="row compare-start">
+          <label>
+            Alternatives{' '}
+            <select value={count} onChange={(e) => setCount(Number(e.target.value))}>
+              {[2, 3, 4].map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button
+            type="button"
+            className="button small"
+            onClick={() => {
+              setComparing(false);
+              actions.startCompare(parentId, count);
+            }}
+          >
+            Generate alternatives
+          </button>
+        </div>
+      ) : null}
+      {askCompare && !live ? (
+        <ComparePrompt
+          onAnswer={actions.answerComparePrompt}
+          onDismiss={actions.dismissComparePrompt}
+        />
+      ) : null}
     </article>
   );
 }

@@ -4,15 +4,18 @@
  */
 import { useEffect, useMemo, useRef } from 'react';
 import type { ChatMessage } from '@/lib/chat/types';
-import { deepestLeaf, pagerInfo, pathToLeaf } from '@/lib/chat/tree';
-import { MessageItem } from './message-item';
+import type { Rating } from '@/lib/feedback/types';
+import { pagerInfo, pathToLeaf } from '@/lib/chat/tree';
+import { MessageItem, type MessageActions } from './message-item';
 
 export interface MessageListProps {
   messages: Record<string, ChatMessage>;
   leafId: string | null;
-  onRegenerate: (userMessageId: string) => void;
-  onSelectLeaf: (leafId: string) => void;
-  onOpenSettings: () => void;
+  ratings: Record<string, Rating>;
+  /** The reply that should ask "better or worse?" (it came from a regenerate). */
+  comparePromptFor: string | null;
+  busy: boolean;
+  actions: MessageActions;
 }
 
 const STICK_DISTANCE_PX = 48;
@@ -20,9 +23,10 @@ const STICK_DISTANCE_PX = 48;
 export function MessageList({
   messages,
   leafId,
-  onRegenerate,
-  onSelectLeaf,
-  onOpenSettings,
+  ratings,
+  comparePromptFor,
+  busy,
+  actions,
 }: MessageListProps) {
   const all = useMemo(() => Object.values(messages), [messages]);
   const path = useMemo(() => (leafId ? pathToLeaf(all, leafId) : []), [all, leafId]);
@@ -39,8 +43,6 @@ export function MessageList({
     if (el) stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < STICK_DISTANCE_PX;
   };
 
-  const selectVariant = (id: string) => onSelectLeaf(deepestLeaf(all, id));
-
   return (
     <div className="message-list" ref={scroller} onScroll={onScroll}>
       {path.map((message) => (
@@ -48,9 +50,10 @@ export function MessageList({
           key={message.id}
           message={message}
           pager={pagerInfo(all, message)}
-          onRegenerate={onRegenerate}
-          onSelectVariant={selectVariant}
-          onOpenSettings={onOpenSettings}
+          rating={ratings[message.id]}
+          askCompare={comparePromptFor === message.id}
+          busy={busy}
+          actions={actions}
         />
       ))}
     </div>

@@ -1,6 +1,7 @@
 /** The options page: the same settings form as the panel, with room to breathe. */
 import { useEffect, useState } from 'react';
 import { SettingsForm } from '@/components/settings/settings-form';
+import { FeedbackData } from '@/components/settings/feedback-data';
 import type { PublicSettings } from '@/lib/protocol';
 import { callBackground } from '../sidepanel/rpc';
 
@@ -20,6 +21,7 @@ export function App() {
       {settings ? (
         <SettingsForm initial={settings} call={callBackground} onSaved={setSettings} />
       ) : null}
+      <FeedbackData />
     </main>
   );
 }

@@ -2,15 +2,18 @@
  * The side panel: header, the conversation, the composer; first-run setup when nothing is
  * configured, and the settings view.
  */
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { AttachmentChip } from '@/components/chat/attachment-chip';
 import { Composer } from '@/components/chat/composer';
 import { MessageList } from '@/components/chat/message-list';
+import { CompareView } from '@/components/chat/compare-view';
+import type { MessageActions } from '@/components/chat/message-item';
 import { SettingsForm } from '@/components/settings/settings-form';
+import { FeedbackData } from '@/components/settings/feedback-data';
 import { isTerminal } from '@/lib/chat/types';
 import { requiresKey } from '@/lib/settings';
 import { callBackground } from './rpc';
-import { useChat } from './store-context';
+import { useChat, useChatActions } from './store-context';
 
 export function App() {
   const settings = useChat((s) => s.settings);
@@ -52,6 +55,7 @@ export function App() {
               if (!needsSetup || saved.hasApiKey || !requiresKey(saved.baseUrl)) setView('chat');
             }}
           />
+          {needsSetup ? null : <FeedbackData />}
         </section>
       ) : (
         <Chat />
@@ -97,18 +101,30 @@ function Chat() {
   const leafId = useChat((s) => s.chat.leafId);
   const notice = useChat((s) => s.chat.notice);
   const history = useChat((s) => s.history);
-  const send = useChat((s) => s.send);
-  const stop = useChat((s) => s.stop);
-  const regenerate = useChat((s) => s.regenerate);
-  const selectLeaf = useChat((s) => s.selectLeaf);
-  const setView = useChat((s) => s.setView);
-  const dismissNotice = useChat((s) => s.dismissNotice);
+  const ratings = useChat((s) => s.ratings);
+  const comparePrompt = useChat((s) => s.comparePrompt);
+  const compareSession = useChat((s) => s.compareSession);
+  const feedbackError = useChat((s) => s.feedbackError);
   const pendingRequests = useChat((s) => s.chat.ownRequests.length);
   const draft = useChat((s) => s.draft);
-  const setDraft = useChat((s) => s.setDraft);
   const hasAttachments = useChat((s) => s.attachments.length > 0);
-  const leaf = leafId ? messages[leafId] : undefined;
-  const live = leaf && leaf.role === 'assistant' && !isTerminal(leaf.state) ? leaf : undefined;
+  const store = useChatActions();
+  const actions = useMemo<MessageActions>(
+    () => ({
+      regenerate: (id) => store.regenerateWithPrompt(id),
+      selectVariant: (id) => store.selectVariant(id),
+      openSettings: () => store.setView('settings'),
+      rate: (...args) => store.rate(...args),
+      clearRating: (id) => store.clearRating(id),
+      answerComparePrompt: (answer) => store.answerComparePrompt(answer),
+      dismissComparePrompt: () => store.dismissComparePrompt(),
+      startCompare: (id, count) => store.startCompare(id, count),
+      editAndResend: (id, text) => store.editAndResend(id, text),
+    }),
+    [store],
+  );
+  const live = Object.values(messages).find((m) => m.role === 'assistant' && !isTerminal(m.state));
+  const busy = Boolean(live) || pendingRequests > 0;
   const empty = !leafId;
 
   return (
@@ -119,10 +135,14 @@ function Chat() {
           stay on screen.
         </p>
       ) : null}
-      {notice ? (
+      {notice || feedbackError ? (
         <div className="banner warn" role="alert">
-          <span>{notice}</span>
-          <button type="button" className="button ghost small" onClick={dismissNotice}>
+          <span>{notice ?? feedbackError}</span>
+          <button
+            type="button"
+            className="button ghost small"
+            onClick={() => store.dismissNotice()}
+          >
             Dismiss
           </button>
         </div>
@@ -139,21 +159,33 @@ function Chat() {
         <MessageList
           messages={messages}
           leafId={leafId}
-          onRegenerate={regenerate}
-          onSelectLeaf={selectLeaf}
-          onOpenSettings={() => setView('settings')}
+          ratings={ratings}
+          comparePromptFor={comparePrompt?.newId ?? null}
+          busy={busy}
+          actions={actions}
         />
       )}
+      {compareSession ? (
+        <CompareView
+          alternatives={compareSession.order
+            .map((id) => messages[id])
+            .filter((m) => m !== undefined)}
+          waiting={compareSession.waiting.length}
+          onMove={(id, direction) => store.moveInCompare(id, direction)}
+          onFinish={(bestFirst) => store.finishCompare(bestFirst)}
+          onCancel={() => store.cancelCompare()}
+        />
+      ) : null}
       <div className="composer-area">
         <Attachments />
         <Composer
           text={draft}
-          onTextChange={setDraft}
+          onTextChange={(text) => store.setDraft(text)}
           hasAttachments={hasAttachments}
-          busy={Boolean(live) || pendingRequests > 0}
+          busy={busy}
           canSend
-          onSend={send}
-          onStop={() => live && stop(live.id)}
+          onSend={(text) => store.send(text)}
+          onStop={() => live && store.stop(live.id)}
         />
       </div>
     </>

@@ -20,10 +20,12 @@ import {
   setCurrentLeaf,
 } from '@/lib/db/conversations';
 import type { ChatTransport } from './transport';
+import { deepestLeaf } from '@/lib/chat/tree';
+import { createFeedbackSlice, type FeedbackSlice } from './feedback-slice';
 
 export type HistoryStatus = 'loading' | 'ready' | 'unavailable';
 
-export interface ChatStore {
+export interface ChatStore extends FeedbackSlice {
   chat: PanelChat;
   history: HistoryStatus;
   settings: PublicSettings | null;
@@ -40,6 +42,8 @@ export interface ChatStore {
   regenerate(userMessageId: string): void;
   newChat(): void;
   selectLeaf(leafId: string): void;
+  /** Shows another variant (sibling) and the newest branch below it. */
+  selectVariant(messageId: string): void;
   dismissNotice(): void;
   addAttachment(attachment: Attachment): void;
   removeAttachment(id: string): void;
@@ -50,6 +54,7 @@ export function createChatStore(transport: ChatTransport) {
   let frameScheduled = false;
 
   const useStore = create<ChatStore>((set, get) => {
+    const feedback = createFeedbackSlice(set, get, transport);
     const flush = () => {
       frameScheduled = false;
       const events = queue;
@@ -57,6 +62,7 @@ export function createChatStore(transport: ChatTransport) {
       let chat = get().chat;
       let needsSync = false;
       for (const event of events) {
+        if (event.type === 'started') feedback.onStarted(event);
         const result = applyEvent(chat, event);
         chat = result.chat;
         needsSync ||= result.needsSync;
@@ -97,6 +103,7 @@ export function createChatStore(transport: ChatTransport) {
         }
         const messages = await getMessages(db, conversation.id);
         set({ chat: mergeLoaded(get().chat, conversation, messages), history: 'ready' });
+        await get().loadRatings(conversation.id);
       } catch {
         // The chat still works from memory; only history is missing.
         set({ history: 'unavailable' });
@@ -123,6 +130,7 @@ export function createChatStore(transport: ChatTransport) {
     void loadConversation();
 
     return {
+      ...feedback.slice,
       chat: EMPTY_CHAT,
       history: 'loading',
       settings: null,
@@ -165,7 +173,14 @@ export function createChatStore(transport: ChatTransport) {
         set({ chat: { ...chat, ownRequests: [...chat.ownRequests, requestId], notice: null } });
         transport.post({ type: 'regenerate', requestId, userMessageId });
       },
-      newChat: () => set({ chat: EMPTY_CHAT, attachments: [] }),
+      newChat: () =>
+        set({
+          chat: EMPTY_CHAT,
+          attachments: [],
+          ratings: {},
+          comparePrompt: null,
+          compareSession: null,
+        }),
       selectLeaf: (leafId) => {
         const chat = get().chat;
         if (!chat.conversation) return;
@@ -174,7 +189,9 @@ export function createChatStore(transport: ChatTransport) {
         });
         void setCurrentLeaf(getDb(), chat.conversation.id, leafId).catch(() => undefined);
       },
-      dismissNotice: () => set({ chat: { ...get().chat, notice: null } }),
+      selectVariant: (messageId) =>
+        get().selectLeaf(deepestLeaf(Object.values(get().chat.messages), messageId)),
+      dismissNotice: () => set({ chat: { ...get().chat, notice: null }, feedbackError: null }),
       addAttachment: (attachment) => set({ attachments: [...get().attachments, attachment] }),
       removeAttachment: (id) => set({ attachments: get().attachments.filter((a) => a.id !== id) }),
     };

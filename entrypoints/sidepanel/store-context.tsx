@@ -9,3 +9,10 @@ export function useChat<T>(selector: (state: ChatStore) => T): T {
   if (!useStore) throw new Error('useChat outside StoreContext');
   return useStore(selector);
 }
+
+/** The store's actions as one stable object (they never change, so memoised rows stay memoised). */
+export function useChatActions(): ChatStore {
+  const useStore = useContext(StoreContext);
+  if (!useStore) throw new Error('useChatActions outside StoreContext');
+  return useStore.getState();
+}

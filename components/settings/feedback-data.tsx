@@ -1,0 +1,153 @@
+/**
+ * Settings → Feedback data: what has been collected, exported as JSONL for fine-tuning, and the
+ * raw feedback file imported back (merged, never duplicated). The key and settings are never in it.
+ */
+import { useEffect, useId, useState } from 'react';
+import { getDb } from '@/lib/db/schema';
+import { feedbackCounts, loadFeedbackData, replaceFeedback } from '@/lib/db/feedback';
+import { buildPreferencePairs } from '@/lib/export/preference-pairs';
+import { buildSftExamples } from '@/lib/export/sft';
+import {
+  buildFeedbackRecords,
+  mergeFeedback,
+  parseFeedbackRecords,
+} from '@/lib/export/feedback-records';
+import { DEFAULT_EXPORT_OPTIONS, type ExportOptions } from '@/lib/export/options';
+import { toJsonl } from '@/lib/export/schemas';
+
+type Format = 'preference' | 'sft' | 'raw';
+
+function download(name: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/jsonl' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function FeedbackData() {
+  const ids = useId();
+  const [counts, setCounts] = useState<{
+    ratings: number;
+    comparisons: number;
+    reports: number;
+  } | null>(null);
+  const [options, setOptions] = useState<ExportOptions>(DEFAULT_EXPORT_OPTIONS);
+  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+
+  const refresh = () =>
+    feedbackCounts(getDb())
+      .then(setCounts)
+      .catch(() =>
+        setStatus({ kind: 'error', text: 'Feedback could not be read from browser storage.' }),
+      );
+  useEffect(() => {
+    void refresh();
+  }, []);
+
+  const exportAs = async (format: Format) => {
+    try {
+      const data = await loadFeedbackData(getDb());
+      const lines =
+        format === 'preference'
+          ? buildPreferencePairs(data, options)
+          : format === 'sft'
+            ? buildSftExamples(data, options)
+            : buildFeedbackRecords(data);
+      const stamp = new Date().toISOString().slice(0, 10);
+      download(
+        `parley-${format === 'raw' ? 'feedback' : format === 'sft' ? 'sft' : 'preference-pairs'}-${stamp}.jsonl`,
+        toJsonl(lines),
+      );
+      setStatus({
+        kind: 'ok',
+        text: `Exported ${lines.length} ${lines.length === 1 ? 'line' : 'lines'}.`,
+      });
+    } catch {
+      setStatus({ kind: 'error', text: 'The export failed: feedback could not be read.' });
+    }
+  };
+
+  const importFile = async (file: File | undefined) => {
+    if (!file) return;
+    const parsed = parseFeedbackRecords(await file.text());
+    if (!parsed.ok) {
+      setStatus({ kind: 'error', text: parsed.error });
+      return;
+    }
+    try {
+      const db = getDb();
+      const existing = await loadFeedbackData(db);
+      const merged = mergeFeedback(
+        {
+          ratings: [...existing.ratings],
+          comparisons: [...existing.comparisons],
+          reports: [...existing.reports],
+        },
+        parsed.records,
+      );
+      await replaceFeedback(db, merged);
+      setStatus({
+        kind: 'ok',
+        text: `Imported ${merged.added} records; ${merged.skipped} were already here.`,
+      });
+      await refresh();
+    } catch {
+      setStatus({ kind: 'error', text: 'The import could not be saved. Nothing was changed.' });
+    }
+  };
+
+  return (
+    <section className="feedback-data" aria-labelledby={`${ids}-title`}>
+      <h2 id={`${ids}-title`}>Feedback data</h2>
+      <p className="muted">
+        {counts
+          ? `${counts.ratings} ratings, ${counts.comparisons} comparisons, ${counts.reports} moderation reports. Stored only in this browser.`
+          : 'Counting…'}
+      </p>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={options.includeSystemPrompt}
+          onChange={(e) => setOptions({ ...options, includeSystemPrompt: e.target.checked })}
+        />
+        Include the system prompt
+      </label>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={options.redactAttachments}
+          onChange={(e) => setOptions({ ...options, redactAttachments: e.target.checked })}
+        />
+        Redact attached page text
+      </label>
+      <div className="row">
+        <button type="button" className="button small" onClick={() => void exportAs('preference')}>
+          Export preference pairs
+        </button>
+        <button type="button" className="button small" onClick={() => void exportAs('sft')}>
+          Export supervised examples
+        </button>
+        <button type="button" className="button small" onClick={() => void exportAs('raw')}>
+          Export raw feedback
+        </button>
+      </div>
+      <label htmlFor={`${ids}-import`}>Import raw feedback (.jsonl)</label>
+      <input
+        id={`${ids}-import`}
+        type="file"
+        accept=".jsonl,.json,application/jsonl,application/json"
+        onChange={(e) => void importFile(e.target.files?.[0])}
+      />
+      {status ? (
+        <p
+          className={`form-status ${status.kind}`}
+          role={status.kind === 'error' ? 'alert' : 'status'}
+        >
+          {status.text}
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,97 @@
+/**
+ * The raw feedback file: every rating, comparison and moderation report with the texts they refer
+ * to. It is also the backup format: importing it merges by id, so importing twice adds nothing.
+ */
+import type { Comparison, ModerationReport, Rating } from '../feedback/types';
+import type { FeedbackData } from './context';
+import { feedbackRecordSchema, type FeedbackRecord } from './schemas';
+
+export function buildFeedbackRecords(data: FeedbackData): FeedbackRecord[] {
+  const text = new Map(data.messages.map((m) => [m.id, m.content]));
+  return [
+    ...data.ratings.map((r): FeedbackRecord => ({
+      type: 'rating',
+      ...r,
+      reply: text.get(r.messageId) ?? '',
+    })),
+    ...data.comparisons.map((c): FeedbackRecord => ({
+      type: 'comparison',
+      ...c,
+      replies: c.ranking.map((id) => text.get(id) ?? ''),
+    })),
+    ...data.reports.map((r): FeedbackRecord => ({
+      type: 'moderation_report',
+      ...r,
+      text: text.get(r.messageId) ?? '',
+    })),
+  ];
+}
+
+export type ParseResult = { ok: true; records: FeedbackRecord[] } | { ok: false; error: string };
+
+/** Refuses the whole file at the first bad line, naming it, so a broken import changes nothing. */
+export function parseFeedbackRecords(jsonl: string): ParseResult {
+  const records: FeedbackRecord[] = [];
+  const lines = jsonl.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]?.trim();
+    if (!line) continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      return { ok: false, error: `Line ${i + 1} is not valid JSON. Nothing was imported.` };
+    }
+    const parsed = feedbackRecordSchema.safeParse(value);
+    if (!parsed.success) {
+      return {
+        ok: false,
+        error: `Line ${i + 1} is not a Parley feedback record. Nothing was imported.`,
+      };
+    }
+    records.push(parsed.data);
+  }
+  if (records.length === 0) return { ok: false, error: 'The file has no feedback records.' };
+  return { ok: true, records };
+}
+
+export interface FeedbackSets {
+  ratings: Rating[];
+  comparisons: Comparison[];
+  reports: ModerationReport[];
+}
+
+export function mergeFeedback(
+  existing: FeedbackSets,
+  incoming: readonly FeedbackRecord[],
+): FeedbackSets & { added: number; skipped: number } {
+  const seen = new Set(
+    [...existing.ratings, ...existing.comparisons, ...existing.reports].map((r) => r.id),
+  );
+  const result = {
+    ratings: [...existing.ratings],
+    comparisons: [...existing.comparisons],
+    reports: [...existing.reports],
+    added: 0,
+    skipped: 0,
+  };
+  for (const record of incoming) {
+    if (seen.has(record.id)) {
+      result.skipped++;
+      continue;
+    }
+    seen.add(record.id);
+    result.added++;
+    if (record.type === 'rating') {
+      const { type: _t, reply: _r, ...rating } = record;
+      result.ratings.push(rating);
+    } else if (record.type === 'comparison') {
+      const { type: _t, replies: _r, ...comparison } = record;
+      result.comparisons.push(comparison);
+    } else {
+      const { type: _t, text: _x, ...report } = record;
+      result.reports.push(report);
+    }
+  }
+  return result;
+}

@@ -1,0 +1,14 @@
+/** Choices the user makes when exporting feedback as fine-tuning data. */
+export interface ExportOptions {
+  /** Include each conversation's system prompt as the first message. */
+  includeSystemPrompt: boolean;
+  /** Replace attached page text with a marker (it may be private or copyrighted). */
+  redactAttachments: boolean;
+}
+
+export const DEFAULT_EXPORT_OPTIONS: ExportOptions = {
+  includeSystemPrompt: true,
+  redactAttachments: false,
+};
+
+export const REDACTED_PAGE_TEXT = '[page text redacted]';
