@@ -6,7 +6,10 @@ import { Markdown } from '@/components/markdown/markdown';
 import { isTerminal, type ChatMessage } from '@/lib/chat/types';
 
 export interface CompareViewProps {
+  /** In the user's order, best first. */
   alternatives: ChatMessage[];
+  /** In the order they were generated: a label stays with its response when it moves. */
+  generatedIds: string[];
   waiting: number;
   onMove: (id: string, direction: -1 | 1) => void;
   onFinish: (bestFirst: string[]) => void;
@@ -17,6 +20,7 @@ const LABELS = ['A', 'B', 'C', 'D'];
 
 export function CompareView({
   alternatives,
+  generatedIds,
   waiting,
   onMove,
   onFinish,
@@ -31,49 +35,52 @@ export function CompareView({
         Order them best first, or pick the best. The first continues the conversation.
       </p>
       <ol className="compare-list">
-        {alternatives.map((m, i) => (
-          <li
-            key={m.id}
-            className="compare-card"
-            aria-label={`Response ${LABELS[i] ?? i + 1}`}
-            data-state={m.state.kind}
-          >
-            <div className="compare-head">
-              <strong>Response {LABELS[i] ?? i + 1}</strong>
-              <span className="row">
-                <button
-                  type="button"
-                  className="button ghost small"
-                  disabled={!done || i === 0}
-                  onClick={() => onMove(m.id, -1)}
-                >
-                  Move up
-                </button>
-                <button
-                  type="button"
-                  className="button ghost small"
-                  disabled={!done || i === alternatives.length - 1}
-                  onClick={() => onMove(m.id, 1)}
-                >
-                  Move down
-                </button>
-                <button
-                  type="button"
-                  className="button small"
-                  disabled={!done}
-                  onClick={() => onFinish([m.id, ...ids.filter((id) => id !== m.id)])}
-                >
-                  Pick as best
-                </button>
-              </span>
-            </div>
-            {m.content ? (
-              <Markdown text={m.content} streaming={!isTerminal(m.state)} />
-            ) : (
-              <p className="muted">Waiting…</p>
-            )}
-          </li>
-        ))}
+        {alternatives.map((m, i) => {
+          const label = LABELS[generatedIds.indexOf(m.id)] ?? String(i + 1);
+          return (
+            <li
+              key={m.id}
+              className="compare-card"
+              aria-label={`Response ${label}`}
+              data-state={m.state.kind}
+            >
+              <div className="compare-head">
+                <strong>Response {label}</strong>
+                <span className="row">
+                  <button
+                    type="button"
+                    className="button ghost small"
+                    disabled={!done || i === 0}
+                    onClick={() => onMove(m.id, -1)}
+                  >
+                    Move up
+                  </button>
+                  <button
+                    type="button"
+                    className="button ghost small"
+                    disabled={!done || i === alternatives.length - 1}
+                    onClick={() => onMove(m.id, 1)}
+                  >
+                    Move down
+                  </button>
+                  <button
+                    type="button"
+                    className="button small"
+                    disabled={!done}
+                    onClick={() => onFinish([m.id, ...ids.filter((id) => id !== m.id)])}
+                  >
+                    Pick as best
+                  </button>
+                </span>
+              </div>
+              {m.content ? (
+                <Markdown text={m.content} streaming={!isTerminal(m.state)} />
+              ) : (
+                <p className="muted">Waiting…</p>
+              )}
+            </li>
+          );
+        })}
       </ol>
       <div className="row">
         <button

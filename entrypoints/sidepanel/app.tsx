@@ -170,6 +170,7 @@ function Chat() {
           alternatives={compareSession.order
             .map((id) => messages[id])
             .filter((m) => m !== undefined)}
+          generatedIds={compareSession.generated}
           waiting={compareSession.waiting.length}
           onMove={(id, direction) => store.moveInCompare(id, direction)}
           onFinish={(bestFirst) => store.finishCompare(bestFirst)}

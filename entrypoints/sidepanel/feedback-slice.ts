@@ -28,6 +28,8 @@ export interface CompareSession {
   waiting: string[];
   /** Alternatives in the user's current order, best first. */
   order: string[];
+  /** Alternatives in the order they were generated: their labels A, B, C… */
+  generated: string[];
 }
 
 export interface FeedbackSlice {
@@ -144,7 +146,7 @@ export function createFeedbackSlice(set: Set, get: Get, transport: ChatTransport
       );
       set((s) => ({
         chat: { ...s.chat, ownRequests: [...s.chat.ownRequests, ...requestIds], notice: null },
-        compareSession: { parentId: userMessageId, waiting: requestIds, order: [] },
+        compareSession: { parentId: userMessageId, waiting: requestIds, order: [], generated: [] },
         comparePrompt: null,
       }));
       // Parallel requests: each alternative streams on its own.
@@ -229,6 +231,7 @@ export function createFeedbackSlice(set: Set, get: Get, transport: ChatTransport
           ...session,
           waiting: session.waiting.filter((id) => id !== event.requestId),
           order: [...session.order, event.assistantMessageId],
+          generated: [...session.generated, event.assistantMessageId],
         },
       });
     }
