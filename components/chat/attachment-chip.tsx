@@ -1,3 +1,4 @@
+import { CloseIcon } from '@/components/common/icons';
 /**
  * An attached page selection before it is sent: where it came from, what language, how big, and
  * exactly what will be sent (expand to preview). Hidden text and truncation are said plainly.
@@ -40,7 +41,7 @@ export function AttachmentChip({ attachment, onRemove, onLanguageChange }: Attac
           aria-label="Remove attachment"
           onClick={onRemove}
         >
-          ×
+          <CloseIcon />
         </button>
       </div>
       <div className="chip-meta muted">

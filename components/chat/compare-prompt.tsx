@@ -1,3 +1,4 @@
+import { CloseIcon } from '@/components/common/icons';
 /** After a regenerate: was the new reply better than the one it replaced? */
 export function ComparePrompt({
   onAnswer,
@@ -24,7 +25,7 @@ export function ComparePrompt({
         aria-label="Dismiss comparison question"
         onClick={onDismiss}
       >
-        ×
+        <CloseIcon />
       </button>
     </div>
   );

@@ -14,7 +14,7 @@ export function CopyButton({ text, label = 'Copy' }: { text: string; label?: str
   };
   return (
     <>
-      <button type="button" className="button ghost" onClick={() => void copy()}>
+      <button type="button" className="button ghost small" onClick={() => void copy()}>
         {label}
       </button>
       <span className="sr-status" role="status">

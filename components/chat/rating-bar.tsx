@@ -3,6 +3,7 @@
  * take an optional comment. Pressing the same thumb again takes the rating back.
  */
 import { useId, useState, type FormEvent } from 'react';
+import { ThumbDownIcon, ThumbUpIcon } from '@/components/common/icons';
 import { REASON_LABELS, type Rating, type RatingReason } from '@/lib/feedback/types';
 
 export interface RatingBarProps {
@@ -35,7 +36,7 @@ export function RatingBar({ rating, onRate, onClear }: RatingBarProps) {
         aria-pressed={rating?.value === 'good'}
         onClick={() => press('good')}
       >
-        👍
+        <ThumbUpIcon />
       </button>
       <button
         type="button"
@@ -44,7 +45,7 @@ export function RatingBar({ rating, onRate, onClear }: RatingBarProps) {
         aria-pressed={rating?.value === 'bad'}
         onClick={() => press('bad')}
       >
-        👎
+        <ThumbDownIcon />
       </button>
       {form ? (
         <FeedbackForm

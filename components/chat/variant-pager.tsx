@@ -1,3 +1,4 @@
+import { ChevronLeftIcon, ChevronRightIcon } from '@/components/common/icons';
 /** Moves between sibling replies (regenerations) or sibling branches (edits). */
 export interface VariantPagerProps {
   index: number;
@@ -17,7 +18,7 @@ export function VariantPager({ index, total, onPrevious, onNext }: VariantPagerP
         disabled={!onPrevious}
         onClick={onPrevious}
       >
-        ‹
+        <ChevronLeftIcon />
       </button>
       <span className="pager-count">
         {index} / {total}
@@ -29,7 +30,7 @@ export function VariantPager({ index, total, onPrevious, onNext }: VariantPagerP
         disabled={!onNext}
         onClick={onNext}
       >
-        ›
+        <ChevronRightIcon />
       </button>
     </span>
   );

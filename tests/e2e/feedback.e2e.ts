@@ -34,6 +34,9 @@ describe('feedback', () => {
     await reply.getByLabel('Comment').fill('It should have corrected me.');
     await panel.page.screenshot({ path: 'test-results/panel-rating-form.png' });
     await reply.getByRole('button', { name: 'Submit' }).click();
+    await panel.page.emulateMedia({ colorScheme: 'dark' });
+    await panel.page.screenshot({ path: 'test-results/panel-rated-dark.png' });
+    await panel.page.emulateMedia({ colorScheme: 'light' });
     expect(
       await reply.getByRole('button', { name: 'Bad response' }).getAttribute('aria-pressed'),
     ).toBe('true');
@@ -88,6 +91,9 @@ describe('feedback', () => {
     expect(await panel.lastAssistant().textContent()).toContain('Reply one.');
     await panel.lastAssistant().getByRole('button', { name: 'Next response' }).click();
     await panel.lastAssistant().getByText('2 / 3').waitFor();
+    await panel.lastAssistant().getByRole('button', { name: 'Bad response' }).click();
+    await panel.page.screenshot({ path: 'test-results/panel-pager-rating.png' });
+    await panel.lastAssistant().getByRole('button', { name: 'Close' }).click();
 
     await panel.send('Now make it rhyme');
     const requests = await server.waitForRequests(4);
