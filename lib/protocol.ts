@@ -3,7 +3,8 @@
  * worker over a port named "chat" (streams) and `runtime.sendMessage` (request/response).
  * Every message is a discriminated union member and is validated where it is received.
  */
-import type { Attachment, ChatMessage, MessageState } from './chat/types';
+import type { Attachment, ChatMessage, MessageState, ModerationRecord } from './chat/types';
+import type { ModerationSettings } from './moderation/types';
 
 export const CHAT_PORT_NAME = 'chat';
 
@@ -129,7 +130,15 @@ export interface CaptureFailedEvent {
   message: string;
 }
 
+/** A moderation outcome for a message (the user's, or a reply while it streams and at the end). */
+export interface ModerationEvent {
+  type: 'moderation';
+  messageId: string;
+  moderation: ModerationRecord;
+}
+
 export type BackgroundToPanel =
+  | ModerationEvent
   | AttachmentsEvent
   | CaptureFailedEvent
   | StartedEvent
@@ -146,6 +155,7 @@ export interface PublicSettings {
   baseUrl: string;
   model: string;
   systemPrompt: string;
+  moderation: ModerationSettings;
   hasApiKey: boolean;
 }
 
@@ -158,6 +168,8 @@ export type RpcRequest =
       baseUrl: string;
       model: string;
       systemPrompt: string;
+      /** Validated and repaired by normalizeSettings on the background side. */
+      moderation?: Partial<ModerationSettings>;
     }
   | { type: 'list_models'; baseUrl: string; apiKey?: string };
 
@@ -244,6 +256,10 @@ export function parseBackgroundMessage(value: unknown): BackgroundToPanel | null
         : null;
     case 'snapshot':
       return Array.isArray(value.generations) ? (value as unknown as SnapshotEvent) : null;
+    case 'moderation':
+      return isString(value.messageId) && isRecord(value.moderation)
+        ? (value as unknown as ModerationEvent)
+        : null;
     case 'attachments':
       return Array.isArray(value.attachments) && value.attachments.every(isAttachment)
         ? (value as unknown as AttachmentsEvent)
@@ -273,6 +289,9 @@ export function parseRpcRequest(value: unknown): RpcRequest | null {
             model: value.model,
             systemPrompt: value.systemPrompt,
             ...(value.apiKey === undefined ? {} : { apiKey: value.apiKey }),
+            ...(isRecord(value.moderation)
+              ? { moderation: value.moderation as Partial<ModerationSettings> }
+              : {}),
           }
         : null;
     case 'list_models':

@@ -3,6 +3,7 @@
  * is lib/settings-store.ts. The API key is not part of these settings: it is stored on its own.
  */
 import { DEFAULT_SYSTEM_PROMPT } from './chat/system-prompt';
+import { DEFAULT_MODERATION_SETTINGS, type ModerationSettings } from './moderation/types';
 
 export interface Settings {
   baseUrl: string;
@@ -12,6 +13,7 @@ export interface Settings {
   stallTimeoutMs: number;
   /** Time allowed for the server to send response headers. */
   requestTimeoutMs: number;
+  moderation: ModerationSettings;
 }
 
 export const OPENAI_BASE_URL = 'https://api.openai.com/v1';
@@ -22,6 +24,7 @@ export const DEFAULT_SETTINGS: Settings = {
   systemPrompt: DEFAULT_SYSTEM_PROMPT,
   stallTimeoutMs: 45_000,
   requestTimeoutMs: 60_000,
+  moderation: DEFAULT_MODERATION_SETTINGS,
 };
 
 export interface ProviderPreset {
@@ -84,8 +87,10 @@ export function originPattern(origin: string): string {
 /** Fills missing or malformed fields from the defaults (old versions, hand-edited storage). */
 export function normalizeSettings(stored: Partial<Settings> | null | undefined): Settings {
   const s = stored ?? {};
-  const pick = <K extends keyof Settings>(key: K, valid: (v: unknown) => boolean): Settings[K] =>
-    (valid(s[key]) ? s[key] : DEFAULT_SETTINGS[key]) as Settings[K];
+  const pick = <K extends Exclude<keyof Settings, 'moderation'>>(
+    key: K,
+    valid: (v: unknown) => boolean,
+  ): Settings[K] => (valid(s[key]) ? s[key] : DEFAULT_SETTINGS[key]) as Settings[K];
   const isText = (v: unknown) => typeof v === 'string';
   const isMs = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 100;
   return {
@@ -94,5 +99,31 @@ export function normalizeSettings(stored: Partial<Settings> | null | undefined):
     systemPrompt: pick('systemPrompt', isText),
     stallTimeoutMs: pick('stallTimeoutMs', isMs),
     requestTimeoutMs: pick('requestTimeoutMs', isMs),
+    moderation: normalizeModeration(s.moderation),
+  };
+}
+
+const MODES = ['off', 'warn', 'block'];
+const PROVIDERS = ['openai', 'llama-guard', 'none'];
+const OVERRIDES = ['default', 'ignore', 'warn', 'block'];
+
+function normalizeModeration(stored: Partial<ModerationSettings> | undefined): ModerationSettings {
+  const m = stored ?? {};
+  const d = DEFAULT_MODERATION_SETTINGS;
+  const overrides = Object.fromEntries(
+    Object.entries(m.categoryOverrides ?? {}).filter(([, v]) => OVERRIDES.includes(v)),
+  ) as ModerationSettings['categoryOverrides'];
+  return {
+    mode: MODES.includes(m.mode as string) ? (m.mode as ModerationSettings['mode']) : d.mode,
+    provider: PROVIDERS.includes(m.provider as string)
+      ? (m.provider as ModerationSettings['provider'])
+      : d.provider,
+    categoryOverrides: overrides,
+    failMode: m.failMode === 'hold' ? 'hold' : 'allow',
+    checkReplies: typeof m.checkReplies === 'boolean' ? m.checkReplies : d.checkReplies,
+    llamaGuardModel:
+      typeof m.llamaGuardModel === 'string' && m.llamaGuardModel.trim()
+        ? m.llamaGuardModel
+        : d.llamaGuardModel,
   };
 }

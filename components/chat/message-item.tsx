@@ -8,6 +8,7 @@ import { isTerminal, type ChatMessage } from '@/lib/chat/types';
 import type { Rating, RatingReason } from '@/lib/feedback/types';
 import type { PagerInfo } from '@/lib/chat/tree';
 import { ComparePrompt } from './compare-prompt';
+import { ModerationNotice, NotCheckedMark } from './moderation-notice';
 import { CopyButton } from './copy-button';
 import { RatingBar } from './rating-bar';
 import { ReplyStatus } from './reply-status';
@@ -24,6 +25,7 @@ export interface MessageActions {
   dismissComparePrompt(): void;
   startCompare(userMessageId: string, count: number): void;
   editAndResend(userMessageId: string, text: string): void;
+  reportModeration(messageId: string, kind: 'false_positive' | 'false_negative'): void;
 }
 
 export interface MessageItemProps {
@@ -32,6 +34,8 @@ export interface MessageItemProps {
   rating?: Rating;
   askCompare: boolean;
   busy: boolean;
+  /** Moderation reports already made for this message. */
+  reported: readonly ('false_positive' | 'false_negative')[];
   actions: MessageActions;
 }
 
@@ -55,8 +59,9 @@ function Pager({ pager, actions }: Pick<MessageItemProps, 'pager' | 'actions'>) 
   );
 }
 
-function UserMessage({ message, pager, busy, actions }: MessageItemProps) {
+function UserMessage({ message, pager, busy, actions, reported }: MessageItemProps) {
   const [editing, setEditing] = useState(false);
+  const moderation = message.moderation;
   const [text, setText] = useState(message.content);
   return (
     <article className="message user" data-message-role="user" data-state={message.state.kind}>
@@ -92,6 +97,17 @@ function UserMessage({ message, pager, busy, actions }: MessageItemProps) {
       ) : (
         <div className="user-text">{message.content}</div>
       )}
+      {moderation?.flagged ? (
+        <ModerationNotice
+          record={moderation}
+          lead="This message was flagged by the content policy"
+          hint={moderation.action === 'block' ? 'It was not answered.' : undefined}
+          reported={reported.includes('false_positive')}
+          onReport={() => actions.reportModeration(message.id, 'false_positive')}
+        />
+      ) : moderation && !moderation.checked ? (
+        <NotCheckedMark />
+      ) : null}
       <div className="message-actions">
         <Pager pager={pager} actions={actions} />
         {editing ? null : (
@@ -112,8 +128,19 @@ function UserMessage({ message, pager, busy, actions }: MessageItemProps) {
   );
 }
 
-function AssistantMessage({ message, pager, rating, askCompare, busy, actions }: MessageItemProps) {
+function AssistantMessage({
+  message,
+  pager,
+  rating,
+  askCompare,
+  busy,
+  actions,
+  reported,
+}: MessageItemProps) {
   const [comparing, setComparing] = useState(false);
+  const [revealed, setRevealed] = useState(false);
+  const moderation = message.moderation;
+  const hidden = moderation?.flagged && moderation.action === 'block' && !revealed;
   const [count, setCount] = useState(3);
   const live = !isTerminal(message.state);
   const parentId = message.parentId;
@@ -125,7 +152,23 @@ function AssistantMessage({ message, pager, rating, askCompare, busy, actions }:
       data-state={message.state.kind}
       aria-busy={live}
     >
-      {message.content ? (
+      {moderation?.flagged ? (
+        <ModerationNotice
+          record={moderation}
+          lead={
+            moderation.action === 'block'
+              ? 'This content may violate the content policy'
+              : 'This reply was flagged by the content policy'
+          }
+          reported={reported.includes('false_positive')}
+          onReport={() => actions.reportModeration(message.id, 'false_positive')}
+        />
+      ) : null}
+      {hidden ? (
+        <button type="button" className="button small" onClick={() => setRevealed(true)}>
+          Show anyway
+        </button>
+      ) : message.content ? (
         <Markdown text={message.content} streaming={live} />
       ) : live ? (
         <p className="thinking muted">Thinking…</p>
@@ -147,6 +190,19 @@ function AssistantMessage({ message, pager, rating, askCompare, busy, actions }:
           <button type="button" className="button ghost small" disabled={busy} onClick={retry}>
             Regenerate
           </button>
+          {moderation?.flagged ? null : (
+            <button
+              type="button"
+              className="button link small"
+              disabled={reported.includes('false_negative')}
+              onClick={() => actions.reportModeration(message.id, 'false_negative')}
+            >
+              {reported.includes('false_negative')
+                ? 'Reported'
+                : 'Report: should have been flagged'}
+            </button>
+          )}
+          {moderation && !moderation.checked && !moderation.flagged ? <NotCheckedMark /> : null}
           <button
             type="button"
             className="button ghost small"

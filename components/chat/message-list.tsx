@@ -12,6 +12,7 @@ export interface MessageListProps {
   messages: Record<string, ChatMessage>;
   leafId: string | null;
   ratings: Record<string, Rating>;
+  reports: Record<string, ('false_positive' | 'false_negative')[]>;
   /** The reply that should ask "better or worse?" (it came from a regenerate). */
   comparePromptFor: string | null;
   busy: boolean;
@@ -19,11 +20,13 @@ export interface MessageListProps {
 }
 
 const STICK_DISTANCE_PX = 48;
+const NONE: ('false_positive' | 'false_negative')[] = [];
 
 export function MessageList({
   messages,
   leafId,
   ratings,
+  reports,
   comparePromptFor,
   busy,
   actions,
@@ -52,6 +55,7 @@ export function MessageList({
           pager={pagerInfo(all, message)}
           rating={ratings[message.id]}
           askCompare={comparePromptFor === message.id}
+          reported={reports[message.id] ?? NONE}
           busy={busy}
           actions={actions}
         />

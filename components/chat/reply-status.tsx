@@ -2,6 +2,7 @@
  * What happened to a reply that did not complete, in one helpful sentence, with the way forward.
  */
 import type { MessageState } from '@/lib/chat/types';
+import { categoriesText } from './moderation-notice';
 import { ERROR_MESSAGES, INTERRUPT_MESSAGES, SETTINGS_ERRORS } from '@/lib/llm/errors';
 
 export interface ReplyStatusProps {
@@ -12,6 +13,14 @@ export interface ReplyStatusProps {
 
 export function ReplyStatus({ state, onRetry, onOpenSettings }: ReplyStatusProps) {
   if (state.kind === 'stopped') return <p className="reply-status muted">Stopped.</p>;
+  if (state.kind === 'blocked') {
+    return (
+      <p className="reply-status blocked" role="alert">
+        Not answered: your message was flagged by the content policy (
+        {categoriesText(state.categories)}). Edit it to try again.
+      </p>
+    );
+  }
   if (state.kind !== 'interrupted' && state.kind !== 'error') return null;
   const sentence =
     state.kind === 'interrupted' ? INTERRUPT_MESSAGES[state.reason] : ERROR_MESSAGES[state.code];

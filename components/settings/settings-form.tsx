@@ -7,6 +7,7 @@ import type { PublicSettings, RpcRequest, RpcResponse } from '@/lib/protocol';
 import { checkBaseUrl, presetFor, PROVIDER_PRESETS, requiresKey } from '@/lib/settings';
 import { DEFAULT_SYSTEM_PROMPT } from '@/lib/chat/system-prompt';
 import { ensureHostPermission } from './host-permission';
+import { ModerationFields } from './moderation-fields';
 
 export interface SettingsFormProps {
   initial: PublicSettings;
@@ -20,6 +21,7 @@ export function SettingsForm({ initial, call, onSaved, compact }: SettingsFormPr
   const [baseUrl, setBaseUrl] = useState(initial.baseUrl);
   const [model, setModel] = useState(initial.model);
   const [systemPrompt, setSystemPrompt] = useState(initial.systemPrompt);
+  const [moderation, setModeration] = useState(initial.moderation);
   const [models, setModels] = useState<string[]>([]);
   const [status, setStatus] = useState<{ kind: 'error' | 'ok' | 'busy'; text: string } | null>(
     null,
@@ -82,6 +84,7 @@ export function SettingsForm({ initial, call, onSaved, compact }: SettingsFormPr
       baseUrl: checked.url,
       model,
       systemPrompt,
+      moderation,
       ...(typedKey ? { apiKey: typedKey } : {}),
     });
     if (response.type !== 'settings') {
@@ -197,6 +200,7 @@ export function SettingsForm({ initial, call, onSaved, compact }: SettingsFormPr
           >
             Restore default prompt
           </button>
+          <ModerationFields value={moderation} onChange={setModeration} />
         </>
       )}
 

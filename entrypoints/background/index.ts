@@ -4,7 +4,8 @@
 import { browser } from 'wxt/browser';
 import { createChatService } from '@/lib/chat/service';
 import { getDb } from '@/lib/db/schema';
-import { streamChat } from '@/lib/llm/client';
+import { completeChat, moderateText, streamChat } from '@/lib/llm/client';
+import { createModerationProvider } from '@/lib/moderation/providers';
 import { apiKeyItem, readSettings, restrictStorageToExtensionPages } from '@/lib/settings-store';
 import { acceptChatPorts, createPortHub } from './chat-port';
 import { createKeepAlive } from './keep-alive';
@@ -27,6 +28,13 @@ export default defineBackground(() => {
     now: () => Date.now(),
     isOnline: () => navigator.onLine,
     onLiveCountChange: (count) => keepAlive.setLiveCount(count),
+    // Moderation goes to the chat endpoint (OpenAI's /moderations, or a guard model on it).
+    moderationProvider: (config, settings) =>
+      createModerationProvider(settings, {
+        moderate: (input, signal) => moderateText(config, input, signal),
+        complete: (messages, model, signal) =>
+          completeChat(config, { model, messages, maxTokens: 20 }, signal),
+      }),
   });
   // Replies a dead worker left `streaming` become interrupted before any panel is answered.
   const ready = service.sweep().catch((error: unknown) => {

@@ -21,6 +21,7 @@ async function publicSettings(): Promise<PublicSettings> {
     baseUrl: settings.baseUrl,
     model: settings.model,
     systemPrompt: settings.systemPrompt,
+    moderation: settings.moderation,
     hasApiKey: key.length > 0,
   };
 }
@@ -43,6 +44,7 @@ async function answer(raw: unknown): Promise<RpcResponse> {
           baseUrl: base.url,
           model: request.model.trim(),
           systemPrompt: request.systemPrompt,
+          moderation: { ...current.moderation, ...request.moderation },
         }),
       );
       if (request.apiKey !== undefined) await apiKeyItem.setValue(request.apiKey.trim());

@@ -102,6 +102,7 @@ function Chat() {
   const notice = useChat((s) => s.chat.notice);
   const history = useChat((s) => s.history);
   const ratings = useChat((s) => s.ratings);
+  const reports = useChat((s) => s.reports);
   const comparePrompt = useChat((s) => s.comparePrompt);
   const compareSession = useChat((s) => s.compareSession);
   const feedbackError = useChat((s) => s.feedbackError);
@@ -120,6 +121,7 @@ function Chat() {
       dismissComparePrompt: () => store.dismissComparePrompt(),
       startCompare: (id, count) => store.startCompare(id, count),
       editAndResend: (id, text) => store.editAndResend(id, text),
+      reportModeration: (id, kind) => store.reportModeration(id, kind),
     }),
     [store],
   );
@@ -160,6 +162,7 @@ function Chat() {
           messages={messages}
           leafId={leafId}
           ratings={ratings}
+          reports={reports}
           comparePromptFor={comparePrompt?.newId ?? null}
           busy={busy}
           actions={actions}

@@ -178,6 +178,7 @@ export function createChatStore(transport: ChatTransport) {
           chat: EMPTY_CHAT,
           attachments: [],
           ratings: {},
+          reports: {},
           comparePrompt: null,
           compareSession: null,
         }),

@@ -4,12 +4,13 @@
  * Feedback is written to IndexedDB from here and never sent anywhere.
  */
 import type { StartedEvent } from '@/lib/protocol';
-import type { Comparison, Rating, RatingReason } from '@/lib/feedback/types';
+import type { Comparison, ModerationReport, Rating, RatingReason } from '@/lib/feedback/types';
 import { getDb } from '@/lib/db/schema';
 import {
   deleteRating,
   ratingsForConversation,
   saveComparison,
+  saveModerationReport,
   saveRating,
 } from '@/lib/db/feedback';
 import { deepestLeaf, pathToLeaf } from '@/lib/chat/tree';
@@ -34,6 +35,8 @@ export interface CompareSession {
 
 export interface FeedbackSlice {
   ratings: Record<string, Rating>;
+  /** Moderation reports made per message (false positive / false negative). */
+  reports: Record<string, ('false_positive' | 'false_negative')[]>;
   comparePrompt: ComparePrompt | null;
   compareSession: CompareSession | null;
   feedbackError: string | null;
@@ -48,6 +51,7 @@ export interface FeedbackSlice {
   cancelCompare(): void;
   editAndResend(userMessageId: string, text: string): void;
   loadRatings(conversationId: string): Promise<void>;
+  reportModeration(messageId: string, kind: 'false_positive' | 'false_negative'): void;
 }
 
 interface Host {
@@ -71,6 +75,7 @@ export function createFeedbackSlice(set: Set, get: Get, transport: ChatTransport
 
   const slice: FeedbackSlice = {
     ratings: {},
+    reports: {},
     comparePrompt: null,
     compareSession: null,
     feedbackError: null,
@@ -207,10 +212,36 @@ export function createFeedbackSlice(set: Set, get: Get, transport: ChatTransport
       });
     },
 
+    reportModeration(messageId, kind) {
+      const message = get().chat.messages[messageId];
+      if (!message) return;
+      const report: ModerationReport = {
+        id: crypto.randomUUID(),
+        messageId,
+        conversationId: message.conversationId,
+        kind,
+        categories: message.moderation?.categories ?? [],
+        ...(message.moderation?.scores ? { scores: message.moderation.scores } : {}),
+        createdAt: Date.now(),
+      };
+      set((s) => ({
+        reports: { ...s.reports, [messageId]: [...(s.reports[messageId] ?? []), kind] },
+      }));
+      persist(saveModerationReport(getDb(), report));
+    },
+
     async loadRatings(conversationId) {
       try {
-        const list = await ratingsForConversation(getDb(), conversationId);
-        set({ ratings: Object.fromEntries(list.map((r) => [r.messageId, r])) });
+        const db = getDb();
+        const list = await ratingsForConversation(db, conversationId);
+        const reports = await db.moderationReports
+          .where('conversationId')
+          .equals(conversationId)
+          .toArray();
+        const byMessage: FeedbackSlice['reports'] = {};
+        for (const r of reports)
+          byMessage[r.messageId] = [...(byMessage[r.messageId] ?? []), r.kind];
+        set({ ratings: Object.fromEntries(list.map((r) => [r.messageId, r])), reports: byMessage });
       } catch {
         set({ feedbackError: 'Ratings could not be read from browser storage.' });
       }

@@ -30,6 +30,14 @@ export interface GenerationDeps {
   timing?: Partial<GenerationTiming>;
   /** Headers may take this long before the watchdog counts silence (the SDK's own timeout). */
   headersTimeoutMs?: number;
+  /**
+   * Input moderation, run alongside the request. With `hold`, reply text waits for the verdict
+   * (block mode, or hold-when-unavailable); without it, text streams at once and nothing is slower.
+   * A verdict that is a state (blocked, error) ends the reply with it before any text is shown.
+   */
+  inputGate?: { hold: boolean; verdict: Promise<MessageState | null> };
+  /** Sees the whole reply so far after each chunk (output moderation decides its own cadence). */
+  onText?: (content: string) => void;
 }
 
 export interface GenerationHandle {
@@ -66,10 +74,12 @@ export function startGeneration(
   let emittedLength = 0;
   let lastEmitAt = 0;
   let coalesceTimer: ReturnType<typeof setTimeout> | undefined;
+  let released = !deps.inputGate?.hold;
+  let gateState: MessageState | null = null;
 
   const emitPendingText = () => {
     coalesceTimer = undefined;
-    if (emittedLength === content.length) return;
+    if (!released || emittedLength === content.length) return;
     const text = content.slice(emittedLength);
     deps.emit({ type: 'delta', messageId: ids.messageId, seq: ++seq, offset: emittedLength, text });
     emittedLength = content.length;
@@ -111,10 +121,29 @@ export function startGeneration(
     Math.max(10, Math.floor(timing.flushMs / 2)),
   );
 
+  // Aborts whichever attempt is running when the input check blocks the message.
+  const gateAbort = new AbortController();
+  void deps.inputGate?.verdict.then(
+    (verdict) => {
+      if (verdict) {
+        gateState = verdict;
+        gateAbort.abort();
+        return;
+      }
+      released = true;
+      if (state.kind === 'streaming') scheduleEmit();
+    },
+    () => {
+      released = true;
+    },
+  );
+
   const runAttempt = async (attempt: number): Promise<MessageState> => {
+    if (gateState) return gateState;
     const attemptAbort = new AbortController();
     const onUserStop = () => attemptAbort.abort();
     userStop.signal.addEventListener('abort', onUserStop);
+    gateAbort.signal.addEventListener('abort', onUserStop);
     let cause: EndCause = null;
     let finished = false;
     let watchdog: ReturnType<typeof setTimeout> | undefined;
@@ -133,18 +162,21 @@ export function startGeneration(
         if (part.type === 'text') {
           if (state.kind !== 'streaming') setState({ kind: 'streaming' });
           content += part.text;
-          scheduleEmit();
+          deps.onText?.(content);
+          if (released) scheduleEmit();
         } else if (part.type === 'finish') {
           finished = true;
         } else {
           usage = { promptTokens: part.promptTokens, completionTokens: part.completionTokens };
         }
       }
+      if (gateState) return gateState;
       if (userStop.signal.aborted) return { kind: 'stopped' };
       if (cause === 'stall') return { kind: 'interrupted', reason: 'stalled' };
       // The SDK ends quietly when the server closes without [DONE]: not a complete answer.
       return finished ? { kind: 'complete' } : { kind: 'interrupted', reason: 'truncated' };
     } catch (error) {
+      if (gateState) return gateState;
       if (userStop.signal.aborted) return { kind: 'stopped' };
       if (cause === 'stall') return { kind: 'interrupted', reason: 'stalled' };
       const failure = describeFailure(error);
@@ -160,13 +192,27 @@ export function startGeneration(
     } finally {
       clearTimeout(watchdog);
       userStop.signal.removeEventListener('abort', onUserStop);
+      gateAbort.signal.removeEventListener('abort', onUserStop);
     }
   };
 
   const done = (async () => {
-    const terminal = await runAttempt(0);
+    let terminal = await runAttempt(0);
     clearTimeout(coalesceTimer);
     clearInterval(flushTimer);
+    if (gateState) {
+      // Blocked before any text was shown: the unseen text is dropped, never stored.
+      terminal = gateState;
+      content = '';
+    } else if (!released) {
+      // Ended before the verdict came: wait for it, so held text is never shown unchecked.
+      const verdict = await deps.inputGate?.verdict.catch(() => null);
+      if (verdict) {
+        terminal = verdict;
+        content = '';
+      }
+      released = true;
+    }
     emitPendingText();
     state = terminal;
     await write();

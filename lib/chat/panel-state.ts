@@ -105,6 +105,20 @@ export function applyEvent(
     case 'storage_warning':
     case 'capture_failed':
       return { chat: { ...chat, notice: event.message }, needsSync: false };
+    case 'moderation': {
+      const message = chat.messages[event.messageId];
+      if (!message) return { chat, needsSync: false };
+      return {
+        chat: {
+          ...chat,
+          messages: {
+            ...chat.messages,
+            [message.id]: { ...message, moderation: event.moderation },
+          },
+        },
+        needsSync: false,
+      };
+    }
     case 'attachments':
       // The composer's business, not the conversation's (the store handles it).
       return { chat, needsSync: false };

@@ -25,7 +25,11 @@ import { buildModelMessages } from './history';
 import { buildUserContent } from '../selection/prompt';
 import { pathToLeaf } from './tree';
 import { startGeneration, type GenerationHandle, type GenerationTiming } from './generation';
-import type { ChatMessage, Conversation } from './types';
+import type { ChatMessage, Conversation, ModerationRecord } from './types';
+import { moderateTurn } from '../moderation/turn';
+import type { ModerationProvider } from '../moderation/providers';
+import type { ModerationSettings } from '../moderation/types';
+import { setModeration } from '../db/conversations';
 
 export type OpenStream = (
   config: LlmConfig,
@@ -47,6 +51,8 @@ export interface ChatServiceDeps {
   /** Called whenever the number of live generations changes (drives the keep-alive). */
   onLiveCountChange: (count: number) => void;
   timing?: Partial<GenerationTiming>;
+  /** Builds the moderation provider for the current endpoint; absent means no moderation. */
+  moderationProvider?: (config: LlmConfig, settings: ModerationSettings) => ModerationProvider;
 }
 
 const TITLE_LENGTH = 60;
@@ -74,6 +80,22 @@ export function createChatService(deps: ChatServiceDeps) {
       timeoutMs: settings.requestTimeoutMs,
     };
     const model = assistant.model ?? settings.model;
+    const user = path.at(-2);
+    const report = (messageId: string, moderation: ModerationRecord) => {
+      deps.broadcast({ type: 'moderation', messageId, moderation });
+      void setModeration(deps.db, messageId, moderation).catch(() => undefined);
+    };
+    const moderation =
+      user && deps.moderationProvider
+        ? moderateTurn({
+            settings: settings.moderation,
+            provider: deps.moderationProvider(config, settings.moderation),
+            userMessageId: user.id,
+            userText: buildUserContent(user.content, user.attachments),
+            assistantMessageId: assistant.id,
+            report,
+          })
+        : null;
     const handle = startGeneration(
       { messageId: assistant.id, conversationId: conversation.id },
       {
@@ -88,11 +110,13 @@ export function createChatService(deps: ChatServiceDeps) {
         isOnline: deps.isOnline,
         timing: { stallMs: settings.stallTimeoutMs, ...deps.timing },
         headersTimeoutMs: settings.requestTimeoutMs,
+        ...(moderation ? { inputGate: moderation.inputGate, onText: moderation.onText } : {}),
       },
     );
     live.set(assistant.id, handle);
     deps.onLiveCountChange(live.size);
-    await handle.done;
+    const terminal = await handle.done;
+    await moderation?.finish(handle.snapshot().content, terminal).catch(() => undefined);
     live.delete(assistant.id);
     deps.onLiveCountChange(live.size);
   };

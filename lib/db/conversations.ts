@@ -2,7 +2,13 @@
  * Reads and writes of conversations and messages. Functions take the database so tests run them
  * against fake-indexeddb.
  */
-import type { ChatMessage, Conversation, MessageState, Usage } from '../chat/types';
+import type {
+  ChatMessage,
+  Conversation,
+  MessageState,
+  ModerationRecord,
+  Usage,
+} from '../chat/types';
 import type { ParleyDb } from './schema';
 
 export async function createConversation(
@@ -122,4 +128,12 @@ export async function salvageReply(
     await db.messages.update(messageId, { content, updatedAt: now });
     return true;
   });
+}
+
+export async function setModeration(
+  db: ParleyDb,
+  messageId: string,
+  moderation: ModerationRecord,
+): Promise<void> {
+  await db.messages.update(messageId, { moderation });
 }

@@ -1,0 +1,106 @@
+/**
+ * Settings → Moderation: the mode, the provider, what happens when it is unavailable, and
+ * per-category rules.
+ */
+import { useId } from 'react';
+import {
+  MODERATION_CATEGORIES,
+  type CategoryOverride,
+  type ModerationSettings,
+} from '@/lib/moderation/types';
+
+export interface ModerationFieldsProps {
+  value: ModerationSettings;
+  onChange: (value: ModerationSettings) => void;
+}
+
+export function ModerationFields({ value, onChange }: ModerationFieldsProps) {
+  const ids = useId();
+  const set = (patch: Partial<ModerationSettings>) => onChange({ ...value, ...patch });
+  return (
+    <fieldset className="moderation-fields">
+      <legend>Content moderation</legend>
+      <label htmlFor={`${ids}-mode`}>Moderation</label>
+      <select
+        id={`${ids}-mode`}
+        value={value.mode}
+        onChange={(e) => set({ mode: e.target.value as ModerationSettings['mode'] })}
+      >
+        <option value="off">Off</option>
+        <option value="warn">Warn</option>
+        <option value="block">Block</option>
+      </select>
+      <p className="hint muted">
+        Warn shows a notice and never slows a reply. Block holds a reply until your message is
+        checked, and hides flagged replies.
+      </p>
+      {value.mode === 'off' ? null : (
+        <>
+          <label htmlFor={`${ids}-provider`}>Moderation provider</label>
+          <select
+            id={`${ids}-provider`}
+            value={value.provider}
+            onChange={(e) => set({ provider: e.target.value as ModerationSettings['provider'] })}
+          >
+            <option value="openai">Moderation endpoint (OpenAI /moderations)</option>
+            <option value="llama-guard">Llama Guard model on this endpoint</option>
+            <option value="none">None</option>
+          </select>
+          {value.provider === 'llama-guard' ? (
+            <>
+              <label htmlFor={`${ids}-guard`}>Guard model</label>
+              <input
+                id={`${ids}-guard`}
+                value={value.llamaGuardModel}
+                onChange={(e) => set({ llamaGuardModel: e.target.value })}
+              />
+            </>
+          ) : null}
+          <label htmlFor={`${ids}-fail`}>If moderation is unavailable</label>
+          <select
+            id={`${ids}-fail`}
+            value={value.failMode}
+            onChange={(e) => set({ failMode: e.target.value as ModerationSettings['failMode'] })}
+          >
+            <option value="allow">Allow, marked “not checked”</option>
+            <option value="hold">Hold the message</option>
+          </select>
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={value.checkReplies}
+              onChange={(e) => set({ checkReplies: e.target.checked })}
+            />
+            Also check replies
+          </label>
+          <details>
+            <summary>Per-category rules</summary>
+            <div className="category-grid">
+              {Object.entries(MODERATION_CATEGORIES).map(([category, label]) => (
+                <label key={category} className="category-row">
+                  <span>{label}</span>
+                  <select
+                    value={value.categoryOverrides[category] ?? 'default'}
+                    onChange={(e) =>
+                      set({
+                        categoryOverrides: {
+                          ...value.categoryOverrides,
+                          [category]: e.target.value as CategoryOverride,
+                        },
+                      })
+                    }
+                  >
+                    <option value="default">As above</option>
+                    <option value="ignore">Ignore</option>
+                    <option value="warn">Warn</option>
+                    <option value="block">Block</option>
+                  </select>
+                </label>
+              ))}
+            </div>
+          </details>
+        </>
+      )}
+    </fieldset>
+  );
+}

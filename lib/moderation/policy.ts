@@ -1,0 +1,61 @@
+/**
+ * From a moderation result and the user's settings to what happens: allow, warn, block or hold.
+ * Per-category overrides win over the mode, so a user can ignore one category or always block another.
+ */
+import type { ModerationRecord } from '../chat/types';
+import type {
+  CategoryOverride,
+  ModerationResult,
+  ModerationSettings,
+  ModerationVerdict,
+} from './types';
+
+const RANK = { allow: 0, warn: 1, block: 2 } as const;
+
+function actionFor(
+  override: CategoryOverride | undefined,
+  mode: 'warn' | 'block',
+): 'allow' | 'warn' | 'block' {
+  if (!override || override === 'default') return mode;
+  return override === 'ignore' ? 'allow' : override;
+}
+
+export function decide(result: ModerationResult, settings: ModerationSettings): ModerationVerdict {
+  if (settings.mode === 'off' || settings.provider === 'none')
+    return { action: 'allow', categories: [], checked: false };
+  if (!result.ok) {
+    // An endpoint without moderation is said once in settings, not on every message.
+    if (result.reason === 'unsupported') return { action: 'allow', categories: [], checked: false };
+    return {
+      action: settings.failMode === 'hold' ? 'hold' : 'allow',
+      categories: [],
+      checked: false,
+      unavailable: true,
+    };
+  }
+  let action: 'allow' | 'warn' | 'block' = 'allow';
+  const categories: string[] = [];
+  for (const category of result.categories) {
+    const categoryAction = actionFor(settings.categoryOverrides[category], settings.mode);
+    if (categoryAction === 'allow') continue;
+    categories.push(category);
+    if (RANK[categoryAction] > RANK[action]) action = categoryAction;
+  }
+  return { action, categories, checked: true };
+}
+
+/** What is kept on the message: the verdict and the raw scores, for the user and for reports. */
+export function toRecord(verdict: ModerationVerdict, result: ModerationResult): ModerationRecord {
+  return {
+    flagged: verdict.categories.length > 0,
+    categories: verdict.categories,
+    checked: verdict.checked,
+    action:
+      verdict.action === 'block' || verdict.action === 'hold'
+        ? 'block'
+        : verdict.action === 'warn'
+          ? 'warn'
+          : 'none',
+    ...(result.ok ? { scores: result.scores } : {}),
+  };
+}

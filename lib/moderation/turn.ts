@@ -1,0 +1,79 @@
+/**
+ * Moderation for one turn: the user's message checked alongside the request (the input gate),
+ * the reply checked while it streams and at the end. Outcomes are reported per message as records.
+ */
+import type { MessageState, ModerationRecord } from '../chat/types';
+import { createOutputChecker } from './cadence';
+import { decide, toRecord } from './policy';
+import type { ModerationProvider } from './providers';
+import type { ModerationSettings } from './types';
+
+export interface TurnModerationInit {
+  settings: ModerationSettings;
+  provider: ModerationProvider;
+  userMessageId: string;
+  /** The user's text with its attachments, as the model will see it. */
+  userText: string;
+  assistantMessageId: string;
+  report: (messageId: string, record: ModerationRecord) => void;
+  everyChars?: number;
+}
+
+export interface TurnModeration {
+  inputGate: { hold: boolean; verdict: Promise<MessageState | null> };
+  onText: (content: string) => void;
+  /** The final check of the finished reply. */
+  finish: (content: string, state: MessageState) => Promise<void>;
+}
+
+/** Keeps the strongest outcome seen for a reply: once flagged, it stays flagged. */
+function strongest(a: ModerationRecord | undefined, b: ModerationRecord): ModerationRecord {
+  if (!a) return b;
+  const rank = { none: 0, warn: 1, block: 2 } as const;
+  const action = rank[b.action ?? 'none'] > rank[a.action ?? 'none'] ? b.action : a.action;
+  return {
+    flagged: a.flagged || b.flagged,
+    categories: [...new Set([...a.categories, ...b.categories])],
+    checked: a.checked && b.checked,
+    action: action ?? 'none',
+    scores: { ...a.scores, ...b.scores },
+  };
+}
+
+export function moderateTurn(init: TurnModerationInit): TurnModeration | null {
+  const { settings, provider } = init;
+  if (settings.mode === 'off' || settings.provider === 'none') return null;
+
+  const verdict = provider.check(init.userText, 'user').then((result): MessageState | null => {
+    const v = decide(result, settings);
+    if (result.ok || v.unavailable) init.report(init.userMessageId, toRecord(v, result));
+    if (v.action === 'block') return { kind: 'blocked', categories: v.categories };
+    if (v.action === 'hold') return { kind: 'error', code: 'moderation_unavailable' };
+    return null;
+  });
+
+  let replyRecord: ModerationRecord | undefined;
+  const checker = settings.checkReplies
+    ? createOutputChecker({
+        everyChars: init.everyChars ?? 400,
+        check: async (text) => {
+          const result = await provider.check(text, 'assistant');
+          if (!result.ok && result.reason === 'unsupported') return;
+          const v = decide(result, settings);
+          const next = strongest(replyRecord, toRecord(v, result));
+          if (JSON.stringify(next) === JSON.stringify(replyRecord)) return;
+          replyRecord = next;
+          init.report(init.assistantMessageId, next);
+        },
+      })
+    : null;
+
+  return {
+    inputGate: { hold: settings.mode === 'block' || settings.failMode === 'hold', verdict },
+    onText: (content) => checker?.onText(content),
+    finish: async (content, state) => {
+      if (!checker || !content || state.kind === 'blocked') return;
+      await checker.finish(content);
+    },
+  };
+}

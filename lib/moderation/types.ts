@@ -1,0 +1,64 @@
+/**
+ * Moderation settings and results (DESIGN §4). The research preview warned about or blocked
+ * unsafe content and asked users to report the filter's mistakes; Parley does the same.
+ */
+
+export type ModerationMode = 'off' | 'warn' | 'block';
+export type CategoryOverride = 'default' | 'ignore' | 'warn' | 'block';
+/** What happens when the moderation endpoint cannot answer: allow with a mark, or hold. */
+export type FailMode = 'allow' | 'hold';
+export type ModerationProviderId = 'openai' | 'llama-guard' | 'none';
+
+export interface ModerationSettings {
+  mode: ModerationMode;
+  provider: ModerationProviderId;
+  categoryOverrides: Record<string, CategoryOverride>;
+  failMode: FailMode;
+  /** Check replies as well as the user's messages. */
+  checkReplies: boolean;
+  /** The guard model's name on the chat endpoint (e.g. Ollama's `llama-guard3`). */
+  llamaGuardModel: string;
+}
+
+export const DEFAULT_MODERATION_SETTINGS: ModerationSettings = {
+  mode: 'warn',
+  provider: 'openai',
+  categoryOverrides: {},
+  failMode: 'allow',
+  checkReplies: true,
+  llamaGuardModel: 'llama-guard3',
+};
+
+export type ModerationResult =
+  | { ok: true; flagged: boolean; categories: string[]; scores: Record<string, number> }
+  | { ok: false; reason: 'unavailable' | 'unsupported'; detail?: string };
+
+export interface ModerationVerdict {
+  action: 'allow' | 'warn' | 'block' | 'hold';
+  categories: string[];
+  /** False when nothing was checked (off, unavailable, unsupported). */
+  checked: boolean;
+  /** Set when the check failed: the UI shows a "not checked" mark. */
+  unavailable?: boolean;
+}
+
+/** omni-moderation's categories with the words the UI uses for them. */
+export const MODERATION_CATEGORIES: Record<string, string> = {
+  harassment: 'Harassment',
+  'harassment/threatening': 'Harassment (threatening)',
+  hate: 'Hate',
+  'hate/threatening': 'Hate (threatening)',
+  illicit: 'Illicit',
+  'illicit/violent': 'Illicit (violent)',
+  'self-harm': 'Self-harm',
+  'self-harm/intent': 'Self-harm (intent)',
+  'self-harm/instructions': 'Self-harm (instructions)',
+  sexual: 'Sexual',
+  'sexual/minors': 'Sexual (minors)',
+  violence: 'Violence',
+  'violence/graphic': 'Violence (graphic)',
+};
+
+export function categoryLabel(category: string): string {
+  return MODERATION_CATEGORIES[category] ?? category.replace(/[-/]/g, ' ');
+}
