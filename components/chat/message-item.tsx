@@ -101,7 +101,6 @@ function UserMessage({ message, pager, busy, actions, reported }: MessageItemPro
         <ModerationNotice
           record={moderation}
           lead="This message was flagged by the content policy"
-          hint={moderation.action === 'block' ? 'It was not answered.' : undefined}
           reported={reported.includes('false_positive')}
           onReport={() => actions.reportModeration(message.id, 'false_positive')}
         />
@@ -174,7 +173,7 @@ function AssistantMessage({
         <p className="thinking muted">Thinking…</p>
       ) : null}
       <ReplyStatus state={message.state} onRetry={retry} onOpenSettings={actions.openSettings} />
-      {live ? null : (
+      {live || message.state.kind === 'blocked' ? null : (
         <div className="message-actions">
           <Pager pager={pager} actions={actions} />
           {message.content ? (

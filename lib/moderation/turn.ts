@@ -44,7 +44,11 @@ export function moderateTurn(init: TurnModerationInit): TurnModeration | null {
   const { settings, provider } = init;
   if (settings.mode === 'off' || settings.provider === 'none') return null;
 
-  const verdict = provider.check(init.userText, 'user').then((result): MessageState | null => {
+  // Start the check one task later, so the chat request (prepared in microtasks) leaves first.
+  const checked = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() =>
+    provider.check(init.userText, 'user'),
+  );
+  const verdict = checked.then((result): MessageState | null => {
     const v = decide(result, settings);
     if (result.ok || v.unavailable) init.report(init.userMessageId, toRecord(v, result));
     if (v.action === 'block') return { kind: 'blocked', categories: v.categories };

@@ -33,7 +33,7 @@ export class PanelPage {
     await page.getByLabel('API key').fill(apiKey);
     await page.getByRole('button', { name: 'Load models' }).click();
     await page.getByText(/models available/).waitFor();
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await this.composer.waitFor();
   }
 
