@@ -157,6 +157,9 @@ export interface PublicSettings {
   systemPrompt: string;
   moderation: ModerationSettings;
   hasApiKey: boolean;
+  hasModerationKey: boolean;
+  /** The moderation endpoint answered 404: this endpoint cannot check messages. */
+  moderationUnsupported: boolean;
 }
 
 export type RpcRequest =
@@ -165,6 +168,8 @@ export type RpcRequest =
       type: 'save_settings';
       /** `apiKey` undefined keeps the stored key; an empty string removes it. */
       apiKey?: string;
+      /** Same rule as `apiKey`, for the optional moderation key. */
+      moderationApiKey?: string;
       baseUrl: string;
       model: string;
       systemPrompt: string;
@@ -282,13 +287,17 @@ export function parseRpcRequest(value: unknown): RpcRequest | null {
       return isString(value.baseUrl) &&
         isString(value.model) &&
         isString(value.systemPrompt) &&
-        (value.apiKey === undefined || isString(value.apiKey))
+        (value.apiKey === undefined || isString(value.apiKey)) &&
+        (value.moderationApiKey === undefined || isString(value.moderationApiKey))
         ? {
             type: 'save_settings',
             baseUrl: value.baseUrl,
             model: value.model,
             systemPrompt: value.systemPrompt,
             ...(value.apiKey === undefined ? {} : { apiKey: value.apiKey }),
+            ...(isString(value.moderationApiKey)
+              ? { moderationApiKey: value.moderationApiKey }
+              : {}),
             ...(isRecord(value.moderation)
               ? { moderation: value.moderation as Partial<ModerationSettings> }
               : {}),

@@ -13,6 +13,19 @@ export const settingsItem = storage.defineItem<Settings>('local:settings', {
 
 export const apiKeyItem = storage.defineItem<string>('local:apiKey', { fallback: '' });
 
+/** An optional separate key for the moderation endpoint. */
+export const moderationApiKeyItem = storage.defineItem<string>('local:moderationApiKey', {
+  fallback: '',
+});
+
+/** The moderation base URL that answered 404: no moderation there (said once in settings). */
+export const moderationUnsupportedItem = storage.defineItem<string>(
+  'local:moderationUnsupportedFor',
+  {
+    fallback: '',
+  },
+);
+
 export async function readSettings(): Promise<Settings> {
   return normalizeSettings(await settingsItem.getValue());
 }

@@ -125,5 +125,12 @@ function normalizeModeration(stored: Partial<ModerationSettings> | undefined): M
       typeof m.llamaGuardModel === 'string' && m.llamaGuardModel.trim()
         ? m.llamaGuardModel
         : d.llamaGuardModel,
+    baseUrl: moderationBaseUrl(m.baseUrl),
   };
+}
+
+function moderationBaseUrl(value: unknown): string {
+  if (typeof value !== 'string' || !value.trim()) return '';
+  const checked = checkBaseUrl(value);
+  return checked.ok ? checked.url : '';
 }

@@ -2,7 +2,7 @@
  * Settings → Moderation: the mode, the provider, what happens when it is unavailable, and
  * per-category rules.
  */
-import { useId } from 'react';
+import { useId, type RefObject } from 'react';
 import {
   MODERATION_CATEGORIES,
   type CategoryOverride,
@@ -12,9 +12,20 @@ import {
 export interface ModerationFieldsProps {
   value: ModerationSettings;
   onChange: (value: ModerationSettings) => void;
+  /** The moderation endpoint answered 404 last time. */
+  unsupported: boolean;
+  hasKey: boolean;
+  /** Write-only field for a separate moderation key. */
+  keyInput: RefObject<HTMLInputElement | null>;
 }
 
-export function ModerationFields({ value, onChange }: ModerationFieldsProps) {
+export function ModerationFields({
+  value,
+  onChange,
+  unsupported,
+  hasKey,
+  keyInput,
+}: ModerationFieldsProps) {
   const ids = useId();
   const set = (patch: Partial<ModerationSettings>) => onChange({ ...value, ...patch });
   return (
@@ -46,6 +57,34 @@ export function ModerationFields({ value, onChange }: ModerationFieldsProps) {
             <option value="llama-guard">Llama Guard model on this endpoint</option>
             <option value="none">None</option>
           </select>
+          {unsupported && value.provider === 'openai' ? (
+            <p className="hint warn-text" role="status">
+              This endpoint has no moderation endpoint, so messages are not checked. Set a
+              moderation base URL (for example https://api.openai.com/v1) or choose a Llama Guard
+              model.
+            </p>
+          ) : null}
+          {value.provider === 'openai' ? (
+            <>
+              <label htmlFor={`${ids}-mbase`}>Moderation base URL</label>
+              <input
+                id={`${ids}-mbase`}
+                type="url"
+                placeholder="Same as chat"
+                value={value.baseUrl}
+                onChange={(e) => set({ baseUrl: e.target.value })}
+                spellCheck={false}
+              />
+              <label htmlFor={`${ids}-mkey`}>Moderation API key</label>
+              <input
+                id={`${ids}-mkey`}
+                ref={keyInput}
+                type="password"
+                autoComplete="off"
+                placeholder={hasKey ? 'Saved (type to replace)' : 'Same as chat'}
+              />
+            </>
+          ) : null}
           {value.provider === 'llama-guard' ? (
             <>
               <label htmlFor={`${ids}-guard`}>Guard model</label>

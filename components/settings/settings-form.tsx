@@ -28,6 +28,7 @@ export function SettingsForm({ initial, call, onSaved, compact }: SettingsFormPr
   );
   const [hasKey, setHasKey] = useState(initial.hasApiKey);
   const keyInput = useRef<HTMLInputElement>(null);
+  const moderationKeyInput = useRef<HTMLInputElement>(null);
   const preset = presetFor(baseUrl);
 
   const loadModels = async () => {
@@ -75,6 +76,15 @@ export function SettingsForm({ initial, call, onSaved, compact }: SettingsFormPr
       return;
     }
     const typedKey = keyInput.current?.value;
+    const typedModerationKey = moderationKeyInput.current?.value;
+    if (moderation.baseUrl.trim() && !checkBaseUrl(moderation.baseUrl).ok) {
+      setStatus({ kind: 'error', text: 'The moderation base URL is not a valid http(s) URL.' });
+      return;
+    }
+    if (moderation.baseUrl.trim() && !(await ensureHostPermission(moderation.baseUrl))) {
+      setStatus({ kind: 'error', text: 'Parley needs permission to reach the moderation server.' });
+      return;
+    }
     if (!typedKey && !hasKey && requiresKey(checked.url)) {
       setStatus({ kind: 'error', text: 'Enter your OpenAI API key (it starts with sk-).' });
       return;
@@ -86,6 +96,7 @@ export function SettingsForm({ initial, call, onSaved, compact }: SettingsFormPr
       systemPrompt,
       moderation,
       ...(typedKey ? { apiKey: typedKey } : {}),
+      ...(typedModerationKey ? { moderationApiKey: typedModerationKey } : {}),
     });
     if (response.type !== 'settings') {
       setStatus({
@@ -95,6 +106,7 @@ export function SettingsForm({ initial, call, onSaved, compact }: SettingsFormPr
       return;
     }
     if (keyInput.current) keyInput.current.value = '';
+    if (moderationKeyInput.current) moderationKeyInput.current.value = '';
     setHasKey(response.settings.hasApiKey);
     setStatus({ kind: 'ok', text: 'Saved.' });
     onSaved(response.settings);
@@ -200,7 +212,13 @@ export function SettingsForm({ initial, call, onSaved, compact }: SettingsFormPr
           >
             Restore default prompt
           </button>
-          <ModerationFields value={moderation} onChange={setModeration} />
+          <ModerationFields
+            value={moderation}
+            onChange={setModeration}
+            unsupported={initial.moderationUnsupported}
+            hasKey={initial.hasModerationKey}
+            keyInput={moderationKeyInput}
+          />
         </>
       )}
 

@@ -6,7 +6,13 @@ import { createChatService } from '@/lib/chat/service';
 import { getDb } from '@/lib/db/schema';
 import { completeChat, moderateText, streamChat } from '@/lib/llm/client';
 import { createModerationProvider } from '@/lib/moderation/providers';
-import { apiKeyItem, readSettings, restrictStorageToExtensionPages } from '@/lib/settings-store';
+import {
+  apiKeyItem,
+  moderationApiKeyItem,
+  moderationUnsupportedItem,
+  readSettings,
+  restrictStorageToExtensionPages,
+} from '@/lib/settings-store';
 import { acceptChatPorts, createPortHub } from './chat-port';
 import { createKeepAlive } from './keep-alive';
 import { acceptRpc } from './rpc';
@@ -21,7 +27,9 @@ export default defineBackground(() => {
     loadConfig: async () => ({
       settings: await readSettings(),
       apiKey: await apiKeyItem.getValue(),
+      moderationApiKey: await moderationApiKeyItem.getValue(),
     }),
+    onModerationUnsupported: (baseUrl) => void moderationUnsupportedItem.setValue(baseUrl),
     openStream: streamChat,
     broadcast: hub.broadcast,
     newId: () => crypto.randomUUID(),

@@ -9,7 +9,13 @@ import {
   type PublicSettings,
   type RpcResponse,
 } from '@/lib/protocol';
-import { apiKeyItem, readSettings, settingsItem } from '@/lib/settings-store';
+import {
+  apiKeyItem,
+  moderationApiKeyItem,
+  moderationUnsupportedItem,
+  readSettings,
+  settingsItem,
+} from '@/lib/settings-store';
 import { checkBaseUrl, normalizeSettings } from '@/lib/settings';
 import { describeFailure, listModels } from '@/lib/llm/client';
 import { ERROR_MESSAGES, failureToState } from '@/lib/llm/errors';
@@ -17,12 +23,16 @@ import { ERROR_MESSAGES, failureToState } from '@/lib/llm/errors';
 async function publicSettings(): Promise<PublicSettings> {
   const settings = await readSettings();
   const key = await apiKeyItem.getValue();
+  const unsupportedFor = await moderationUnsupportedItem.getValue();
+  const moderationBase = settings.moderation.baseUrl || settings.baseUrl;
   return {
     baseUrl: settings.baseUrl,
     model: settings.model,
     systemPrompt: settings.systemPrompt,
     moderation: settings.moderation,
     hasApiKey: key.length > 0,
+    hasModerationKey: (await moderationApiKeyItem.getValue()).length > 0,
+    moderationUnsupported: unsupportedFor !== '' && unsupportedFor === moderationBase,
   };
 }
 
@@ -48,6 +58,10 @@ async function answer(raw: unknown): Promise<RpcResponse> {
         }),
       );
       if (request.apiKey !== undefined) await apiKeyItem.setValue(request.apiKey.trim());
+      if (request.moderationApiKey !== undefined)
+        await moderationApiKeyItem.setValue(request.moderationApiKey.trim());
+      // A changed endpoint deserves a fresh look.
+      await moderationUnsupportedItem.setValue('');
       return { type: 'settings', settings: await publicSettings() };
     }
     case 'list_models': {

@@ -21,11 +21,12 @@ export function App() {
   const view = useChat((s) => s.view);
   const setView = useChat((s) => s.setView);
 
+  // Read again whenever settings open: the background learns things (e.g. no moderation there).
   useEffect(() => {
     void callBackground({ type: 'get_settings' }).then((response) => {
       if (response.type === 'settings') setSettings(response.settings);
     });
-  }, [setSettings]);
+  }, [setSettings, view]);
 
   if (!settings) return <main className="panel loading" aria-busy="true" />;
   const needsSetup = !settings.hasApiKey && requiresKey(settings.baseUrl);

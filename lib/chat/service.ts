@@ -42,7 +42,7 @@ export type OpenStream = (
 
 export interface ChatServiceDeps {
   db: ParleyDb;
-  loadConfig: () => Promise<{ settings: Settings; apiKey: string }>;
+  loadConfig: () => Promise<{ settings: Settings; apiKey: string; moderationApiKey?: string }>;
   openStream: OpenStream;
   broadcast: (event: BackgroundToPanel) => void;
   newId: () => string;
@@ -53,6 +53,8 @@ export interface ChatServiceDeps {
   timing?: Partial<GenerationTiming>;
   /** Builds the moderation provider for the current endpoint; absent means no moderation. */
   moderationProvider?: (config: LlmConfig, settings: ModerationSettings) => ModerationProvider;
+  /** Remembers that this endpoint has no moderation, for the settings page. */
+  onModerationUnsupported?: (baseUrl: string) => void;
 }
 
 const TITLE_LENGTH = 60;
@@ -68,7 +70,7 @@ export function createChatService(deps: ChatServiceDeps) {
   let storageWarned = false;
 
   const generate = async (conversation: Conversation, assistant: ChatMessage) => {
-    const { settings, apiKey } = await deps.loadConfig();
+    const { settings, apiKey, moderationApiKey } = await deps.loadConfig();
     const messages = await getMessages(deps.db, conversation.id);
     const path = pathToLeaf(messages, assistant.id);
     const history = buildModelMessages(path, conversation.systemPrompt, (m) =>
@@ -81,6 +83,12 @@ export function createChatService(deps: ChatServiceDeps) {
     };
     const model = assistant.model ?? settings.model;
     const user = path.at(-2);
+    // Moderation may use its own endpoint and key (say, OpenAI's while chatting with Ollama).
+    const moderationConfig: LlmConfig = {
+      ...config,
+      baseUrl: settings.moderation.baseUrl || config.baseUrl,
+      apiKey: moderationApiKey || apiKey,
+    };
     const report = (messageId: string, moderation: ModerationRecord) => {
       deps.broadcast({ type: 'moderation', messageId, moderation });
       void setModeration(deps.db, messageId, moderation).catch(() => undefined);
@@ -89,7 +97,8 @@ export function createChatService(deps: ChatServiceDeps) {
       user && deps.moderationProvider
         ? moderateTurn({
             settings: settings.moderation,
-            provider: deps.moderationProvider(config, settings.moderation),
+            provider: deps.moderationProvider(moderationConfig, settings.moderation),
+            onUnsupported: () => deps.onModerationUnsupported?.(moderationConfig.baseUrl),
             userMessageId: user.id,
             userText: buildUserContent(user.content, user.attachments),
             assistantMessageId: assistant.id,

@@ -16,6 +16,8 @@ export interface TurnModerationInit {
   userText: string;
   assistantMessageId: string;
   report: (messageId: string, record: ModerationRecord) => void;
+  /** The endpoint has no moderation: said once in settings, not on every message. */
+  onUnsupported?: () => void;
   everyChars?: number;
 }
 
@@ -49,6 +51,7 @@ export function moderateTurn(init: TurnModerationInit): TurnModeration | null {
     provider.check(init.userText, 'user'),
   );
   const verdict = checked.then((result): MessageState | null => {
+    if (!result.ok && result.reason === 'unsupported') init.onUnsupported?.();
     const v = decide(result, settings);
     if (result.ok || v.unavailable) init.report(init.userMessageId, toRecord(v, result));
     if (v.action === 'block') return { kind: 'blocked', categories: v.categories };

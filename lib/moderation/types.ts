@@ -18,6 +18,8 @@ export interface ModerationSettings {
   checkReplies: boolean;
   /** The guard model's name on the chat endpoint (e.g. Ollama's `llama-guard3`). */
   llamaGuardModel: string;
+  /** Where moderation requests go; empty means the chat endpoint. */
+  baseUrl: string;
 }
 
 export const DEFAULT_MODERATION_SETTINGS: ModerationSettings = {
@@ -27,6 +29,7 @@ export const DEFAULT_MODERATION_SETTINGS: ModerationSettings = {
   failMode: 'allow',
   checkReplies: true,
   llamaGuardModel: 'llama-guard3',
+  baseUrl: '',
 };
 
 export type ModerationResult =

@@ -140,4 +140,16 @@ describe('moderation', () => {
     expect(await panel.userMessages.last().textContent()).toContain('hello held');
     await setModeration('warn', 'allow');
   });
+
+  it('an endpoint without moderation is said once in settings, not on every message', async () => {
+    const { panel, server } = e2e;
+    await setModeration('warn', 'allow');
+    server.moderation.status = 404;
+    await panel.send('hello, no moderation here');
+    await panel.waitForState('complete');
+    expect(await panel.userMessages.last().getByText('Not checked').count()).toBe(0);
+    await panel.page.getByRole('button', { name: 'Settings' }).click();
+    await panel.page.getByText('This endpoint has no moderation endpoint').waitFor();
+    await panel.page.getByRole('button', { name: 'Settings' }).click();
+  });
 });
