@@ -7,6 +7,7 @@ import { AttachmentChip } from '@/components/chat/attachment-chip';
 import { Composer } from '@/components/chat/composer';
 import { MessageList } from '@/components/chat/message-list';
 import { CompareView } from '@/components/chat/compare-view';
+import { DeleteBar } from '@/components/chat/delete-bar';
 import type { MessageActions } from '@/components/chat/message-item';
 import { SettingsForm } from '@/components/settings/settings-form';
 import { FeedbackData } from '@/components/settings/feedback-data';
@@ -34,6 +35,7 @@ export function App() {
   return (
     <main className="panel">
       <Header />
+      <DeleteConfirm />
       {view === 'settings' || needsSetup ? (
         <section className="settings-view" aria-label="Settings">
           {needsSetup ? (
@@ -65,11 +67,26 @@ export function App() {
   );
 }
 
+function DeleteConfirm() {
+  const deleting = useChat((s) => s.deleting);
+  const store = useChatActions();
+  if (!deleting) return null;
+  return (
+    <DeleteBar
+      feedbackCount={deleting.feedbackCount}
+      onDelete={(keep) => void store.confirmDelete(keep)}
+      onCancel={() => store.cancelDelete()}
+    />
+  );
+}
+
 function Header() {
   const view = useChat((s) => s.view);
   const setView = useChat((s) => s.setView);
   const newChat = useChat((s) => s.newChat);
   const title = useChat((s) => s.chat.conversation?.title);
+  const hasConversation = useChat((s) => Boolean(s.chat.conversation));
+  const askDelete = useChat((s) => s.askDelete);
   return (
     <header className="panel-header">
       <span className="title" title={title}>
@@ -85,6 +102,11 @@ function Header() {
       >
         New chat
       </button>
+      {hasConversation && view === 'chat' ? (
+        <button type="button" className="button ghost" onClick={() => void askDelete()}>
+          Delete chat
+        </button>
+      ) : null}
       <button
         type="button"
         className="button ghost"

@@ -14,6 +14,8 @@ import {
 } from '@/lib/chat/panel-state';
 import { getDb } from '@/lib/db/schema';
 import {
+  deleteConversation,
+  feedbackCountFor,
   getConversation,
   getMessages,
   latestConversation,
@@ -45,6 +47,11 @@ export interface ChatStore extends FeedbackSlice {
   /** Shows another variant (sibling) and the newest branch below it. */
   selectVariant(messageId: string): void;
   dismissNotice(): void;
+  /** Set while the delete confirmation shows: how much feedback the conversation has. */
+  deleting: { feedbackCount: number } | null;
+  askDelete(): Promise<void>;
+  confirmDelete(keepFeedback: boolean): Promise<void>;
+  cancelDelete(): void;
   addAttachment(attachment: Attachment): void;
   removeAttachment(id: string): void;
 }
@@ -192,6 +199,30 @@ export function createChatStore(transport: ChatTransport) {
       },
       selectVariant: (messageId) =>
         get().selectLeaf(deepestLeaf(Object.values(get().chat.messages), messageId)),
+      deleting: null,
+      askDelete: async () => {
+        const id = get().chat.conversation?.id;
+        if (!id) return;
+        const feedbackCount = await feedbackCountFor(getDb(), id).catch(() => 0);
+        set({ deleting: { feedbackCount } });
+      },
+      confirmDelete: async (keepFeedback) => {
+        const id = get().chat.conversation?.id;
+        set({ deleting: null });
+        if (!id) return;
+        try {
+          await deleteConversation(getDb(), id, { keepFeedback });
+          get().newChat();
+        } catch {
+          set({
+            chat: {
+              ...get().chat,
+              notice: 'The conversation could not be deleted from browser storage.',
+            },
+          });
+        }
+      },
+      cancelDelete: () => set({ deleting: null }),
       dismissNotice: () => set({ chat: { ...get().chat, notice: null }, feedbackError: null }),
       addAttachment: (attachment) => set({ attachments: [...get().attachments, attachment] }),
       removeAttachment: (id) => set({ attachments: get().attachments.filter((a) => a.id !== id) }),

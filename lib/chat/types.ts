@@ -111,4 +111,9 @@ export interface Conversation {
   /** The leaf of the branch the user is looking at; the path root→leaf is the visible chat. */
   currentLeafId: string | null;
   pinned?: boolean;
+  /**
+   * Deleted by the user, who chose to keep its ratings: hidden from history, but its messages stay
+   * so exported feedback still has the texts it refers to.
+   */
+  hidden?: boolean;
 }

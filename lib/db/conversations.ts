@@ -79,7 +79,49 @@ export async function getMessage(db: ParleyDb, id: string): Promise<ChatMessage 
 
 /** The conversation touched last: what the panel reopens to. */
 export async function latestConversation(db: ParleyDb): Promise<Conversation | undefined> {
-  return db.conversations.orderBy('updatedAt').last();
+  const [latest] = await db.conversations
+    .orderBy('updatedAt')
+    .reverse()
+    .filter((c) => !c.hidden)
+    .limit(1)
+    .toArray();
+  return latest;
+}
+
+/**
+ * Deletes a conversation. Keeping its feedback hides it instead, so the rated texts stay
+ * exportable; otherwise its messages, ratings, comparisons and reports all go.
+ */
+export async function deleteConversation(
+  db: ParleyDb,
+  id: string,
+  options: { keepFeedback: boolean },
+): Promise<void> {
+  await db.transaction(
+    'rw',
+    [db.conversations, db.messages, db.ratings, db.comparisons, db.moderationReports],
+    async () => {
+      if (options.keepFeedback) {
+        await db.conversations.update(id, { hidden: true });
+        return;
+      }
+      await db.messages.where('conversationId').equals(id).delete();
+      await db.ratings.where('conversationId').equals(id).delete();
+      await db.comparisons.where('conversationId').equals(id).delete();
+      await db.moderationReports.where('conversationId').equals(id).delete();
+      await db.conversations.delete(id);
+    },
+  );
+}
+
+/** How much feedback a conversation has: decides whether deleting it needs to ask. */
+export async function feedbackCountFor(db: ParleyDb, id: string): Promise<number> {
+  const [ratings, comparisons, reports] = await Promise.all([
+    db.ratings.where('conversationId').equals(id).count(),
+    db.comparisons.where('conversationId').equals(id).count(),
+    db.moderationReports.where('conversationId').equals(id).count(),
+  ]);
+  return ratings + comparisons + reports;
 }
 
 /**

@@ -167,3 +167,23 @@ describe('feedback', () => {
     expect(await panel.lastAssistant().textContent()).toContain('About cats.');
   });
 });
+
+describe('deleting a rated conversation', () => {
+  it('asks whether to keep its ratings, and keeps them when asked to', async () => {
+    const { panel } = e2e;
+    await panel.send('A conversation to delete');
+    await panel.waitForState('complete');
+    await panel.lastAssistant().getByRole('button', { name: 'Good response' }).click();
+    const before = (await readStore(panel.page, 'ratings')).length;
+    await panel.page.getByRole('button', { name: 'Delete chat' }).click();
+    const dialog = panel.page.getByRole('alertdialog', { name: 'Delete this conversation?' });
+    await dialog.getByText('It has 1 ratings or comparisons').waitFor();
+    await dialog.getByRole('button', { name: 'Delete, keep ratings' }).click();
+    await expect.poll(() => panel.userMessages.count()).toBe(0);
+    expect((await readStore(panel.page, 'ratings')).length).toBe(before);
+    await panel.page.reload();
+    await new PanelPage(panel.page).composer.waitFor();
+    await panel.page.waitForTimeout(300);
+    expect(await panel.userMessages.getByText('A conversation to delete').count()).toBe(0);
+  });
+});

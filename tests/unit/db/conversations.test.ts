@@ -3,6 +3,8 @@ import { ParleyDb } from '@/lib/db/schema';
 import {
   appendMessages,
   createConversation,
+  deleteConversation,
+  feedbackCountFor,
   getMessages,
   latestConversation,
   salvageReply,
@@ -75,5 +77,44 @@ describe('conversations', () => {
     expect(await salvageReply(db, 'cut', 'abc', 3)).toBe(false);
     expect(await salvageReply(db, 'done', 'abcdef', 3)).toBe(false);
     expect(await salvageReply(db, 'missing', 'abcdef', 3)).toBe(false);
+  });
+});
+
+describe('deleteConversation', () => {
+  async function seed(id: string, now: number) {
+    await createConversation(db, { id, model: 'm', systemPrompt: '', title: id, now });
+    await appendMessages(
+      db,
+      id,
+      [{ ...message(`${id}-a`, { kind: 'complete' }, 'text', now), conversationId: id }],
+      now,
+    );
+    await db.ratings.add({
+      id: `${id}-r`,
+      messageId: `${id}-a`,
+      conversationId: id,
+      value: 'good',
+      reasons: [],
+      comment: '',
+      createdAt: now,
+      updatedAt: now,
+    });
+  }
+
+  it('keeping feedback hides the conversation but keeps the rated texts', async () => {
+    await seed('old', 1);
+    await seed('new', 2);
+    await deleteConversation(db, 'new', { keepFeedback: true });
+    expect((await latestConversation(db))?.id).toBe('old');
+    expect(await db.messages.get('new-a')).toBeDefined();
+    expect(await feedbackCountFor(db, 'new')).toBe(1);
+  });
+
+  it('deleting everything removes messages and feedback', async () => {
+    await seed('gone', 1);
+    await deleteConversation(db, 'gone', { keepFeedback: false });
+    expect(await db.conversations.get('gone')).toBeUndefined();
+    expect(await db.messages.where('conversationId').equals('gone').count()).toBe(0);
+    expect(await feedbackCountFor(db, 'gone')).toBe(0);
   });
 });
