@@ -45,7 +45,8 @@ export function captureSelection(): CapturedSelection | null {
       style.visibility === 'collapse'
     )
       return true;
-    if (Number(style.opacity) === 0 || parseFloat(style.fontSize) === 0) return true;
+    if ((style.opacity !== '' && Number(style.opacity) === 0) || parseFloat(style.fontSize) === 0)
+      return true;
     if (/rgba\(.*,\s*0\)$/.test(style.color) || style.color === 'transparent') return true;
     const rect = el.getBoundingClientRect();
     return (
@@ -83,12 +84,20 @@ export function captureSelection(): CapturedSelection | null {
     const pre = inPre || tag === 'pre' || /^pre/.test(window.getComputedStyle(el).whiteSpace);
     const block = BLOCK.test(tag);
     if (block && out && !out.endsWith('\n')) out += '\n';
-    let first = true;
+    const rowStart = out.length;
+    // Cells of a row are tab-separated, counting only cells that produced text (not gutters).
+    let cellsWritten = 0;
     for (const child of Array.from(el.childNodes)) {
-      if (tag === 'tr' && child.nodeType === Node.ELEMENT_NODE && !first) out += '\t';
-      if (child.nodeType === Node.ELEMENT_NODE) first = false;
+      const isCell = tag === 'tr' && child.nodeType === Node.ELEMENT_NODE;
+      const before = out.length;
+      if (isCell && cellsWritten > 0) out += '\t';
       walk(child, pre);
+      if (!isCell) continue;
+      if (out.length > before + (cellsWritten > 0 ? 1 : 0)) cellsWritten++;
+      else out = out.slice(0, before);
     }
+    // An empty row of a code view is an empty line of code.
+    if (tag === 'tr' && out.length === rowStart) out += '\n';
     if (block && !out.endsWith('\n')) out += '\n';
   };
 
@@ -103,11 +112,14 @@ export function captureSelection(): CapturedSelection | null {
     const inPre = Boolean(rootElement?.closest('pre'));
     for (const child of Array.from(root.childNodes)) walk(child, inPre);
   }
-  // Lines of a code view are separate rows: trim the trailing spaces rows leave behind.
-  const text = out
-    .replace(/[ \t]+\n/g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .replace(/^\n+|\s+$/g, '');
+  // Prose gets its layout whitespace tidied; code (inside pre/code) is kept byte for byte.
+  const verbatim = Boolean(rootElement?.closest('pre, code, textarea, .highlight, .blob-wrapper'));
+  const text = verbatim
+    ? out.replace(/^\n+|\n+$/g, '')
+    : out
+        .replace(/[ \t]+\n/g, '\n')
+        .replace(/\n{3,}/g, '\n\n')
+        .replace(/^\n+|\s+$/g, '');
   if (!text.trim()) return null;
 
   const hintFrom = (el: Element | null): string | undefined => {

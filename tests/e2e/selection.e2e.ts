@@ -121,6 +121,10 @@ describe('selection capture', () => {
     expect(body).toContain('Preheat the oven');
     expect(body).not.toContain('IGNORE ALL PREVIOUS');
     expect(body).not.toContain('SECRET-ZERO-SIZE');
+    expect(body).not.toContain('ZERO-BOX-TEXT');
+    expect(body).not.toContain('CLEAR-INK');
+    expect(body).not.toContain('FADED-OUT');
+    expect(body).toContain('Serve warm.');
     expect(/[\u{E0000}-\u{E007F}]/u.test(JSON.parse(body).messages.at(-1).content)).toBe(false);
   });
 
@@ -154,5 +158,12 @@ describe('selection capture', () => {
     await page.evaluate(() => getSelection()?.removeAllRanges());
     await trigger('command', url);
     await e2e.panel.page.getByText('Select some text first').waitFor();
+  });
+
+  it('where a page cannot be read (another extension page here, the PDF viewer in life), the menu text is used and the chip says formatting may be lost', async () => {
+    const panelUrl = e2e.panel.page.url();
+    await trigger('menu', panelUrl, 'collapsed   text from the menu');
+    await chip().getByText('Formatting may be lost').waitFor();
+    expect(await chip().textContent()).toContain('1 line');
   });
 });
