@@ -50,6 +50,13 @@ export default tseslint.config(
     },
   },
   {
+    // Unit tests build fixture DOMs from their own trusted markup.
+    files: ['tests/unit/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': ['error', ...forbiddenSinks.filter((s) => !s.selector.includes('innerHTML'))],
+    },
+  },
+  {
     files: ['lib/**/*.ts'],
     rules: {
       // lib/ stays browser-free except its thin adapters (DESIGN §1, STYLE.md).

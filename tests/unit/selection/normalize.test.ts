@@ -37,6 +37,7 @@ describe('normalizeSelection', () => {
   ])('strips %s and says hidden text was removed', (_name, input) => {
     const result = norm(input);
     expect(result.hiddenTextRemoved).toBe(true);
+    // eslint-disable-next-line no-misleading-character-class -- listing the invisible characters is the point
     expect(result.text).not.toMatch(
       /[\u{E0000}-\u{E007F}\u202A-\u202E\u2066-\u2069\u200B\u200D\uFEFF]/u,
     );
