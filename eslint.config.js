@@ -53,7 +53,10 @@ export default tseslint.config(
     // Unit tests build fixture DOMs from their own trusted markup.
     files: ['tests/unit/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-syntax': ['error', ...forbiddenSinks.filter((s) => !s.selector.includes('innerHTML'))],
+      'no-restricted-syntax': [
+        'error',
+        ...forbiddenSinks.filter((s) => !s.selector.includes('innerHTML')),
+      ],
     },
   },
   {
