@@ -23,12 +23,15 @@ const loopbackHosts = ['http://127.0.0.1/*', 'http://localhost/*'];
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
-  manifest: ({ browser, mode }) => ({
+  manifest: ({ browser, mode, manifestVersion }) => ({
     name: 'Parley',
     description: 'Ask about what you read: a chat assistant in the side panel.',
     permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab', 'scripting'],
     host_permissions: mode === 'e2e' ? [openAiHost, ...loopbackHosts] : [openAiHost],
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // MV2 (Firefox) lists optional hosts with the optional permissions.
+    ...(manifestVersion === 2
+      ? { optional_permissions: ['https://*/*', 'http://*/*'] }
+      : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
     action: { default_title: 'Open Parley' },
     commands: {
       'attach-selection': {

@@ -2,9 +2,9 @@
 // `npm start`: build Parley and open Chromium (or Chrome) with it loaded and the panel's page open.
 // The panel itself opens from the toolbar button; Chrome only opens side panels on a user gesture.
 import { spawn, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { unpackedExtensionId } from './extension-id.mjs';
 
 const build = spawnSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['wxt', 'build'], {
   stdio: 'inherit',
@@ -30,10 +30,7 @@ if (!browser) {
 }
 
 const extensionDir = path.resolve('.output/chrome-mv3');
-// Chrome derives an unpacked extension's id from its path: sha256, first 32 hex digits, 0-f → a-p.
-const extensionId = [...createHash('sha256').update(extensionDir).digest('hex').slice(0, 32)]
-  .map((c) => String.fromCharCode('a'.charCodeAt(0) + parseInt(c, 16)))
-  .join('');
+const extensionId = unpackedExtensionId(extensionDir);
 const profile = path.resolve('.output/chromium-profile');
 mkdirSync(profile, { recursive: true });
 

@@ -2,19 +2,19 @@
  * The side panel: header, the conversation, the composer; first-run setup when nothing is
  * configured, and the settings view.
  */
-import { useEffect, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { AttachmentChip } from '@/components/chat/attachment-chip';
 import { Composer } from '@/components/chat/composer';
 import { MessageList } from '@/components/chat/message-list';
 import { CompareView } from '@/components/chat/compare-view';
 import { DeleteBar } from '@/components/chat/delete-bar';
 import type { MessageActions } from '@/components/chat/message-item';
-import { SettingsForm } from '@/components/settings/settings-form';
-import { FeedbackData } from '@/components/settings/feedback-data';
 import { isTerminal } from '@/lib/chat/types';
 import { requiresKey } from '@/lib/settings';
 import { callBackground } from './rpc';
 import { useChat, useChatActions } from './store-context';
+
+const SettingsView = lazy(() => import('./settings-view'));
 
 export function App() {
   const settings = useChat((s) => s.settings);
@@ -37,29 +37,16 @@ export function App() {
       <Header />
       <DeleteConfirm />
       {view === 'settings' || needsSetup ? (
-        <section className="settings-view" aria-label="Settings">
-          {needsSetup ? (
-            <div className="setup-intro">
-              <h1>Welcome to Parley</h1>
-              <p>
-                Connect a model to start: paste an OpenAI API key, or choose a local
-                OpenAI-compatible server such as Ollama or LM Studio.
-              </p>
-            </div>
-          ) : (
-            <h1>Settings</h1>
-          )}
-          <SettingsForm
-            initial={settings}
-            call={callBackground}
-            compact={needsSetup}
-            onSaved={(saved) => {
+        <Suspense fallback={<p className="muted">Loading settings…</p>}>
+          <SettingsView
+            settings={settings}
+            needsSetup={needsSetup}
+            onSaved={(saved, leave) => {
               setSettings(saved);
-              if (!needsSetup || saved.hasApiKey || !requiresKey(saved.baseUrl)) setView('chat');
+              if (leave) setView('chat');
             }}
           />
-          {needsSetup ? null : <FeedbackData />}
-        </section>
+        </Suspense>
       ) : (
         <Chat />
       )}

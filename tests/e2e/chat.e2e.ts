@@ -3,7 +3,8 @@
  * loopback OpenAI-compatible server, configured through the settings UI like a user would.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { killServiceWorker } from './support/launch';
+import { EXTENSION_DIR, killServiceWorker } from './support/launch';
+import { unpackedExtensionId } from '../../scripts/extension-id.mjs';
 import { PanelPage } from './support/panel';
 import { newChat, patchSettings, startE2E, stopE2E, type E2E } from './support/setup';
 
@@ -21,6 +22,10 @@ beforeEach(async () => {
 });
 
 describe('chat', () => {
+  it('npm start can predict the extension id from the build folder (to open the panel page)', () => {
+    expect(unpackedExtensionId(EXTENSION_DIR)).toBe(e2e.parley.extensionId);
+  });
+
   it('streams a markdown reply with a code block and a Copy code button', async () => {
     const { panel } = e2e;
     await panel.send('Show me a Go channel example [[code]]');

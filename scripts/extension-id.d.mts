@@ -1,0 +1,1 @@
+export function unpackedExtensionId(absolutePath: string): string;
