@@ -189,18 +189,6 @@ function AssistantMessage({
           <button type="button" className="button ghost small" disabled={busy} onClick={retry}>
             Regenerate
           </button>
-          {moderation?.flagged ? null : (
-            <button
-              type="button"
-              className="button link small"
-              disabled={reported.includes('false_negative')}
-              onClick={() => actions.reportModeration(message.id, 'false_negative')}
-            >
-              {reported.includes('false_negative')
-                ? 'Reported'
-                : 'Report: should have been flagged'}
-            </button>
-          )}
           {moderation && !moderation.checked && !moderation.flagged ? <NotCheckedMark /> : null}
           <button
             type="button"
@@ -211,6 +199,18 @@ function AssistantMessage({
           >
             Compare
           </button>
+          {moderation?.flagged ? null : (
+            <button
+              type="button"
+              className="button ghost small report"
+              disabled={reported.includes('false_negative')}
+              onClick={() => actions.reportModeration(message.id, 'false_negative')}
+            >
+              {reported.includes('false_negative')
+                ? 'Reported'
+                : 'Report: should have been flagged'}
+            </button>
+          )}
         </div>
       )}
       {comparing && parentId ? (

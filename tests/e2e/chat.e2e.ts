@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { EXTENSION_DIR, killServiceWorker } from './support/launch';
-import { unpackedExtensionId } from '../../scripts/extension-id.mjs';
+import { unpackedExtensionId } from '../tools/extension-id.mjs';
 import { PanelPage } from './support/panel';
 import { newChat, patchSettings, startE2E, stopE2E, type E2E } from './support/setup';
 
