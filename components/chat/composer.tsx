@@ -13,6 +13,11 @@ export interface ComposerProps {
   onSend: (text: string) => void;
   onStop: () => void;
   disabledReason?: string;
+  /** Set while an earlier message is being edited from here. */
+  editing?: boolean;
+  /** Up in an empty composer: edit the last message. Returns whether there was one. */
+  onEditLast?: () => boolean;
+  onCancelEdit?: () => void;
 }
 
 export function Composer({
@@ -24,6 +29,9 @@ export function Composer({
   onSend,
   onStop,
   disabledReason,
+  editing,
+  onEditLast,
+  onCancelEdit,
 }: ComposerProps) {
   const input = useRef<HTMLTextAreaElement>(null);
   const sendable = (text.trim().length > 0 || hasAttachments) && canSend && !busy;
@@ -36,6 +44,15 @@ export function Composer({
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'ArrowUp' && !text && onEditLast?.()) {
+      event.preventDefault();
+      return;
+    }
+    if (event.key === 'Escape' && editing) {
+      event.preventDefault();
+      onCancelEdit?.();
+      return;
+    }
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       submit();
@@ -44,6 +61,11 @@ export function Composer({
 
   return (
     <form className="composer" onSubmit={submit}>
+      {editing ? (
+        <p className="editing-note muted" role="status">
+          Editing your last message: sending makes a new branch. Esc cancels.
+        </p>
+      ) : null}
       <textarea
         ref={input}
         aria-label="Message"

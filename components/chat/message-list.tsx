@@ -2,7 +2,7 @@
  * The visible branch of the conversation (root → current leaf). Follows the stream to the bottom
  * unless the user has scrolled up to read.
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ChatMessage } from '@/lib/chat/types';
 import type { Rating } from '@/lib/feedback/types';
 import { pagerInfo, pathToLeaf } from '@/lib/chat/tree';
@@ -35,6 +35,7 @@ export function MessageList({
   const path = useMemo(() => (leafId ? pathToLeaf(all, leafId) : []), [all, leafId]);
   const scroller = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
+  const [awayFromEnd, setAwayFromEnd] = useState(false);
 
   useEffect(() => {
     const el = scroller.current;
@@ -43,11 +44,26 @@ export function MessageList({
 
   const onScroll = () => {
     const el = scroller.current;
-    if (el) stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < STICK_DISTANCE_PX;
+    if (!el) return;
+    stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < STICK_DISTANCE_PX;
+    setAwayFromEnd(!stick.current);
+  };
+
+  const jumpToLatest = () => {
+    const el = scroller.current;
+    if (!el) return;
+    stick.current = true;
+    setAwayFromEnd(false);
+    el.scrollTop = el.scrollHeight;
   };
 
   return (
     <div className="message-list" ref={scroller} onScroll={onScroll}>
+      {awayFromEnd ? (
+        <button type="button" className="button small jump-latest" onClick={jumpToLatest}>
+          Jump to latest
+        </button>
+      ) : null}
       {path.map((message) => (
         <MessageItem
           key={message.id}

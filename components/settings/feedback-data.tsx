@@ -14,17 +14,9 @@ import {
 } from '@/lib/export/feedback-records';
 import { DEFAULT_EXPORT_OPTIONS, type ExportOptions } from '@/lib/export/options';
 import { toJsonl } from '@/lib/export/schemas';
+import { downloadText } from '@/components/common/download';
 
 type Format = 'preference' | 'sft' | 'raw';
-
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/jsonl' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export function FeedbackData() {
   const ids = useId();
@@ -56,9 +48,10 @@ export function FeedbackData() {
             ? buildSftExamples(data, options)
             : buildFeedbackRecords(data);
       const stamp = new Date().toISOString().slice(0, 10);
-      download(
+      downloadText(
         `parley-${format === 'raw' ? 'feedback' : format === 'sft' ? 'sft' : 'preference-pairs'}-${stamp}.jsonl`,
         toJsonl(lines),
+        'application/jsonl',
       );
       setStatus({
         kind: 'ok',

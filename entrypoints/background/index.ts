@@ -4,6 +4,7 @@
 import { browser } from 'wxt/browser';
 import { createChatService } from '@/lib/chat/service';
 import { getDb } from '@/lib/db/schema';
+import { purgeDeletedConversations } from '@/lib/db/conversations';
 import { completeChat, moderateText, streamChat } from '@/lib/llm/client';
 import { createModerationProvider } from '@/lib/moderation/providers';
 import {
@@ -45,6 +46,8 @@ export default defineBackground(() => {
       }),
   });
   // Replies a dead worker left `streaming` become interrupted before any panel is answered.
+  // Deletions whose undo time passed while no panel was open are finished here.
+  void purgeDeletedConversations(getDb(), Date.now()).catch(() => undefined);
   const ready = service.sweep().catch((error: unknown) => {
     console.error('Parley: startup sweep failed', error instanceof Error ? error.name : error);
   });

@@ -1,8 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@/components/common/theme.css';
+import { followTheme } from '@/entrypoints/sidepanel/theme';
 import { App } from './app';
 
+followTheme();
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(

@@ -8,6 +8,14 @@ import { Composer } from '@/components/chat/composer';
 import { MessageList } from '@/components/chat/message-list';
 import { CompareView } from '@/components/chat/compare-view';
 import { DeleteBar } from '@/components/chat/delete-bar';
+import { ConversationDrawer, type DrawerData } from '@/components/history/conversation-drawer';
+import { getDb } from '@/lib/db/schema';
+import {
+  listConversations,
+  renameConversation,
+  searchableMessages,
+  setPinned,
+} from '@/lib/db/history';
 import type { MessageActions } from '@/components/chat/message-item';
 import { isTerminal } from '@/lib/chat/types';
 import { requiresKey } from '@/lib/settings';
@@ -36,6 +44,8 @@ export function App() {
     <main className="panel">
       <Header />
       <DeleteConfirm />
+      <UndoBanner />
+      <Drawer />
       {view === 'settings' || needsSetup ? (
         <Suspense fallback={<p className="muted">Loading settings…</p>}>
           <SettingsView
@@ -51,6 +61,53 @@ export function App() {
         <Chat />
       )}
     </main>
+  );
+}
+
+const drawerData: DrawerData = {
+  list: () => listConversations(getDb()),
+  messages: () => searchableMessages(getDb()),
+  rename: (id, title) => renameConversation(getDb(), id, title),
+  pin: (id, pinned) => setPinned(getDb(), id, pinned),
+};
+
+function Drawer() {
+  const open = useChat((s) => s.drawerOpen);
+  const version = useChat((s) => s.historyVersion);
+  const currentId = useChat((s) => s.chat.conversation?.id ?? null);
+  const pending = useChat((s) => s.pendingDeletes);
+  const store = useChatActions();
+  const pendingIds = useMemo(() => pending.map((p) => p.conversationId), [pending]);
+  if (!open) return null;
+  return (
+    <ConversationDrawer
+      data={drawerData}
+      currentId={currentId}
+      version={version}
+      pendingDeletes={pendingIds}
+      onOpen={(id) => void store.openConversation(id)}
+      onDelete={(c) => void store.askDelete(c.id)}
+      onImported={() => store.bumpHistory()}
+    />
+  );
+}
+
+function UndoBanner() {
+  const pending = useChat((s) => s.pendingDeletes);
+  const store = useChatActions();
+  const last = pending[pending.length - 1];
+  if (!last) return null;
+  return (
+    <div className="banner" role="status">
+      <span>Conversation deleted.</span>
+      <button
+        type="button"
+        className="button small"
+        onClick={() => store.undoDelete(last.conversationId)}
+      >
+        Undo
+      </button>
+    </div>
   );
 }
 
@@ -74,8 +131,18 @@ function Header() {
   const title = useChat((s) => s.chat.conversation?.title);
   const hasConversation = useChat((s) => Boolean(s.chat.conversation));
   const askDelete = useChat((s) => s.askDelete);
+  const drawerOpen = useChat((s) => s.drawerOpen);
+  const toggleDrawer = useChat((s) => s.toggleDrawer);
   return (
     <header className="panel-header">
+      <button
+        type="button"
+        className="button ghost"
+        aria-expanded={drawerOpen}
+        onClick={() => toggleDrawer()}
+      >
+        Conversations
+      </button>
       <span className="title" title={title}>
         {title ?? 'Parley'}
       </span>
@@ -85,12 +152,18 @@ function Header() {
         onClick={() => {
           newChat();
           setView('chat');
+          toggleDrawer(false);
         }}
       >
         New chat
       </button>
       {hasConversation && view === 'chat' ? (
-        <button type="button" className="button ghost" onClick={() => void askDelete()}>
+        <button
+          type="button"
+          className="button ghost"
+          onClick={() => void askDelete()}
+          aria-label="Delete chat"
+        >
           Delete chat
         </button>
       ) : null}
@@ -119,6 +192,7 @@ function Chat() {
   const pendingRequests = useChat((s) => s.chat.ownRequests.length);
   const draft = useChat((s) => s.draft);
   const hasAttachments = useChat((s) => s.attachments.length > 0);
+  const editing = useChat((s) => s.editingId !== null);
   const store = useChatActions();
   const actions = useMemo<MessageActions>(
     () => ({
@@ -137,6 +211,17 @@ function Chat() {
   );
   const live = Object.values(messages).find((m) => m.role === 'assistant' && !isTerminal(m.state));
   const busy = Boolean(live) || pendingRequests > 0;
+  const liveId = live?.id;
+
+  // Esc stops the reply being written, wherever the focus is.
+  useEffect(() => {
+    if (!liveId) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && !event.defaultPrevented) store.stop(liveId);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [liveId, store]);
   const empty = !leafId;
 
   return (
@@ -200,6 +285,9 @@ function Chat() {
           canSend
           onSend={(text) => store.send(text)}
           onStop={() => live && store.stop(live.id)}
+          editing={editing}
+          onEditLast={() => store.editLastMessage()}
+          onCancelEdit={() => store.cancelEditing()}
         />
       </div>
     </>

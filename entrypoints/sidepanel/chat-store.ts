@@ -14,20 +14,20 @@ import {
 } from '@/lib/chat/panel-state';
 import { getDb } from '@/lib/db/schema';
 import {
-  deleteConversation,
-  feedbackCountFor,
   getConversation,
   getMessages,
   latestConversation,
   setCurrentLeaf,
 } from '@/lib/db/conversations';
 import type { ChatTransport } from './transport';
-import { deepestLeaf } from '@/lib/chat/tree';
+import { loadDraft, saveDraft } from './draft';
+import { deepestLeaf, pathToLeaf } from '@/lib/chat/tree';
 import { createFeedbackSlice, type FeedbackSlice } from './feedback-slice';
+import { createHistorySlice, type HistorySlice } from './history-slice';
 
 export type HistoryStatus = 'loading' | 'ready' | 'unavailable';
 
-export interface ChatStore extends FeedbackSlice {
+export interface ChatStore extends FeedbackSlice, HistorySlice {
   chat: PanelChat;
   history: HistoryStatus;
   settings: PublicSettings | null;
@@ -47,11 +47,11 @@ export interface ChatStore extends FeedbackSlice {
   /** Shows another variant (sibling) and the newest branch below it. */
   selectVariant(messageId: string): void;
   dismissNotice(): void;
-  /** Set while the delete confirmation shows: how much feedback the conversation has. */
-  deleting: { feedbackCount: number } | null;
-  askDelete(): Promise<void>;
-  confirmDelete(keepFeedback: boolean): Promise<void>;
-  cancelDelete(): void;
+  openConversation(id: string): Promise<void>;
+  /** The user message being edited from the composer (Up in an empty composer). */
+  editingId: string | null;
+  editLastMessage(): boolean;
+  cancelEditing(): void;
   addAttachment(attachment: Attachment): void;
   removeAttachment(id: string): void;
 }
@@ -68,13 +68,17 @@ export function createChatStore(transport: ChatTransport) {
       queue = [];
       let chat = get().chat;
       let needsSync = false;
+      let historyChanged = false;
       for (const event of events) {
         if (event.type === 'started') feedback.onStarted(event);
+        if (event.type === 'started' || (event.type === 'state' && event.content !== undefined))
+          historyChanged = true;
         const result = applyEvent(chat, event);
         chat = result.chat;
         needsSync ||= result.needsSync;
       }
       if (chat !== get().chat) set({ chat });
+      if (historyChanged) get().bumpHistory();
       if (needsSync) transport.post({ type: 'sync' });
     };
 
@@ -135,6 +139,9 @@ export function createChatStore(transport: ChatTransport) {
       },
     });
     void loadConversation();
+    void loadDraft().then((draft) => {
+      if (draft && !get().draft) set({ draft });
+    });
 
     return {
       ...feedback.slice,
@@ -144,7 +151,10 @@ export function createChatStore(transport: ChatTransport) {
       view: 'chat',
       attachments: [],
       draft: '',
-      setDraft: (draft) => set({ draft }),
+      setDraft: (draft) => {
+        set({ draft });
+        saveDraft(draft);
+      },
       captureSelection: () => transport.post({ type: 'capture_selection' }),
       setAttachmentLanguage: (id, language) =>
         set({
@@ -157,7 +167,13 @@ export function createChatStore(transport: ChatTransport) {
       setSettings: (settings) => set({ settings }),
       setView: (view) => set({ view }),
       send: (text) => {
-        const { chat, attachments } = get();
+        const { chat, attachments, editingId } = get();
+        saveDraft('');
+        if (editingId) {
+          set({ editingId: null, draft: '' });
+          get().editAndResend(editingId, text);
+          return;
+        }
         const requestId = crypto.randomUUID();
         set({
           chat: { ...chat, ownRequests: [...chat.ownRequests, requestId], notice: null },
@@ -199,30 +215,27 @@ export function createChatStore(transport: ChatTransport) {
       },
       selectVariant: (messageId) =>
         get().selectLeaf(deepestLeaf(Object.values(get().chat.messages), messageId)),
-      deleting: null,
-      askDelete: async () => {
-        const id = get().chat.conversation?.id;
-        if (!id) return;
-        const feedbackCount = await feedbackCountFor(getDb(), id).catch(() => 0);
-        set({ deleting: { feedbackCount } });
+      ...createHistorySlice(set, get),
+      editingId: null,
+      editLastMessage: () => {
+        const { chat } = get();
+        const path = chat.leafId ? pathToLeaf(Object.values(chat.messages), chat.leafId) : [];
+        const last = [...path].reverse().find((m) => m.role === 'user');
+        if (!last) return false;
+        set({ editingId: last.id, draft: last.content });
+        return true;
       },
-      confirmDelete: async (keepFeedback) => {
-        const id = get().chat.conversation?.id;
-        set({ deleting: null });
-        if (!id) return;
-        try {
-          await deleteConversation(getDb(), id, { keepFeedback });
-          get().newChat();
-        } catch {
-          set({
-            chat: {
-              ...get().chat,
-              notice: 'The conversation could not be deleted from browser storage.',
-            },
-          });
-        }
+      cancelEditing: () => set({ editingId: null, draft: '' }),
+      openConversation: async (id) => {
+        set({
+          chat: EMPTY_CHAT,
+          attachments: [],
+          comparePrompt: null,
+          compareSession: null,
+          drawerOpen: false,
+        });
+        await loadConversation(id);
       },
-      cancelDelete: () => set({ deleting: null }),
       dismissNotice: () => set({ chat: { ...get().chat, notice: null }, feedbackError: null }),
       addAttachment: (attachment) => set({ attachments: [...get().attachments, attachment] }),
       removeAttachment: (id) => set({ attachments: get().attachments.filter((a) => a.id !== id) }),

@@ -1,12 +1,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@/components/common/theme.css';
+import { followTheme } from '@/entrypoints/sidepanel/theme';
 import { App } from './app';
 import { createChatStore } from './chat-store';
 import { StoreContext } from './store-context';
 import { createPortTransport } from './transport';
 
 const store = createChatStore(createPortTransport());
+followTheme();
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(

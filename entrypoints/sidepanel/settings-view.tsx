@@ -7,6 +7,7 @@ import { FeedbackData } from '@/components/settings/feedback-data';
 import type { PublicSettings } from '@/lib/protocol';
 import { requiresKey } from '@/lib/settings';
 import { callBackground } from './rpc';
+import { ThemePicker } from './theme-picker';
 
 export interface SettingsViewProps {
   settings: PublicSettings;
@@ -36,6 +37,7 @@ export default function SettingsView({ settings, needsSetup, onSaved }: Settings
           onSaved(saved, !needsSetup || saved.hasApiKey || !requiresKey(saved.baseUrl))
         }
       />
+      {needsSetup ? null : <ThemePicker />}
       {needsSetup ? null : <FeedbackData />}
       {needsSetup ? null : (
         <p className="hint muted">

@@ -116,4 +116,6 @@ export interface Conversation {
    * so exported feedback still has the texts it refers to.
    */
   hidden?: boolean;
+  /** Deleted, with a few seconds to undo: gone for good after this time (ms since epoch). */
+  purgeAfter?: number;
 }

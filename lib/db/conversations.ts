@@ -179,3 +179,28 @@ export async function setModeration(
 ): Promise<void> {
   await db.messages.update(messageId, { moderation });
 }
+
+/** Hides a conversation at once; unless its feedback is kept, it is purged after `purgeAfter`. */
+export async function softDeleteConversation(
+  db: ParleyDb,
+  id: string,
+  options: { keepFeedback: boolean; purgeAfter: number },
+): Promise<void> {
+  await db.conversations.update(
+    id,
+    options.keepFeedback ? { hidden: true } : { hidden: true, purgeAfter: options.purgeAfter },
+  );
+}
+
+export async function restoreConversation(db: ParleyDb, id: string): Promise<void> {
+  await db.conversations.update(id, { hidden: false, purgeAfter: undefined });
+}
+
+/** Finishes deletions whose undo time has passed (also after the panel was closed meanwhile). */
+export async function purgeDeletedConversations(db: ParleyDb, now: number): Promise<number> {
+  const due = await db.conversations
+    .filter((c) => c.purgeAfter !== undefined && c.purgeAfter <= now)
+    .toArray();
+  for (const c of due) await deleteConversation(db, c.id, { keepFeedback: false });
+  return due.length;
+}

@@ -1,0 +1,141 @@
+/**
+ * Navigation "Conversations": the list (pinned, then by day), search as you type with the matching
+ * snippet, rename inline, pin, delete with Undo, and export/import.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { ChatMessage, Conversation } from '@/lib/chat/types';
+import { groupByDay } from '@/lib/history/group';
+import { searchConversations } from '@/lib/history/search';
+import { ConversationFiles } from './conversation-files';
+import { ConversationRow } from './conversation-row';
+
+export interface DrawerData {
+  list(): Promise<Conversation[]>;
+  messages(): Promise<ChatMessage[]>;
+  rename(id: string, title: string): Promise<void>;
+  pin(id: string, pinned: boolean): Promise<void>;
+}
+
+export interface ConversationDrawerProps {
+  data: DrawerData;
+  currentId: string | null;
+  /** Bumped by the caller when the list may have changed (a turn was saved, an import landed). */
+  version: number;
+  onOpen: (id: string) => void;
+  onDelete: (conversation: Conversation) => void;
+  /** Ids hidden while their deletion can still be undone. */
+  pendingDeletes: readonly string[];
+  onImported: () => void;
+}
+
+export function ConversationDrawer({
+  data,
+  currentId,
+  version,
+  onOpen,
+  onDelete,
+  pendingDeletes,
+  onImported,
+}: ConversationDrawerProps) {
+  const [conversations, setConversations] = useState<Conversation[]>([]);
+  const [messages, setMessages] = useState<ChatMessage[] | null>(null);
+  const [query, setQuery] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [reload, setReload] = useState(0);
+  const search = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    data
+      .list()
+      .then(setConversations)
+      .catch(() => setError('History is unavailable: browser storage could not be read.'));
+  }, [data, version, reload]);
+
+  // Message text is read only once someone searches.
+  useEffect(() => {
+    if (!query.trim()) return;
+    data
+      .messages()
+      .then(setMessages)
+      .catch(() => setError('Search is unavailable: browser storage could not be read.'));
+  }, [data, query, version, reload]);
+
+  const visible = useMemo(
+    () => conversations.filter((c) => !pendingDeletes.includes(c.id)),
+    [conversations, pendingDeletes],
+  );
+  const hits = useMemo(
+    () => (query.trim() && messages ? searchConversations(visible, messages, query) : null),
+    [visible, messages, query],
+  );
+  // Day labels are relative to when the drawer opened (Today, Yesterday).
+  const [openedAt] = useState(() => Date.now());
+  const groups = useMemo(() => groupByDay(visible, openedAt), [visible, openedAt]);
+  const refresh = () => setReload((n) => n + 1);
+
+  return (
+    <nav className="drawer" aria-label="Conversations">
+      <input
+        ref={search}
+        type="search"
+        className="drawer-search"
+        aria-label="Search conversations"
+        placeholder="Search conversations"
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+      />
+      {error ? <p role="alert">{error}</p> : null}
+      {hits ? (
+        <ul className="drawer-list" aria-label="Search results">
+          {hits.length === 0 ? <li className="muted">No conversation matches “{query}”.</li> : null}
+          {hits.map((hit) => (
+            <li key={hit.conversationId}>
+              <button
+                type="button"
+                className="drawer-hit"
+                onClick={() => onOpen(hit.conversationId)}
+              >
+                <span className="drawer-title">{hit.title}</span>
+                {hit.snippet ? (
+                  <span className="snippet">
+                    {hit.snippet.before}
+                    <mark>{hit.snippet.match}</mark>
+                    {hit.snippet.after}
+                  </span>
+                ) : null}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        groups.map((group) => (
+          <section key={group.label} aria-label={group.label}>
+            <h3 className="drawer-day">{group.label}</h3>
+            <ul className="drawer-list">
+              {group.conversations.map((c) => (
+                <ConversationRow
+                  key={c.id}
+                  conversation={c}
+                  current={c.id === currentId}
+                  onOpen={() => onOpen(c.id)}
+                  onRename={(title) => void data.rename(c.id, title).then(refresh)}
+                  onPin={() => void data.pin(c.id, !c.pinned).then(refresh)}
+                  onDelete={() => onDelete(c)}
+                />
+              ))}
+            </ul>
+          </section>
+        ))
+      )}
+      {!hits && visible.length === 0 && !error ? (
+        <p className="muted">No conversations yet.</p>
+      ) : null}
+      <ConversationFiles
+        onImported={() => {
+          refresh();
+          onImported();
+        }}
+      />
+    </nav>
+  );
+}

@@ -1,0 +1,100 @@
+/**
+ * The history part of the panel's store: the Conversations drawer, opening a conversation, and
+ * deleting with a few seconds to undo (asking first whether to keep ratings, when there are any).
+ */
+import { getDb } from '@/lib/db/schema';
+import {
+  feedbackCountFor,
+  purgeDeletedConversations,
+  restoreConversation,
+  softDeleteConversation,
+} from '@/lib/db/conversations';
+import type { PanelChat } from '@/lib/chat/panel-state';
+
+export const UNDO_MS = 6000;
+
+export interface HistorySlice {
+  drawerOpen: boolean;
+  /** Bumped when the list may have changed, so the drawer reloads it. */
+  historyVersion: number;
+  /** A deletion waiting for the keep-ratings answer. */
+  deleting: { conversationId: string; feedbackCount: number } | null;
+  /** Deletions that can still be undone. */
+  pendingDeletes: { conversationId: string; title: string }[];
+  toggleDrawer(open?: boolean): void;
+  bumpHistory(): void;
+  askDelete(conversationId?: string): Promise<void>;
+  confirmDelete(keepFeedback: boolean): void;
+  cancelDelete(): void;
+  undoDelete(conversationId: string): void;
+}
+
+interface Host {
+  chat: PanelChat;
+  newChat(): void;
+}
+
+type Set = (
+  partial: Partial<HistorySlice> | ((s: HistorySlice & Host) => Partial<HistorySlice & Host>),
+) => void;
+type Get = () => HistorySlice & Host;
+
+export function createHistorySlice(set: Set, get: Get): HistorySlice {
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  const schedule = (conversationId: string, keepFeedback: boolean) => {
+    const title =
+      get().chat.conversation?.id === conversationId ? (get().chat.conversation?.title ?? '') : '';
+    if (get().chat.conversation?.id === conversationId) get().newChat();
+    set((s) => ({ pendingDeletes: [...s.pendingDeletes, { conversationId, title }] }));
+    const purgeAfter = Date.now() + UNDO_MS;
+    void softDeleteConversation(getDb(), conversationId, { keepFeedback, purgeAfter }).catch(
+      () => undefined,
+    );
+    timers.set(
+      conversationId,
+      setTimeout(() => {
+        timers.delete(conversationId);
+        void purgeDeletedConversations(getDb(), Date.now())
+          .catch(() => undefined)
+          .finally(() =>
+            set((s) => ({
+              pendingDeletes: s.pendingDeletes.filter((p) => p.conversationId !== conversationId),
+              historyVersion: s.historyVersion + 1,
+            })),
+          );
+      }, UNDO_MS),
+    );
+  };
+
+  return {
+    drawerOpen: false,
+    historyVersion: 0,
+    deleting: null,
+    pendingDeletes: [],
+    toggleDrawer: (open) => set((s) => ({ drawerOpen: open ?? !s.drawerOpen })),
+    bumpHistory: () => set((s) => ({ historyVersion: s.historyVersion + 1 })),
+    askDelete: async (conversationId = get().chat.conversation?.id) => {
+      if (!conversationId) return;
+      const feedbackCount = await feedbackCountFor(getDb(), conversationId).catch(() => 0);
+      if (feedbackCount > 0) set({ deleting: { conversationId, feedbackCount } });
+      else schedule(conversationId, false);
+    },
+    confirmDelete: (keepFeedback) => {
+      const deleting = get().deleting;
+      set({ deleting: null });
+      if (deleting) schedule(deleting.conversationId, keepFeedback);
+    },
+    cancelDelete: () => set({ deleting: null }),
+    undoDelete: (conversationId) => {
+      clearTimeout(timers.get(conversationId));
+      timers.delete(conversationId);
+      void restoreConversation(getDb(), conversationId)
+        .catch(() => undefined)
+        .finally(() => get().bumpHistory());
+      set((s) => ({
+        pendingDeletes: s.pendingDeletes.filter((p) => p.conversationId !== conversationId),
+      }));
+    },
+  };
+}

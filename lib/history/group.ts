@@ -1,0 +1,43 @@
+/** The conversation list: pinned first, then newest first, grouped by day. */
+import type { Conversation } from '../chat/types';
+
+export interface DayGroup {
+  label: string;
+  conversations: Conversation[];
+}
+
+function dayStart(time: number): number {
+  const d = new Date(time);
+  d.setHours(0, 0, 0, 0);
+  return d.getTime();
+}
+
+export function groupByDay(
+  conversations: readonly Conversation[],
+  now: number,
+  locale = 'en',
+): DayGroup[] {
+  const visible = conversations.filter((c) => !c.hidden);
+  const pinned = visible.filter((c) => c.pinned).sort((a, b) => b.updatedAt - a.updatedAt);
+  const rest = visible.filter((c) => !c.pinned).sort((a, b) => b.updatedAt - a.updatedAt);
+  const today = dayStart(now);
+  const yesterday = today - 86_400_000;
+  const groups: DayGroup[] = pinned.length ? [{ label: 'Pinned', conversations: pinned }] : [];
+  for (const c of rest) {
+    const start = dayStart(c.updatedAt);
+    const label =
+      start === today
+        ? 'Today'
+        : start === yesterday
+          ? 'Yesterday'
+          : new Date(c.updatedAt).toLocaleDateString(locale, {
+              year: 'numeric',
+              month: 'short',
+              day: 'numeric',
+            });
+    const last = groups[groups.length - 1];
+    if (last && last.label === label) last.conversations.push(c);
+    else groups.push({ label, conversations: [c] });
+  }
+  return groups;
+}
