@@ -73,7 +73,7 @@ async function series(label: string, setup: () => void): Promise<Row> {
 it('first-token latency, moderation off vs on (300 ms endpoint)', async () => {
   const page = e2e.panel.page;
   const setMode = async (mode: 'off' | 'warn') => {
-    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
     await page.getByRole('combobox', { name: 'Moderation', exact: true }).selectOption(mode);
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await e2e.panel.composer.waitFor();

@@ -137,7 +137,23 @@ export interface ModerationEvent {
   moderation: ModerationRecord;
 }
 
+/** The model titled a new conversation. */
+export interface TitleEvent {
+  type: 'title';
+  conversationId: string;
+  title: string;
+}
+
+/** Older turns were left out of a reply's request to fit the context window. */
+export interface ContextTrimmedEvent {
+  type: 'context_trimmed';
+  messageId: string;
+  dropped: number;
+}
+
 export type BackgroundToPanel =
+  | ContextTrimmedEvent
+  | TitleEvent
   | ModerationEvent
   | AttachmentsEvent
   | CaptureFailedEvent
@@ -261,6 +277,14 @@ export function parseBackgroundMessage(value: unknown): BackgroundToPanel | null
         : null;
     case 'snapshot':
       return Array.isArray(value.generations) ? (value as unknown as SnapshotEvent) : null;
+    case 'context_trimmed':
+      return isString(value.messageId) && isCount(value.dropped)
+        ? (value as unknown as ContextTrimmedEvent)
+        : null;
+    case 'title':
+      return isString(value.conversationId) && isString(value.title)
+        ? (value as unknown as TitleEvent)
+        : null;
     case 'moderation':
       return isString(value.messageId) && isRecord(value.moderation)
         ? (value as unknown as ModerationEvent)

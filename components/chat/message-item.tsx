@@ -172,6 +172,13 @@ function AssistantMessage({
       ) : live ? (
         <p className="thinking muted">Thinking…</p>
       ) : null}
+      {message.droppedTurns ? (
+        <p className="context-note muted" role="status">
+          {message.droppedTurns} earlier{' '}
+          {message.droppedTurns === 1 ? 'message was' : 'messages were'} left out of this request to
+          fit the model&apos;s context.
+        </p>
+      ) : null}
       <ReplyStatus state={message.state} onRetry={retry} onOpenSettings={actions.openSettings} />
       {live || message.state.kind === 'blocked' ? null : (
         <div className="message-actions">

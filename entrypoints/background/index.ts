@@ -30,6 +30,7 @@ export default defineBackground(() => {
       apiKey: await apiKeyItem.getValue(),
       moderationApiKey: await moderationApiKeyItem.getValue(),
     }),
+    complete: (config, request) => completeChat(config, request, AbortSignal.timeout(20_000)),
     onModerationUnsupported: (baseUrl) => void moderationUnsupportedItem.setValue(baseUrl),
     openStream: streamChat,
     broadcast: hub.broadcast,

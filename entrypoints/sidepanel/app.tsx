@@ -2,12 +2,15 @@
  * The side panel: header, the conversation, the composer; first-run setup when nothing is
  * configured, and the settings view.
  */
-import { lazy, Suspense, useEffect, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { AttachmentChip } from '@/components/chat/attachment-chip';
 import { Composer } from '@/components/chat/composer';
 import { MessageList } from '@/components/chat/message-list';
 import { CompareView } from '@/components/chat/compare-view';
 import { DeleteBar } from '@/components/chat/delete-bar';
+import { ChatSettings } from '@/components/chat/chat-settings';
+import { TokenMeter } from '@/components/chat/token-meter';
+import { pathToLeaf } from '@/lib/chat/tree';
 import { ConversationDrawer, type DrawerData } from '@/components/history/conversation-drawer';
 import { getDb } from '@/lib/db/schema';
 import {
@@ -90,6 +93,55 @@ function Drawer() {
       onImported={() => store.bumpHistory()}
     />
   );
+}
+
+function ConversationSettings() {
+  const conversation = useChat((s) => s.chat.conversation);
+  const [open, setOpen] = useState(false);
+  const store = useChatActions();
+  if (!conversation) return null;
+  return (
+    <div className="conversation-bar">
+      <button
+        type="button"
+        className="button ghost small"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+      >
+        {conversation.model || 'Model'} · Chat settings
+      </button>
+      {open ? (
+        <ChatSettings
+          key={conversation.id}
+          conversation={conversation}
+          onSave={(patch) => {
+            store.updateConversation(patch);
+            setOpen(false);
+          }}
+          onClose={() => setOpen(false)}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+function ContextMeter() {
+  const messages = useChat((s) => s.chat.messages);
+  const leafId = useChat((s) => s.chat.leafId);
+  const conversation = useChat((s) => s.chat.conversation);
+  const settings = useChat((s) => s.settings);
+  const attachments = useChat((s) => s.attachments);
+  const draft = useChat((s) => s.draft);
+  const texts = useMemo(() => {
+    const path = leafId ? pathToLeaf(Object.values(messages), leafId) : [];
+    return [
+      conversation?.systemPrompt ?? settings?.systemPrompt ?? '',
+      ...path.flatMap((m) => [m.content, ...m.attachments.map((a) => a.text)]),
+      ...attachments.map((a) => a.text),
+      draft,
+    ];
+  }, [messages, leafId, conversation, settings, attachments, draft]);
+  return <TokenMeter texts={texts} model={conversation?.model || settings?.model || ''} />;
 }
 
 function UndoBanner() {
@@ -244,6 +296,7 @@ function Chat() {
           </button>
         </div>
       ) : null}
+      <ConversationSettings />
       {empty ? (
         <div className="empty">
           <h1>Ask Parley</h1>
@@ -276,6 +329,7 @@ function Chat() {
         />
       ) : null}
       <div className="composer-area">
+        <ContextMeter />
         <Attachments />
         <Composer
           text={draft}

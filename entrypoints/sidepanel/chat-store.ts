@@ -48,6 +48,7 @@ export interface ChatStore extends FeedbackSlice, HistorySlice {
   selectVariant(messageId: string): void;
   dismissNotice(): void;
   openConversation(id: string): Promise<void>;
+  updateConversation(patch: { model: string; systemPrompt: string }): void;
   /** The user message being edited from the composer (Up in an empty composer). */
   editingId: string | null;
   editLastMessage(): boolean;
@@ -216,6 +217,16 @@ export function createChatStore(transport: ChatTransport) {
       selectVariant: (messageId) =>
         get().selectLeaf(deepestLeaf(Object.values(get().chat.messages), messageId)),
       ...createHistorySlice(set, get),
+      updateConversation: (patch) => {
+        const { chat } = get();
+        if (!chat.conversation) return;
+        set({ chat: { ...chat, conversation: { ...chat.conversation, ...patch } } });
+        void getDb()
+          .conversations.update(chat.conversation.id, patch)
+          .catch(() =>
+            set({ chat: { ...get().chat, notice: 'The chat settings could not be saved.' } }),
+          );
+      },
       editingId: null,
       editLastMessage: () => {
         const { chat } = get();

@@ -105,6 +105,24 @@ export function applyEvent(
     case 'storage_warning':
     case 'capture_failed':
       return { chat: { ...chat, notice: event.message }, needsSync: false };
+    case 'context_trimmed': {
+      const message = chat.messages[event.messageId];
+      if (!message) return { chat, needsSync: false };
+      return {
+        chat: {
+          ...chat,
+          messages: { ...chat.messages, [message.id]: { ...message, droppedTurns: event.dropped } },
+        },
+        needsSync: false,
+      };
+    }
+    case 'title':
+      return chat.conversation?.id === event.conversationId
+        ? {
+            chat: { ...chat, conversation: { ...chat.conversation, title: event.title } },
+            needsSync: false,
+          }
+        : { chat, needsSync: false };
     case 'moderation': {
       const message = chat.messages[event.messageId];
       if (!message) return { chat, needsSync: false };

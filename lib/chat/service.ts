@@ -21,7 +21,9 @@ import {
 } from '../db/conversations';
 import type { LlmConfig, StreamPart } from '../llm/client';
 import { requiresKey, type Settings } from '../settings';
-import { buildModelMessages } from './history';
+import { buildModelMessages, type HistoryMessage } from './history';
+import { buildTitleRequest, cleanTitle } from './title';
+import { contextWindowFor, REPLY_RESERVE, trimToBudget } from './budget';
 import { buildUserContent } from '../selection/prompt';
 import { pathToLeaf } from './tree';
 import { startGeneration, type GenerationHandle, type GenerationTiming } from './generation';
@@ -53,6 +55,11 @@ export interface ChatServiceDeps {
   timing?: Partial<GenerationTiming>;
   /** Builds the moderation provider for the current endpoint; absent means no moderation. */
   moderationProvider?: (config: LlmConfig, settings: ModerationSettings) => ModerationProvider;
+  /** One short non-streaming completion (for the conversation's title). */
+  complete?: (
+    config: LlmConfig,
+    request: { model: string; messages: HistoryMessage[]; maxTokens: number },
+  ) => Promise<string>;
   /** Remembers that this endpoint has no moderation, for the settings page. */
   onModerationUnsupported?: (baseUrl: string) => void;
 }
@@ -73,15 +80,23 @@ export function createChatService(deps: ChatServiceDeps) {
     const { settings, apiKey, moderationApiKey } = await deps.loadConfig();
     const messages = await getMessages(deps.db, conversation.id);
     const path = pathToLeaf(messages, assistant.id);
-    const history = buildModelMessages(path, conversation.systemPrompt, (m) =>
-      buildUserContent(m.content, m.attachments),
+    const model = assistant.model ?? settings.model;
+    // The oldest turns give way when the conversation outgrows the model's context.
+    const { messages: history, dropped } = trimToBudget(
+      buildModelMessages(path, conversation.systemPrompt, (m) =>
+        buildUserContent(m.content, m.attachments),
+      ),
+      contextWindowFor(model) - REPLY_RESERVE,
     );
+    if (dropped > 0) {
+      deps.broadcast({ type: 'context_trimmed', messageId: assistant.id, dropped });
+      void deps.db.messages.update(assistant.id, { droppedTurns: dropped }).catch(() => undefined);
+    }
     const config: LlmConfig = {
       apiKey,
       baseUrl: settings.baseUrl,
       timeoutMs: settings.requestTimeoutMs,
     };
-    const model = assistant.model ?? settings.model;
     const user = path.at(-2);
     // Moderation may use its own endpoint and key (say, OpenAI's while chatting with Ollama).
     const moderationConfig: LlmConfig = {
@@ -125,9 +140,44 @@ export function createChatService(deps: ChatServiceDeps) {
     live.set(assistant.id, handle);
     deps.onLiveCountChange(live.size);
     const terminal = await handle.done;
+    // The first answer of a conversation earns it a model-written title (fire and forget).
+    if (
+      terminal.kind === 'complete' &&
+      user &&
+      path.length === 2 &&
+      !conversation.titledByModel &&
+      deps.complete
+    ) {
+      void titleConversation(conversation, user.content, handle.snapshot().content, config, model);
+    }
     await moderation?.finish(handle.snapshot().content, terminal).catch(() => undefined);
     live.delete(assistant.id);
     deps.onLiveCountChange(live.size);
+  };
+
+  const titleConversation = async (
+    conversation: Conversation,
+    question: string,
+    answer: string,
+    config: LlmConfig,
+    model: string,
+  ) => {
+    try {
+      const raw = await deps.complete?.(config, {
+        model,
+        messages: buildTitleRequest(question, answer),
+        maxTokens: 16,
+      });
+      const title = raw ? cleanTitle(raw) : null;
+      if (!title) return;
+      const current = await getConversation(deps.db, conversation.id);
+      // A title the user gave is never overwritten.
+      if (!current || current.title !== conversation.title) return;
+      await deps.db.conversations.update(conversation.id, { title, titledByModel: true });
+      deps.broadcast({ type: 'title', conversationId: conversation.id, title });
+    } catch {
+      // The text-derived title stays.
+    }
   };
 
   /** Writes the assistant placeholder; a missing key ends it at once with a helpful error. */
@@ -181,7 +231,11 @@ export function createChatService(deps: ChatServiceDeps) {
         createdAt: now,
         updatedAt: now,
       };
-      const assistant = await prepareReply(conversation.id, user.id, settings.model);
+      const assistant = await prepareReply(
+        conversation.id,
+        user.id,
+        conversation.model || settings.model,
+      );
       // A later timestamp keeps tree order stable when both are written in the same millisecond.
       assistant.createdAt = assistant.updatedAt = now + 1;
       await appendMessages(deps.db, conversation.id, [user, assistant], now + 1);
@@ -201,7 +255,11 @@ export function createChatService(deps: ChatServiceDeps) {
       const conversation = await getConversation(deps.db, user.conversationId);
       if (!conversation) throw new Error('That conversation no longer exists.');
       const { settings } = await deps.loadConfig();
-      const assistant = await prepareReply(conversation.id, user.id, settings.model);
+      const assistant = await prepareReply(
+        conversation.id,
+        user.id,
+        conversation.model || settings.model,
+      );
       await appendMessages(deps.db, conversation.id, [assistant], assistant.createdAt);
       deps.broadcast({
         type: 'started',

@@ -97,6 +97,8 @@ export interface ChatMessage {
   model?: string;
   usage?: Usage;
   moderation?: ModerationRecord;
+  /** Earlier messages left out of this reply's request to fit the model's context. */
+  droppedTurns?: number;
   createdAt: number;
   updatedAt: number;
 }
@@ -111,6 +113,8 @@ export interface Conversation {
   /** The leaf of the branch the user is looking at; the path root→leaf is the visible chat. */
   currentLeafId: string | null;
   pinned?: boolean;
+  /** The model has titled it (once, after the first reply). */
+  titledByModel?: boolean;
   /**
    * Deleted by the user, who chose to keep its ratings: hidden from history, but its messages stay
    * so exported feedback still has the texts it refers to.

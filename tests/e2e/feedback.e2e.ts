@@ -135,7 +135,7 @@ describe('feedback', () => {
     const best = /Alt \w+\./.exec(order[0] ?? '')?.[0] ?? '';
     expect(await panel.lastAssistant().textContent()).toContain(best);
 
-    await panel.page.getByRole('button', { name: 'Settings' }).click();
+    await panel.page.getByRole('button', { name: 'Settings', exact: true }).click();
     await panel.page.getByText(/\d+ comparisons/).waitFor();
     const download = panel.page.waitForEvent('download');
     await panel.page.getByRole('button', { name: 'Export preference pairs' }).click();
@@ -148,7 +148,7 @@ describe('feedback', () => {
     expect(fromThis).toHaveLength(3);
     expect(fromThis.filter((l) => l.preferred_output[0].content === best)).toHaveLength(2);
     expect(readFileSync(file, 'utf8')).not.toContain('sk-test-key');
-    await panel.page.getByRole('button', { name: 'Settings' }).click();
+    await panel.page.getByRole('button', { name: 'Settings', exact: true }).click();
   });
 
   it('editing an earlier message creates a branch; both stay reachable', async () => {

@@ -21,7 +21,7 @@ beforeEach(async () => {
 
 async function setModeration(mode: 'off' | 'warn' | 'block', failMode: 'allow' | 'hold' = 'allow') {
   const { page } = e2e.panel;
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
   await page.getByRole('combobox', { name: 'Moderation', exact: true }).selectOption(mode);
   if (mode !== 'off') await page.getByLabel('If moderation is unavailable').selectOption(failMode);
   await page.getByRole('button', { name: 'Save', exact: true }).click();
@@ -88,13 +88,13 @@ describe('moderation', () => {
       categories: ['violence/graphic'],
     });
 
-    await panel.page.getByRole('button', { name: 'Settings' }).click();
+    await panel.page.getByRole('button', { name: 'Settings', exact: true }).click();
     const download = panel.page.waitForEvent('download');
     await panel.page.getByRole('button', { name: 'Export raw feedback' }).click();
     const text = readFileSync(await (await download).path(), 'utf8');
     expect(text).toContain('"type":"moderation_report"');
     expect(text).toContain('violence/graphic');
-    await panel.page.getByRole('button', { name: 'Settings' }).click();
+    await panel.page.getByRole('button', { name: 'Settings', exact: true }).click();
   });
 
   it('"Report: should have been flagged" is on every reply', async () => {
@@ -148,8 +148,8 @@ describe('moderation', () => {
     await panel.send('hello, no moderation here');
     await panel.waitForState('complete');
     expect(await panel.userMessages.last().getByText('Not checked').count()).toBe(0);
-    await panel.page.getByRole('button', { name: 'Settings' }).click();
+    await panel.page.getByRole('button', { name: 'Settings', exact: true }).click();
     await panel.page.getByText('This endpoint has no moderation endpoint').waitFor();
-    await panel.page.getByRole('button', { name: 'Settings' }).click();
+    await panel.page.getByRole('button', { name: 'Settings', exact: true }).click();
   });
 });

@@ -37,7 +37,10 @@ export interface MockServer {
   requests: RecordedRequest[];
   canaryHits: RecordedRequest[];
   moderation: ModerationConfig;
+  /** Streaming chat completions (the conversation itself). */
   chatRequests(): RecordedRequest[];
+  /** Non-streaming completions (conversation titles). */
+  sideRequests(): RecordedRequest[];
   enqueue(...scripts: ReplyScript[]): void;
   reset(): void;
   waitForRequests(n: number, timeoutMs?: number): Promise<RecordedRequest[]>;

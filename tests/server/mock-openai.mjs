@@ -48,6 +48,11 @@ function textOf(content) {
 
 /** The reply when no script is queued: deterministic, derived from the last user message. */
 function defaultScript(body) {
+  const system = textOf(body?.messages?.find((m) => m.role === 'system')?.content);
+  if (system.includes('Write a title')) {
+    const question = /Question: (.*)/.exec(textOf(body.messages.at(-1)?.content))?.[1] ?? '';
+    return { text: `"${question.split(/\s+/).slice(0, 4).join(' ')} (titled)".` };
+  }
   const lastUser = [...(body?.messages ?? [])].reverse().find((m) => m.role === 'user');
   const text = textOf(lastUser?.content);
   if (text.includes('[[code]]'))
@@ -98,8 +103,11 @@ export async function startMockServer({ port = 0, host = '127.0.0.1' } = {}) {
   const sockets = new Set();
   const moderation = { flagWords: {}, delayMs: 0, status: undefined };
 
+  // Streaming completions are the chat; non-streaming ones are side requests (titles, guards).
+  const isChat = (r) => r.method === 'POST' && r.path === '/v1/chat/completions';
+  const streamingChats = () => requests.filter((r) => isChat(r) && r.body?.stream === true);
   const notify = () => {
-    const chats = requests.filter((r) => r.method === 'POST' && r.path === '/v1/chat/completions');
+    const chats = streamingChats();
     for (const w of [...waiters]) {
       if (chats.length >= w.n) {
         waiters.splice(waiters.indexOf(w), 1);
@@ -161,7 +169,8 @@ export async function startMockServer({ port = 0, host = '127.0.0.1' } = {}) {
     }
     if (url.pathname === '/v1/moderations' && req.method === 'POST') return moderate(body, res);
     if (url.pathname === '/v1/chat/completions' && req.method === 'POST') {
-      const script = queue.shift() ?? defaultScript(body);
+      // Queued scripts are for the chat; side requests (titles) get the default answer.
+      const script = (body?.stream ? queue.shift() : undefined) ?? defaultScript(body);
       return complete(script, body, req, res);
     }
     return json(res, 404, errorBody(404));
@@ -359,8 +368,8 @@ export async function startMockServer({ port = 0, host = '127.0.0.1' } = {}) {
     requests,
     canaryHits,
     moderation,
-    chatRequests: () =>
-      requests.filter((r) => r.method === 'POST' && r.path === '/v1/chat/completions'),
+    chatRequests: streamingChats,
+    sideRequests: () => requests.filter((r) => isChat(r) && r.body?.stream !== true),
     enqueue: (...scripts) => {
       queue.push(...scripts);
     },

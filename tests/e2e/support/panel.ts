@@ -27,7 +27,7 @@ export class PanelPage {
   async configure(baseURL: string, apiKey = 'sk-test-key'): Promise<void> {
     const { page } = this;
     const settingsOpen = await page.getByRole('textbox', { name: 'Base URL' }).isVisible();
-    if (!settingsOpen) await page.getByRole('button', { name: 'Settings' }).click();
+    if (!settingsOpen) await page.getByRole('button', { name: 'Settings', exact: true }).click();
     await page.getByLabel('Provider').selectOption('custom');
     await page.getByRole('textbox', { name: 'Base URL' }).fill(baseURL);
     await page.getByLabel('API key').fill(apiKey);

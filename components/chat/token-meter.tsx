@@ -1,0 +1,59 @@
+/**
+ * How much of the model's context the conversation, the attachments and the draft use. The
+ * tokenizer (o200k, ~2 MB) loads only when the meter first counts, never in the panel's first load.
+ */
+import { useEffect, useState } from 'react';
+import { contextWindowFor } from '@/lib/chat/budget';
+
+type Counter = (text: string) => number;
+let counter: Promise<Counter> | null = null;
+
+function loadCounter(): Promise<Counter> {
+  counter ??= import('gpt-tokenizer/encoding/o200k_base').then(
+    (m) => (text: string) => m.countTokens(text),
+  );
+  return counter;
+}
+
+export function TokenMeter({ texts, model }: { texts: readonly string[]; model: string }) {
+  const [tokens, setTokens] = useState<number | null>(null);
+  const window = contextWindowFor(model);
+
+  useEffect(() => {
+    let cancelled = false;
+    // Counting waits for a pause in typing; a long conversation takes a few milliseconds.
+    const timer = setTimeout(() => {
+      void loadCounter().then((count) => {
+        if (cancelled) return;
+        setTokens(texts.reduce((sum, text) => sum + count(text) + 4, 0));
+      });
+    }, 400);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [texts]);
+
+  if (tokens === null) return null;
+  const share = Math.min(1, tokens / window);
+  return (
+    <div
+      className="token-meter"
+      title={`${tokens.toLocaleString('en')} of ${window.toLocaleString('en')} tokens`}
+    >
+      <meter
+        aria-label="Context used"
+        min={0}
+        max={window}
+        value={tokens}
+        low={window * 0.7}
+        high={window * 0.9}
+        optimum={0}
+      />
+      <span className={share > 0.9 ? 'warn-text' : 'muted'}>
+        {tokens.toLocaleString('en')} / {window.toLocaleString('en')} tokens
+        {share >= 1 ? ' · the oldest messages will be left out' : ''}
+      </span>
+    </div>
+  );
+}
