@@ -42,6 +42,20 @@ export function MessageList({
     if (el && stick.current) el.scrollTop = el.scrollHeight;
   });
 
+  // Heights settle after React is done (off-screen messages render lazily, code highlights):
+  // stay at the end while the user has not scrolled away.
+  const content = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = scroller.current;
+    const inner = content.current;
+    if (!el || !inner) return;
+    const observer = new ResizeObserver(() => {
+      if (stick.current) el.scrollTop = el.scrollHeight;
+    });
+    observer.observe(inner);
+    return () => observer.disconnect();
+  }, []);
+
   const onScroll = () => {
     const el = scroller.current;
     if (!el) return;
@@ -64,18 +78,20 @@ export function MessageList({
           Jump to latest
         </button>
       ) : null}
-      {path.map((message) => (
-        <MessageItem
-          key={message.id}
-          message={message}
-          pager={pagerInfo(all, message)}
-          rating={ratings[message.id]}
-          askCompare={comparePromptFor === message.id}
-          reported={reports[message.id] ?? NONE}
-          busy={busy}
-          actions={actions}
-        />
-      ))}
+      <div className="message-stack" ref={content}>
+        {path.map((message) => (
+          <MessageItem
+            key={message.id}
+            message={message}
+            pager={pagerInfo(all, message)}
+            rating={ratings[message.id]}
+            askCompare={comparePromptFor === message.id}
+            reported={reports[message.id] ?? NONE}
+            busy={busy}
+            actions={actions}
+          />
+        ))}
+      </div>
     </div>
   );
 }

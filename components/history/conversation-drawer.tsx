@@ -110,7 +110,7 @@ export function ConversationDrawer({
       ) : (
         groups.map((group) => (
           <section key={group.label} aria-label={group.label}>
-            <h3 className="drawer-day">{group.label}</h3>
+            <h2 className="drawer-day">{group.label}</h2>
             <ul className="drawer-list">
               {group.conversations.map((c) => (
                 <ConversationRow

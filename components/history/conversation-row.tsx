@@ -71,7 +71,7 @@ export function ConversationRow({
           type="button"
           className="button ghost small"
           aria-pressed={Boolean(conversation.pinned)}
-          aria-label={`Pin “${conversation.title}”`}
+          aria-label={`${conversation.pinned ? 'Unpin' : 'Pin'} “${conversation.title}”`}
           onClick={onPin}
         >
           {conversation.pinned ? 'Unpin' : 'Pin'}

@@ -195,9 +195,9 @@ function Header() {
       >
         Conversations
       </button>
-      <span className="title" title={title}>
+      <h1 className="title" title={title}>
         {title ?? 'Parley'}
-      </span>
+      </h1>
       <button
         type="button"
         className="button ghost"

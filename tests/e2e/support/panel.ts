@@ -26,10 +26,12 @@ export class PanelPage {
   /** Configures an OpenAI-compatible endpoint through the settings UI, as a user would. */
   async configure(baseURL: string, apiKey = 'sk-test-key'): Promise<void> {
     const { page } = this;
-    const settingsOpen = await page.getByRole('textbox', { name: 'Base URL' }).isVisible();
+    const settingsOpen = await page
+      .getByRole('textbox', { name: 'Base URL', exact: true })
+      .isVisible();
     if (!settingsOpen) await page.getByRole('button', { name: 'Settings', exact: true }).click();
     await page.getByLabel('Provider').selectOption('custom');
-    await page.getByRole('textbox', { name: 'Base URL' }).fill(baseURL);
+    await page.getByRole('textbox', { name: 'Base URL', exact: true }).fill(baseURL);
     await page.getByLabel('API key').fill(apiKey);
     await page.getByRole('button', { name: 'Load models' }).click();
     await page.getByText(/models available/).waitFor();
