@@ -9,7 +9,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newChat, startE2E, stopE2E, type E2E } from './support/setup';
 import { PanelPage } from './support/panel';
 import { axeViolations } from './support/axe';
-import { readStore } from './support/idb';
 
 let e2e: E2E;
 const drawer = () => e2e.panel.page.getByRole('navigation', { name: 'Conversations' });
