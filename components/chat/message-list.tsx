@@ -20,6 +20,8 @@ export interface MessageListProps {
 }
 
 const STICK_DISTANCE_PX = 48;
+/** Messages rendered at first and added per step when scrolling up: long chats open at once. */
+const WINDOW_STEP = 30;
 const NONE: ('false_positive' | 'false_negative')[] = [];
 
 export function MessageList({
@@ -33,6 +35,9 @@ export function MessageList({
 }: MessageListProps) {
   const all = useMemo(() => Object.values(messages), [messages]);
   const path = useMemo(() => (leafId ? pathToLeaf(all, leafId) : []), [all, leafId]);
+  const [shown, setShown] = useState(WINDOW_STEP);
+  const windowed = path.length > shown ? path.slice(-shown) : path;
+  const hiddenCount = path.length - windowed.length;
   const scroller = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
   const [awayFromEnd, setAwayFromEnd] = useState(false);
@@ -61,6 +66,17 @@ export function MessageList({
     if (!el) return;
     stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < STICK_DISTANCE_PX;
     setAwayFromEnd(!stick.current);
+    if (el.scrollTop < 200 && hiddenCount > 0) showEarlier();
+  };
+
+  // Adding earlier messages above keeps what the user is reading in place.
+  const showEarlier = () => {
+    const el = scroller.current;
+    const fromBottom = el ? el.scrollHeight - el.scrollTop : 0;
+    setShown((n) => n + WINDOW_STEP);
+    requestAnimationFrame(() => {
+      if (el) el.scrollTop = el.scrollHeight - fromBottom;
+    });
   };
 
   const jumpToLatest = () => {
@@ -79,7 +95,12 @@ export function MessageList({
         </button>
       ) : null}
       <div className="message-stack" ref={content}>
-        {path.map((message) => (
+        {hiddenCount > 0 ? (
+          <button type="button" className="button ghost small show-earlier" onClick={showEarlier}>
+            Show {Math.min(WINDOW_STEP, hiddenCount)} earlier messages ({hiddenCount} not shown)
+          </button>
+        ) : null}
+        {windowed.map((message) => (
           <MessageItem
             key={message.id}
             message={message}

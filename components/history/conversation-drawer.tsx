@@ -51,14 +51,15 @@ export function ConversationDrawer({
       .catch(() => setError('History is unavailable: browser storage could not be read.'));
   }, [data, version, reload]);
 
-  // Message text is read only once someone searches.
+  // Message text is read once when a search starts (not per keystroke), and again after changes.
+  const searching = query.trim() !== '';
   useEffect(() => {
-    if (!query.trim()) return;
+    if (!searching) return;
     data
       .messages()
       .then(setMessages)
       .catch(() => setError('Search is unavailable: browser storage could not be read.'));
-  }, [data, query, version, reload]);
+  }, [data, searching, version, reload]);
 
   const visible = useMemo(
     () => conversations.filter((c) => !pendingDeletes.includes(c.id)),

@@ -234,6 +234,7 @@ function Header() {
 function Chat() {
   const messages = useChat((s) => s.chat.messages);
   const leafId = useChat((s) => s.chat.leafId);
+  const conversationId = useChat((s) => s.chat.conversation?.id);
   const notice = useChat((s) => s.chat.notice);
   const history = useChat((s) => s.history);
   const ratings = useChat((s) => s.ratings);
@@ -307,6 +308,7 @@ function Chat() {
         </div>
       ) : (
         <MessageList
+          key={conversationId ?? 'new'}
           messages={messages}
           leafId={leafId}
           ratings={ratings}

@@ -219,6 +219,10 @@ describe('history', () => {
         }),
       )
       .toBe(true);
+    // Windowed: only the newest messages render; earlier ones come on request or on scroll.
+    expect(await e2e.panel.page.locator('article').count()).toBeLessThanOrEqual(30);
+    await e2e.panel.page.getByRole('button', { name: /earlier messages/ }).click();
+    await expect.poll(() => e2e.panel.page.locator('article').count()).toBe(60);
   });
 
   it('has no axe violations in light and dark, panel and options', async () => {
