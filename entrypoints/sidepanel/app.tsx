@@ -110,6 +110,9 @@ function ConversationSettings() {
       >
         {conversation.model || 'Model'} · Chat settings
       </button>
+      <button type="button" className="button ghost small" onClick={() => void store.askDelete()}>
+        Delete chat
+      </button>
       {open ? (
         <ChatSettings
           key={conversation.id}
@@ -181,8 +184,6 @@ function Header() {
   const setView = useChat((s) => s.setView);
   const newChat = useChat((s) => s.newChat);
   const title = useChat((s) => s.chat.conversation?.title);
-  const hasConversation = useChat((s) => Boolean(s.chat.conversation));
-  const askDelete = useChat((s) => s.askDelete);
   const drawerOpen = useChat((s) => s.drawerOpen);
   const toggleDrawer = useChat((s) => s.toggleDrawer);
   return (
@@ -209,16 +210,6 @@ function Header() {
       >
         New chat
       </button>
-      {hasConversation && view === 'chat' ? (
-        <button
-          type="button"
-          className="button ghost"
-          onClick={() => void askDelete()}
-          aria-label="Delete chat"
-        >
-          Delete chat
-        </button>
-      ) : null}
       <button
         type="button"
         className="button ghost"

@@ -148,7 +148,14 @@ describe('history', () => {
     await e2e.panel.page.close();
     e2e.panel = new PanelPage(await e2e.parley.openPanel());
     await expect.poll(() => e2e.panel.composer.inputValue()).toBe('half-written thought');
+    // Clearing it is remembered too.
     await e2e.panel.composer.fill('');
+    await e2e.panel.page.waitForTimeout(400);
+    await e2e.panel.page.reload();
+    e2e.panel = new PanelPage(e2e.panel.page);
+    await e2e.panel.composer.waitFor();
+    await e2e.panel.page.waitForTimeout(300);
+    expect(await e2e.panel.composer.inputValue()).toBe('');
   });
 
   it('Esc stops a reply; Up in an empty composer edits the last message', async () => {
