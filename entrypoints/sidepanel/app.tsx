@@ -15,10 +15,13 @@ import { ConversationDrawer, type DrawerData } from '@/components/history/conver
 import { getDb } from '@/lib/db/schema';
 import {
   listConversations,
+  loadBundles,
   renameConversation,
   searchableMessages,
   setPinned,
 } from '@/lib/db/history';
+import { toJsonExport, toMarkdown } from '@/lib/export/conversation';
+import { downloadText } from '@/components/common/download';
 import type { MessageActions } from '@/components/chat/message-item';
 import { isTerminal } from '@/lib/chat/types';
 import { requiresKey } from '@/lib/settings';
@@ -95,6 +98,19 @@ function Drawer() {
   );
 }
 
+/** One conversation as a file: Markdown (what is on screen) or JSON (the whole tree, importable). */
+async function exportConversation(id: string, format: 'md' | 'json'): Promise<void> {
+  const [bundle] = await loadBundles(getDb(), [id]);
+  if (!bundle) return;
+  const name =
+    bundle.conversation.title
+      .replace(/[^\w\- ]+/g, '')
+      .trim()
+      .slice(0, 60) || 'conversation';
+  if (format === 'md') downloadText(`${name}.md`, toMarkdown(bundle), 'text/markdown');
+  else downloadText(`${name}.json`, toJsonExport([bundle]), 'application/json');
+}
+
 function ConversationSettings() {
   const conversation = useChat((s) => s.chat.conversation);
   const [open, setOpen] = useState(false);
@@ -110,9 +126,25 @@ function ConversationSettings() {
       >
         {conversation.model || 'Model'} · Chat settings
       </button>
-      <button type="button" className="button ghost small" onClick={() => void store.askDelete()}>
-        Delete chat
-      </button>
+      <span className="row">
+        <button
+          type="button"
+          className="button ghost small"
+          onClick={() => void exportConversation(conversation.id, 'md')}
+        >
+          Export Markdown
+        </button>
+        <button
+          type="button"
+          className="button ghost small"
+          onClick={() => void exportConversation(conversation.id, 'json')}
+        >
+          Export JSON
+        </button>
+        <button type="button" className="button ghost small" onClick={() => void store.askDelete()}>
+          Delete chat
+        </button>
+      </span>
       {open ? (
         <ChatSettings
           key={conversation.id}

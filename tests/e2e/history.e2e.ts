@@ -134,6 +134,18 @@ describe('history', () => {
     await drawer().getByLabel('Import conversations').setInputFiles(broken);
     await drawer().getByRole('alert').getByText('Nothing was imported').waitFor();
 
+    await closeDrawer();
+    const md = e2e.panel.page.waitForEvent('download');
+    await e2e.panel.page.getByRole('button', { name: 'Export Markdown' }).click();
+    const markdown = readFileSync(await (await md).path(), 'utf8');
+    expect(markdown).toMatch(/^# /);
+    expect(markdown).toContain('## You');
+    const one = e2e.panel.page.waitForEvent('download');
+    await e2e.panel.page.getByRole('button', { name: 'Export JSON' }).click();
+    const single = JSON.parse(readFileSync(await (await one).path(), 'utf8'));
+    expect(single.conversations).toHaveLength(1);
+    await openDrawer();
+
     const again = e2e.panel.page.waitForEvent('download');
     await drawer().getByRole('button', { name: 'Export all' }).click();
     const second = JSON.parse(readFileSync(await (await again).path(), 'utf8'));
