@@ -2,7 +2,7 @@
  * Several alternatives for one turn, stacked and labelled A, B, C…: the user orders them best
  * first (or just picks the best) and the ranking is kept as preference data.
  */
-import { Markdown } from '@/components/markdown/markdown';
+import { LazyMarkdown as Markdown } from '@/components/markdown/lazy-markdown';
 import { isTerminal, type ChatMessage } from '@/lib/chat/types';
 
 export interface CompareViewProps {

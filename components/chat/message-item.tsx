@@ -3,7 +3,7 @@
  * Model text goes through the safe Markdown renderer only.
  */
 import { memo, useState } from 'react';
-import { Markdown } from '@/components/markdown/markdown';
+import { LazyMarkdown as Markdown } from '@/components/markdown/lazy-markdown';
 import { isTerminal, type ChatMessage } from '@/lib/chat/types';
 import type { Rating, RatingReason } from '@/lib/feedback/types';
 import type { PagerInfo } from '@/lib/chat/tree';

@@ -11,7 +11,7 @@ import { DeleteBar } from '@/components/chat/delete-bar';
 import { ChatSettings } from '@/components/chat/chat-settings';
 import { TokenMeter } from '@/components/chat/token-meter';
 import { pathToLeaf } from '@/lib/chat/tree';
-import { ConversationDrawer, type DrawerData } from '@/components/history/conversation-drawer';
+import type { DrawerData } from '@/components/history/conversation-drawer';
 import { getDb } from '@/lib/db/schema';
 import {
   listConversations,
@@ -20,7 +20,6 @@ import {
   searchableMessages,
   setPinned,
 } from '@/lib/db/history';
-import { toJsonExport, toMarkdown } from '@/lib/export/conversation';
 import { downloadText } from '@/components/common/download';
 import type { MessageActions } from '@/components/chat/message-item';
 import { isTerminal } from '@/lib/chat/types';
@@ -29,6 +28,12 @@ import { callBackground } from './rpc';
 import { useChat, useChatActions } from './store-context';
 
 const SettingsView = lazy(() => import('./settings-view'));
+// The drawer (with import/export) loads when it is first opened.
+const ConversationDrawer = lazy(() =>
+  import('@/components/history/conversation-drawer').then((m) => ({
+    default: m.ConversationDrawer,
+  })),
+);
 
 export function App() {
   const settings = useChat((s) => s.settings);
@@ -86,21 +91,27 @@ function Drawer() {
   const pendingIds = useMemo(() => pending.map((p) => p.conversationId), [pending]);
   if (!open) return null;
   return (
-    <ConversationDrawer
-      data={drawerData}
-      currentId={currentId}
-      version={version}
-      pendingDeletes={pendingIds}
-      onOpen={(id) => void store.openConversation(id)}
-      onDelete={(c) => void store.askDelete(c.id)}
-      onImported={() => store.bumpHistory()}
-    />
+    <Suspense fallback={<p className="muted drawer">Loading conversations…</p>}>
+      <ConversationDrawer
+        data={drawerData}
+        currentId={currentId}
+        version={version}
+        pendingDeletes={pendingIds}
+        onOpen={(id) => void store.openConversation(id)}
+        onDelete={(c) => void store.askDelete(c.id)}
+        onImported={() => store.bumpHistory()}
+      />
+    </Suspense>
   );
 }
 
 /** One conversation as a file: Markdown (what is on screen) or JSON (the whole tree, importable). */
 async function exportConversation(id: string, format: 'md' | 'json'): Promise<void> {
-  const [bundle] = await loadBundles(getDb(), [id]);
+  // The export code (and its schema library) loads only when someone exports.
+  const [{ toJsonExport, toMarkdown }, [bundle]] = await Promise.all([
+    import('@/lib/export/conversation'),
+    loadBundles(getDb(), [id]),
+  ]);
   if (!bundle) return;
   const name =
     bundle.conversation.title

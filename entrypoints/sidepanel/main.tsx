@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import '@/components/common/theme.css';
 import { followTheme } from '@/entrypoints/sidepanel/theme';
 import { App } from './app';
+import { preloadMarkdown } from '@/components/markdown/lazy-markdown';
 import { createChatStore } from './chat-store';
 import { StoreContext } from './store-context';
 import { createPortTransport } from './transport';
@@ -19,3 +20,6 @@ if (root) {
     </StrictMode>,
   );
 }
+
+// The renderer loads right after the first frame, off the critical path.
+requestAnimationFrame(() => setTimeout(preloadMarkdown, 0));

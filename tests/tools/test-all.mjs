@@ -22,6 +22,12 @@ tier(
   ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json'],
   'test-results/unit.json',
 );
+// The production build must stay within the panel's bundle budget.
+const production = run(npm, ['run', 'build']);
+const budget =
+  production === 0 ? run(process.execPath, ['tests/tools/bundle-size.mjs']) : production;
+tiers.push({ name: 'bundle budget', status: budget, checks: 1 });
+
 const built = run(npm, ['run', 'build:e2e']);
 if (built === 0) {
   tier(
@@ -45,6 +51,12 @@ if (built === 0) {
 let passed = 0;
 let failed = 0;
 for (const t of tiers) {
+  if (t.checks) {
+    passed += t.status === 0 ? t.checks : 0;
+    failed += t.status === 0 ? 0 : t.checks;
+    console.log(`${t.name}: ${t.status === 0 ? 'passed' : 'failed'}`);
+    continue;
+  }
   try {
     const report = t.report ? JSON.parse(readFileSync(t.report, 'utf8')) : null;
     passed += report?.numPassedTests ?? 0;
