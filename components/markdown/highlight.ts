@@ -1,0 +1,120 @@
+/**
+ * Syntax highlighting with highlight.js core, each language loaded on first use. highlight.js
+ * emits HTML; Parley never injects it. It reads the token tree instead and the caller renders
+ * spans from it (text nodes and class names only). Finished blocks are cached.
+ */
+import type { HLJSApi, LanguageFn } from 'highlight.js';
+
+/** A highlighted fragment: plain text, or a scope with children. */
+export type Token = string | { scope: string; children: Token[] };
+
+type Loader = () => Promise<{ default: LanguageFn }>;
+
+const LOADERS: Record<string, Loader> = {
+  bash: () => import('highlight.js/lib/languages/bash'),
+  c: () => import('highlight.js/lib/languages/c'),
+  cpp: () => import('highlight.js/lib/languages/cpp'),
+  csharp: () => import('highlight.js/lib/languages/csharp'),
+  css: () => import('highlight.js/lib/languages/css'),
+  diff: () => import('highlight.js/lib/languages/diff'),
+  go: () => import('highlight.js/lib/languages/go'),
+  java: () => import('highlight.js/lib/languages/java'),
+  javascript: () => import('highlight.js/lib/languages/javascript'),
+  json: () => import('highlight.js/lib/languages/json'),
+  kotlin: () => import('highlight.js/lib/languages/kotlin'),
+  markdown: () => import('highlight.js/lib/languages/markdown'),
+  php: () => import('highlight.js/lib/languages/php'),
+  python: () => import('highlight.js/lib/languages/python'),
+  ruby: () => import('highlight.js/lib/languages/ruby'),
+  rust: () => import('highlight.js/lib/languages/rust'),
+  sql: () => import('highlight.js/lib/languages/sql'),
+  swift: () => import('highlight.js/lib/languages/swift'),
+  typescript: () => import('highlight.js/lib/languages/typescript'),
+  xml: () => import('highlight.js/lib/languages/xml'),
+  yaml: () => import('highlight.js/lib/languages/yaml'),
+};
+
+const ALIASES: Record<string, string> = {
+  js: 'javascript',
+  jsx: 'javascript',
+  ts: 'typescript',
+  tsx: 'typescript',
+  py: 'python',
+  golang: 'go',
+  sh: 'bash',
+  shell: 'bash',
+  zsh: 'bash',
+  console: 'bash',
+  'c++': 'cpp',
+  cs: 'csharp',
+  rb: 'ruby',
+  rs: 'rust',
+  kt: 'kotlin',
+  yml: 'yaml',
+  html: 'xml',
+  svg: 'xml',
+  md: 'markdown',
+  patch: 'diff',
+};
+
+/** The registered language for a fence's info string, if Parley highlights it. */
+export function languageId(info: string | undefined): string | undefined {
+  const name = info?.toLowerCase().trim();
+  if (!name) return undefined;
+  const id = ALIASES[name] ?? name;
+  return id in LOADERS ? id : undefined;
+}
+
+export const HIGHLIGHTED_LANGUAGES: readonly string[] = Object.keys(LOADERS);
+
+let core: Promise<HLJSApi> | null = null;
+const registered = new Map<string, Promise<void>>();
+const cache = new Map<string, Token[]>();
+const MAX_CACHE = 500;
+
+async function ready(language: string): Promise<HLJSApi> {
+  core ??= import('highlight.js/lib/core').then((m) => m.default);
+  const hljs = await core;
+  let loading = registered.get(language);
+  if (!loading) {
+    loading = (LOADERS[language] as Loader)().then((m) =>
+      hljs.registerLanguage(language, m.default),
+    );
+    registered.set(language, loading);
+  }
+  await loading;
+  return hljs;
+}
+
+interface TreeNode {
+  scope?: string;
+  children: (string | TreeNode)[];
+}
+
+function toTokens(node: TreeNode): Token[] {
+  return node.children.map((child) =>
+    typeof child === 'string'
+      ? child
+      : {
+          scope: (child.scope ?? '').replace(/[^a-z0-9_.-]/gi, '').replace(/\./g, ' '),
+          children: toTokens(child),
+        },
+  );
+}
+
+/** Tokens for `code`, or null when the language is not highlighted. */
+export async function highlight(code: string, language: string): Promise<Token[] | null> {
+  const id = languageId(language);
+  if (!id) return null;
+  const key = `${id}\u0000${code}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const hljs = await ready(id);
+  const result = hljs.highlight(code, { language: id, ignoreIllegals: true });
+  // The token tree behind the HTML string: text stays text.
+  const tree = (result as unknown as { _emitter: { rootNode: TreeNode } })._emitter.rootNode;
+  const tokens = toTokens(tree);
+  if (cache.size >= MAX_CACHE) cache.delete(cache.keys().next().value as string);
+  cache.set(key, tokens);
+  return tokens;
+}
