@@ -135,7 +135,7 @@ function ConversationSettings() {
         aria-expanded={open}
         onClick={() => setOpen(!open)}
       >
-        {conversation.model || 'Model'} · Chat settings
+        Chat settings
       </button>
       <span className="row">
         <button

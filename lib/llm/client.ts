@@ -8,6 +8,7 @@ import OpenAI, {
   APIError,
   APIUserAbortError,
 } from 'openai';
+import { tolerantFetch } from './sse-filter';
 
 export interface LlmConfig {
   apiKey: string;
@@ -52,6 +53,7 @@ function createClient(config: LlmConfig): OpenAI {
     maxRetries: 0,
     // Manifest V3 workers and extension pages count as browsers for the SDK.
     dangerouslyAllowBrowser: true,
+    fetch: tolerantFetch((input, init) => globalThis.fetch(input, init)),
   });
 }
 

@@ -30,9 +30,9 @@ export class PanelPage {
       .getByRole('textbox', { name: 'Base URL', exact: true })
       .isVisible();
     if (!settingsOpen) await page.getByRole('button', { name: 'Settings', exact: true }).click();
-    await page.getByLabel('Provider').selectOption('custom');
+    await page.getByLabel('Provider', { exact: true }).selectOption('custom');
     await page.getByRole('textbox', { name: 'Base URL', exact: true }).fill(baseURL);
-    await page.getByLabel('API key').fill(apiKey);
+    await page.getByLabel('API key', { exact: true }).fill(apiKey);
     await page.getByRole('button', { name: 'Load models' }).click();
     await page.getByText(/models available/).waitFor();
     await page.getByRole('button', { name: 'Save', exact: true }).click();
