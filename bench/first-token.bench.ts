@@ -25,11 +25,13 @@ async function sendAndTime(text: string): Promise<number> {
   return page.evaluate(
     () =>
       new Promise<number>((resolve) => {
-        const before = document.querySelectorAll('article[data-message-role="assistant"]').length;
+        // The list is windowed, so count nothing: mark what is there and wait for a new reply.
+        for (const a of document.querySelectorAll('article')) a.setAttribute('data-bench-seen', '');
         const observer = new MutationObserver(() => {
-          const replies = document.querySelectorAll('article[data-message-role="assistant"]');
-          const reply = replies[replies.length - 1];
-          if (replies.length > before && reply?.querySelector('.markdown')?.textContent) {
+          const reply = document.querySelector(
+            'article[data-message-role="assistant"]:not([data-bench-seen])',
+          );
+          if (reply?.querySelector('.markdown')?.textContent) {
             observer.disconnect();
             requestAnimationFrame(() => resolve(performance.now() - start));
           }
@@ -56,6 +58,7 @@ async function series(label: string, setup: () => void): Promise<Row> {
     setup();
     e2e.server.enqueue({ chunks: ['First', ' token', ' and more.'], ttftMs: 0, chunkDelayMs: 5 });
     const ms = await sendAndTime(`${label} run ${i}`);
+    if (process.env.BENCH_DEBUG) console.log(label, i, ms);
     await waitIdle();
     // Let the previous turn's moderation calls (300 ms each) finish: the mock server speaks
     // HTTP/1.1, where Chromium's six-connections-per-host limit would queue the next request.

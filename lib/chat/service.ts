@@ -76,9 +76,20 @@ export function createChatService(deps: ChatServiceDeps) {
   const live = new Map<string, GenerationHandle>();
   let storageWarned = false;
 
-  const generate = async (conversation: Conversation, assistant: ChatMessage) => {
-    const { settings, apiKey, moderationApiKey } = await deps.loadConfig();
-    const messages = await getMessages(deps.db, conversation.id);
+  type Config = Awaited<ReturnType<ChatServiceDeps['loadConfig']>>;
+
+  /**
+   * Runs a reply. `preloaded` lets `send` start the request while its own writes are still in
+   * flight: first-token latency should not wait for IndexedDB.
+   */
+  const generate = async (
+    conversation: Conversation,
+    assistant: ChatMessage,
+    preloaded?: { config: Config; messages: ChatMessage[]; written: Promise<void> },
+  ) => {
+    const { settings, apiKey, moderationApiKey } = preloaded?.config ?? (await deps.loadConfig());
+    const messages = preloaded?.messages ?? (await getMessages(deps.db, conversation.id));
+    const written = preloaded?.written ?? Promise.resolve();
     const path = pathToLeaf(messages, assistant.id);
     const model = assistant.model ?? settings.model;
     // The oldest turns give way when the conversation outgrows the model's context.
@@ -124,7 +135,11 @@ export function createChatService(deps: ChatServiceDeps) {
       { messageId: assistant.id, conversationId: conversation.id },
       {
         openStream: (signal) => deps.openStream(config, { model, messages: history }, signal),
-        persist: (update) => updateReply(deps.db, assistant.id, update, deps.now()),
+        // The reply's own record must exist before it is updated.
+        persist: async (update) => {
+          await written;
+          await updateReply(deps.db, assistant.id, update, deps.now());
+        },
         emit: deps.broadcast,
         onStorageError: (error) => {
           if (storageWarned) return;
@@ -185,8 +200,9 @@ export function createChatService(deps: ChatServiceDeps) {
     conversationId: string,
     parentId: string,
     model: string,
+    config?: Config,
   ): Promise<ChatMessage> => {
-    const { settings, apiKey } = await deps.loadConfig();
+    const { settings, apiKey } = config ?? (await deps.loadConfig());
     const now = deps.now();
     const missingKey = !apiKey && requiresKey(settings.baseUrl);
     return {
@@ -209,17 +225,23 @@ export function createChatService(deps: ChatServiceDeps) {
 
   return {
     async send(request: SendRequest): Promise<void> {
-      const { settings } = await deps.loadConfig();
+      // Everything the request needs is read at once, in parallel.
+      const [config, existing, earlier] = await Promise.all([
+        deps.loadConfig(),
+        request.conversationId ? getConversation(deps.db, request.conversationId) : undefined,
+        request.conversationId ? getMessages(deps.db, request.conversationId) : [],
+      ]);
+      const { settings } = config;
       const now = deps.now();
-      const conversation =
-        (request.conversationId && (await getConversation(deps.db, request.conversationId))) ||
-        (await createConversation(deps.db, {
-          id: deps.newId(),
-          model: settings.model,
-          systemPrompt: settings.systemPrompt,
-          title: titleFrom(request.text, request.attachments),
-          now,
-        }));
+      const conversation: Conversation = existing ?? {
+        id: deps.newId(),
+        title: titleFrom(request.text, request.attachments),
+        createdAt: now,
+        updatedAt: now,
+        model: settings.model,
+        systemPrompt: settings.systemPrompt,
+        currentLeafId: null,
+      };
       const user: ChatMessage = {
         id: deps.newId(),
         conversationId: conversation.id,
@@ -235,10 +257,22 @@ export function createChatService(deps: ChatServiceDeps) {
         conversation.id,
         user.id,
         conversation.model || settings.model,
+        config,
       );
       // A later timestamp keeps tree order stable when both are written in the same millisecond.
       assistant.createdAt = assistant.updatedAt = now + 1;
-      await appendMessages(deps.db, conversation.id, [user, assistant], now + 1);
+      const written = (async () => {
+        if (!existing) {
+          await createConversation(deps.db, {
+            id: conversation.id,
+            model: conversation.model,
+            systemPrompt: conversation.systemPrompt,
+            title: conversation.title,
+            now,
+          });
+        }
+        await appendMessages(deps.db, conversation.id, [user, assistant], now + 1);
+      })();
       deps.broadcast({
         type: 'started',
         requestId: request.requestId,
@@ -246,7 +280,15 @@ export function createChatService(deps: ChatServiceDeps) {
         messages: [user, assistant],
         assistantMessageId: assistant.id,
       });
-      await startIfReady(conversation, assistant);
+      if (assistant.state.kind !== 'pending') {
+        await written;
+        return;
+      }
+      await generate(conversation, assistant, {
+        config,
+        messages: [...earlier, user, assistant],
+        written,
+      });
     },
 
     async regenerate(request: RegenerateRequest): Promise<void> {
