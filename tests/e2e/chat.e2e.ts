@@ -2,24 +2,13 @@
  * The side-panel chat end to end (issue 2): the built extension in headless Chromium against the
  * loopback OpenAI-compatible server, configured through the settings UI like a user would.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EXTENSION_DIR, killServiceWorker } from './support/launch';
 import { unpackedExtensionId } from '../tools/extension-id.mjs';
 import { PanelPage } from './support/panel';
-import { newChat, patchSettings, startE2E, stopE2E, type E2E } from './support/setup';
+import { newChat, patchSettings, setUpE2E } from './support/setup';
 
-let e2e: E2E;
-
-beforeAll(async () => {
-  e2e = await startE2E();
-});
-afterAll(async () => {
-  await stopE2E(e2e);
-});
-beforeEach(async () => {
-  e2e.server.reset();
-  await newChat(e2e.panel.page);
-});
+const e2e = setUpE2E();
 
 describe('chat', () => {
   it('npm start can predict the extension id from the build folder (to open the panel page)', () => {

@@ -1,22 +1,11 @@
 /**
  * More ways the server and the network fail, each with its "nothing lost" state (issue 8).
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { newChat, patchSettings, startE2E, stopE2E, type E2E } from './support/setup';
+import { describe, expect, it } from 'vitest';
+import { newChat, patchSettings, setUpE2E } from './support/setup';
 import { PanelPage } from './support/panel';
 
-let e2e: E2E;
-
-beforeAll(async () => {
-  e2e = await startE2E();
-});
-afterAll(async () => {
-  await stopE2E(e2e);
-});
-beforeEach(async () => {
-  e2e.server.reset();
-  await newChat(e2e.panel.page);
-});
+const e2e = setUpE2E();
 
 const text = () => e2e.panel.lastAssistant().textContent();
 

@@ -2,23 +2,12 @@
  * Rating, regenerating, comparing, branching and exporting (issue 5), as a user does them.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { newChat, startE2E, stopE2E, type E2E } from './support/setup';
+import { describe, expect, it } from 'vitest';
+import { setUpE2E } from './support/setup';
 import { readStore } from './support/idb';
 import { PanelPage } from './support/panel';
 
-let e2e: E2E;
-
-beforeAll(async () => {
-  e2e = await startE2E();
-});
-afterAll(async () => {
-  await stopE2E(e2e);
-});
-beforeEach(async () => {
-  e2e.server.reset();
-  await newChat(e2e.panel.page);
-});
+const e2e = setUpE2E();
 
 type Msgs = { messages: { role: string; content: string }[] };
 

@@ -2,22 +2,11 @@
  * Moderation end to end (issue 4): the test server's /v1/moderations flags scripted words.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { newChat, startE2E, stopE2E, type E2E } from './support/setup';
+import { describe, expect, it } from 'vitest';
+import { setUpE2E } from './support/setup';
 import { readStore } from './support/idb';
 
-let e2e: E2E;
-
-beforeAll(async () => {
-  e2e = await startE2E();
-});
-afterAll(async () => {
-  await stopE2E(e2e);
-});
-beforeEach(async () => {
-  e2e.server.reset();
-  await newChat(e2e.panel.page);
-});
+const e2e = setUpE2E();
 
 async function setModeration(mode: 'off' | 'warn' | 'block', failMode: 'allow' | 'hold' = 'allow') {
   const { page } = e2e.panel;

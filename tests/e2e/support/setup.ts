@@ -1,5 +1,6 @@
 /** Shared E2E set-up: one Chromium with Parley and one mock server per spec file. */
 import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { startMockServer, type MockServer } from '../../server/mock-openai.mjs';
 import { launchParley, type Parley } from './launch';
 import { PanelPage } from './panel';
@@ -46,4 +47,23 @@ export async function patchSettings(page: Page, patch: Record<string, unknown>):
 
 export async function newChat(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'New chat' }).click();
+}
+
+/**
+ * One Chromium and one server for a spec file, a fresh chat and a clean server for each test.
+ * Returns a holder filled in before the tests run (tests may swap its `panel`).
+ */
+export function setUpE2E(): E2E {
+  const holder = {} as E2E;
+  beforeAll(async () => {
+    Object.assign(holder, await startE2E());
+  });
+  afterAll(async () => {
+    await stopE2E(holder);
+  });
+  beforeEach(async () => {
+    holder.server.reset();
+    await newChat(holder.panel.page);
+  });
+  return holder;
 }
