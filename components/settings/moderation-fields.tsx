@@ -47,7 +47,7 @@ export function ModerationFields({
       </p>
       {value.mode === 'off' ? null : (
         <>
-          <label htmlFor={`${ids}-provider`}>Moderation provider</label>
+          <label htmlFor={`${ids}-provider`}>Checked by</label>
           <select
             id={`${ids}-provider`}
             value={value.provider}
@@ -66,7 +66,7 @@ export function ModerationFields({
           ) : null}
           {value.provider === 'openai' ? (
             <>
-              <label htmlFor={`${ids}-mbase`}>Moderation base URL</label>
+              <label htmlFor={`${ids}-mbase`}>Endpoint for checks</label>
               <input
                 id={`${ids}-mbase`}
                 type="url"
@@ -75,7 +75,7 @@ export function ModerationFields({
                 onChange={(e) => set({ baseUrl: e.target.value })}
                 spellCheck={false}
               />
-              <label htmlFor={`${ids}-mkey`}>Moderation API key</label>
+              <label htmlFor={`${ids}-mkey`}>Key for checks</label>
               <input
                 id={`${ids}-mkey`}
                 ref={keyInput}
@@ -95,7 +95,7 @@ export function ModerationFields({
               />
             </>
           ) : null}
-          <label htmlFor={`${ids}-fail`}>If moderation is unavailable</label>
+          <label htmlFor={`${ids}-fail`}>When checks are unavailable</label>
           <select
             id={`${ids}-fail`}
             value={value.failMode}

@@ -12,7 +12,7 @@ async function setModeration(mode: 'off' | 'warn' | 'block', failMode: 'allow' |
   const { page } = e2e.panel;
   await page.getByRole('button', { name: 'Settings', exact: true }).click();
   await page.getByRole('combobox', { name: 'Moderation', exact: true }).selectOption(mode);
-  if (mode !== 'off') await page.getByLabel('If moderation is unavailable').selectOption(failMode);
+  if (mode !== 'off') await page.getByLabel('When checks are unavailable').selectOption(failMode);
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   // Saving returns to the chat.
   await e2e.panel.composer.waitFor();
