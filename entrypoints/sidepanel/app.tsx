@@ -3,7 +3,6 @@
  * configured, and the settings view.
  */
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import { AttachmentChip } from '@/components/chat/attachment-chip';
 import { Composer } from '@/components/chat/composer';
 import { MessageList } from '@/components/chat/message-list';
 import { CompareView } from '@/components/chat/compare-view';
@@ -28,6 +27,10 @@ import { callBackground } from './rpc';
 import { useChat, useChatActions } from './store-context';
 
 const SettingsView = lazy(() => import('./settings-view'));
+// Attachment chips (and the language list they offer) load with the first attachment.
+const AttachmentChip = lazy(() =>
+  import('@/components/chat/attachment-chip').then((m) => ({ default: m.AttachmentChip })),
+);
 // The drawer (with import/export) loads when it is first opened.
 const ConversationDrawer = lazy(() =>
   import('@/components/history/conversation-drawer').then((m) => ({
@@ -392,16 +395,18 @@ function Attachments() {
   return (
     <>
       {attachments.length ? (
-        <div className="attachments">
-          {attachments.map((a) => (
-            <AttachmentChip
-              key={a.id}
-              attachment={a}
-              onRemove={() => remove(a.id)}
-              onLanguageChange={(language) => setLanguage(a.id, language)}
-            />
-          ))}
-        </div>
+        <Suspense fallback={<div className="attachments muted">Attaching…</div>}>
+          <div className="attachments">
+            {attachments.map((a) => (
+              <AttachmentChip
+                key={a.id}
+                attachment={a}
+                onRemove={() => remove(a.id)}
+                onLanguageChange={(language) => setLanguage(a.id, language)}
+              />
+            ))}
+          </div>
+        </Suspense>
       ) : null}
       <div className="composer-tools">
         <button type="button" className="button ghost small" onClick={capture}>
