@@ -62,9 +62,12 @@ export function createSelectionCapture(deliver: Deliver) {
       (!frames || frames.length === 0) && selectionText
         ? { selectionText, url: tab?.url ?? '', title: tab?.title ?? '' }
         : undefined;
-    const result = toAttachment(frames ?? [], {
+    // null (not []) when the page refused injection: without menu text that is "unreadable".
+    const result = toAttachment(frames, {
       maxChars: DEFAULT_MAX_SELECTION_CHARS,
       id: crypto.randomUUID(),
+      // The menu's text picks the right frame when several hold a selection.
+      ...(selectionText ? { selectionText } : {}),
       ...(fallback ? { fallback } : {}),
     });
     if (result.ok) {
