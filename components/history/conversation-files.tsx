@@ -1,4 +1,5 @@
 /** Export all conversations (JSON, the whole tree) and import such a file (merged, never duplicated). */
+import { FormStatus, type Status } from '@/components/common/form-status';
 import { useId, useState } from 'react';
 import { getDb } from '@/lib/db/schema';
 import { importBundles, loadBundles } from '@/lib/db/history';
@@ -7,7 +8,7 @@ import { downloadText } from '@/components/common/download';
 
 export function ConversationFiles({ onImported }: { onImported: () => void }) {
   const ids = useId();
-  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [status, setStatus] = useState<Status | null>(null);
 
   const exportAll = async () => {
     try {
@@ -57,14 +58,7 @@ export function ConversationFiles({ onImported }: { onImported: () => void }) {
         accept=".json,application/json"
         onChange={(e) => void importFile(e.target.files?.[0])}
       />
-      {status ? (
-        <p
-          className={`form-status ${status.kind}`}
-          role={status.kind === 'error' ? 'alert' : 'status'}
-        >
-          {status.text}
-        </p>
-      ) : null}
+      <FormStatus status={status} />
     </div>
   );
 }

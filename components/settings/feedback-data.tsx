@@ -2,6 +2,7 @@
  * Settings → Feedback data: what has been collected, exported as JSONL for fine-tuning, and the
  * raw feedback file imported back (merged, never duplicated). The key and settings are never in it.
  */
+import { FormStatus, type Status } from '@/components/common/form-status';
 import { useEffect, useId, useState } from 'react';
 import { getDb } from '@/lib/db/schema';
 import { feedbackCounts, loadFeedbackData, replaceFeedback } from '@/lib/db/feedback';
@@ -26,7 +27,7 @@ export function FeedbackData() {
     reports: number;
   } | null>(null);
   const [options, setOptions] = useState<ExportOptions>(DEFAULT_EXPORT_OPTIONS);
-  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [status, setStatus] = useState<Status | null>(null);
 
   const refresh = () =>
     feedbackCounts(getDb())
@@ -133,14 +134,7 @@ export function FeedbackData() {
         accept=".jsonl,.json,application/jsonl,application/json"
         onChange={(e) => void importFile(e.target.files?.[0])}
       />
-      {status ? (
-        <p
-          className={`form-status ${status.kind}`}
-          role={status.kind === 'error' ? 'alert' : 'status'}
-        >
-          {status.text}
-        </p>
-      ) : null}
+      <FormStatus status={status} />
     </section>
   );
 }

@@ -2,6 +2,7 @@
  * Endpoint, key, model and system prompt: the panel's first-run setup and the options page.
  * The key field is write-only: it is sent to the background on save and cleared, never read back.
  */
+import { FormStatus, type Status } from '@/components/common/form-status';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { PublicSettings, RpcRequest, RpcResponse } from '@/lib/protocol';
 import { checkBaseUrl, presetFor, PROVIDER_PRESETS, requiresKey } from '@/lib/settings';
@@ -23,9 +24,7 @@ export function SettingsForm({ initial, call, onSaved, compact }: SettingsFormPr
   const [systemPrompt, setSystemPrompt] = useState(initial.systemPrompt);
   const [moderation, setModeration] = useState(initial.moderation);
   const [models, setModels] = useState<string[]>([]);
-  const [status, setStatus] = useState<{ kind: 'error' | 'ok' | 'busy'; text: string } | null>(
-    null,
-  );
+  const [status, setStatus] = useState<Status | null>(null);
   const [hasKey, setHasKey] = useState(initial.hasApiKey);
   const keyInput = useRef<HTMLInputElement>(null);
   const moderationKeyInput = useRef<HTMLInputElement>(null);
@@ -227,14 +226,7 @@ export function SettingsForm({ initial, call, onSaved, compact }: SettingsFormPr
           Save
         </button>
       </div>
-      {status ? (
-        <p
-          className={`form-status ${status.kind}`}
-          role={status.kind === 'error' ? 'alert' : 'status'}
-        >
-          {status.text}
-        </p>
-      ) : null}
+      <FormStatus status={status} />
     </form>
   );
 }

@@ -212,7 +212,14 @@ export function createChatStore(transport: ChatTransport) {
         set({
           chat: { ...chat, leafId, conversation: { ...chat.conversation, currentLeafId: leafId } },
         });
-        void setCurrentLeaf(getDb(), chat.conversation.id, leafId).catch(() => undefined);
+        void setCurrentLeaf(getDb(), chat.conversation.id, leafId).catch(() =>
+          set({
+            chat: {
+              ...get().chat,
+              notice: 'Your choice of reply could not be saved; it shows until the panel closes.',
+            },
+          }),
+        );
       },
       selectVariant: (messageId) =>
         get().selectLeaf(deepestLeaf(Object.values(get().chat.messages), messageId)),

@@ -41,6 +41,13 @@ type Get = () => HistorySlice & Host;
 
 export function createHistorySlice(set: Set, get: Get): HistorySlice {
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  // Storage failures are said, not swallowed: a deletion that did not happen must not look done.
+  const warn = (notice: string) => set((s) => ({ chat: { ...s.chat, notice } }));
+  const unpend = (conversationId: string) =>
+    set((s) => ({
+      pendingDeletes: s.pendingDeletes.filter((p) => p.conversationId !== conversationId),
+      historyVersion: s.historyVersion + 1,
+    }));
 
   const schedule = (conversationId: string, keepFeedback: boolean) => {
     const title =
@@ -48,21 +55,20 @@ export function createHistorySlice(set: Set, get: Get): HistorySlice {
     if (get().chat.conversation?.id === conversationId) get().newChat();
     set((s) => ({ pendingDeletes: [...s.pendingDeletes, { conversationId, title }] }));
     const purgeAfter = Date.now() + UNDO_MS;
-    void softDeleteConversation(getDb(), conversationId, { keepFeedback, purgeAfter }).catch(
-      () => undefined,
-    );
+    void softDeleteConversation(getDb(), conversationId, { keepFeedback, purgeAfter }).catch(() => {
+      clearTimeout(timers.get(conversationId));
+      timers.delete(conversationId);
+      unpend(conversationId);
+      warn('The conversation could not be deleted: browser storage is unavailable.');
+    });
     timers.set(
       conversationId,
       setTimeout(() => {
         timers.delete(conversationId);
+        // If the purge fails the conversation stays hidden, and the worker retries at its next start.
         void purgeDeletedConversations(getDb(), Date.now())
-          .catch(() => undefined)
-          .finally(() =>
-            set((s) => ({
-              pendingDeletes: s.pendingDeletes.filter((p) => p.conversationId !== conversationId),
-              historyVersion: s.historyVersion + 1,
-            })),
-          );
+          .catch(() => warn('Deleting did not finish; Parley will retry when it next starts.'))
+          .finally(() => unpend(conversationId));
       }, UNDO_MS),
     );
   };
@@ -76,7 +82,14 @@ export function createHistorySlice(set: Set, get: Get): HistorySlice {
     bumpHistory: () => set((s) => ({ historyVersion: s.historyVersion + 1 })),
     askDelete: async (conversationId = get().chat.conversation?.id) => {
       if (!conversationId) return;
-      const feedbackCount = await feedbackCountFor(getDb(), conversationId).catch(() => 0);
+      let feedbackCount: number;
+      try {
+        feedbackCount = await feedbackCountFor(getDb(), conversationId);
+      } catch {
+        // Without knowing whether it has ratings, deleting could lose them: do nothing, say why.
+        warn('The conversation could not be deleted: browser storage is unavailable.');
+        return;
+      }
       if (feedbackCount > 0) set({ deleting: { conversationId, feedbackCount } });
       else schedule(conversationId, false);
     },
@@ -90,7 +103,7 @@ export function createHistorySlice(set: Set, get: Get): HistorySlice {
       clearTimeout(timers.get(conversationId));
       timers.delete(conversationId);
       void restoreConversation(getDb(), conversationId)
-        .catch(() => undefined)
+        .catch(() => warn('Undo did not reach browser storage; the conversation may stay hidden.'))
         .finally(() => get().bumpHistory());
       set((s) => ({
         pendingDeletes: s.pendingDeletes.filter((p) => p.conversationId !== conversationId),

@@ -123,6 +123,7 @@ describe('hostile model output', () => {
     console.log(
       `XSS corpus: ${all.length} payloads (${OWN_PAYLOADS.length} own, ${shared.length} shared), each finished + 4 streaming states`,
     );
-    expect(all.length).toBeGreaterThanOrEqual(OWN_PAYLOADS.length);
+    expect(OWN_PAYLOADS.length).toBeGreaterThanOrEqual(40);
+    expect(all.length).toBe(OWN_PAYLOADS.length + shared.length);
   });
 });

@@ -1,0 +1,14 @@
+/** The one-line outcome of a form action: errors interrupt (alert), the rest are announced politely. */
+export interface Status {
+  kind: 'ok' | 'error' | 'busy';
+  text: string;
+}
+
+export function FormStatus({ status }: { status: Status | null }) {
+  if (!status) return null;
+  return (
+    <p className={`form-status ${status.kind}`} role={status.kind === 'error' ? 'alert' : 'status'}>
+      {status.text}
+    </p>
+  );
+}
