@@ -22,6 +22,8 @@ const openAiHost = 'https://api.openai.com/*';
 const loopbackHosts = ['http://127.0.0.1/*', 'http://localhost/*'];
 
 export default defineConfig({
+  // PARLEY_OUT_DIR lets two checkouts' worth of work (or two test runs) build side by side.
+  outDir: process.env.PARLEY_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifest: ({ browser, mode, manifestVersion }) => ({
     name: 'Parley',

@@ -4,19 +4,22 @@
 import { describe, expect, it } from 'vitest';
 import { newChat, patchSettings, setUpE2E } from './support/setup';
 import { PanelPage } from './support/panel';
+import { scenario } from './support/scenario';
 
 const e2e = setUpE2E();
 
 const text = () => e2e.panel.lastAssistant().textContent();
 
 describe('faults', () => {
-  it('500 then 503 then success: retried with backoff, the reply completes', async () => {
+  it('500 then 503 then success: retried with backoff, the reply completes', async (ctx) => {
+    const row = scenario(ctx, 'retried with backoff; reply complete');
     const { panel, server } = e2e;
     server.enqueue({ status: 500 }, { status: 503 }, { text: 'Third time lucky.' });
     await panel.send('hello');
     await panel.waitForState('complete', panel.lastAssistant(), 15_000);
     expect(server.chatRequests()).toHaveLength(3);
     expect(await text()).toContain('Third time lucky.');
+    row.figure(`${server.chatRequests().length} requests`);
   });
 
   it('an SSE error event mid-stream keeps the partial text and offers Retry', async () => {

@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const root = path.resolve(import.meta.dirname, '../../.output');
+const root = path.resolve(import.meta.dirname, '../..', process.env.PARLEY_OUT_DIR ?? '.output');
 const read = (dir: string) =>
   JSON.parse(readFileSync(path.join(root, dir, 'manifest.json'), 'utf8'));
 

@@ -40,7 +40,8 @@ if (built === 0) {
       'vitest.e2e.config.ts',
       '--reporter=default',
       '--reporter=json',
-      '--outputFile=test-results/e2e.json',
+      '--reporter=./tests/tools/scenario-reporter.ts',
+      '--outputFile.json=test-results/e2e.json',
     ],
     'test-results/e2e.json',
   );

@@ -7,7 +7,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
-export const EXTENSION_DIR = path.resolve(import.meta.dirname, '../../../.output/chrome-mv3-e2e');
+export const OUTPUT_DIR = path.resolve(
+  import.meta.dirname,
+  '../../..',
+  process.env.PARLEY_OUT_DIR ?? '.output',
+);
+export const EXTENSION_DIR = path.join(OUTPUT_DIR, 'chrome-mv3-e2e');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface Parley {
