@@ -10,6 +10,8 @@ export interface ReplyScript {
   text?: string;
   chunks?: string[];
   chunkDelayMs?: number;
+  /** Paces chunks at this rate instead of chunkDelayMs (one chunk = one token). */
+  tokensPerSecond?: number;
   ttftMs?: number;
   headersDelayMs?: number;
   status?: number;

@@ -296,9 +296,16 @@ export async function startMockServer({ port = 0, host = '127.0.0.1' } = {}) {
       });
     if (script.ttftMs) await sleep(script.ttftMs);
     const faultAt = script.fault ? (script.faultAfterChunks ?? 0) : Infinity;
+    const pacedFrom = performance.now();
     for (let i = 0; i < chunks.length && !closed; i++) {
       if (i === faultAt) break;
-      if (i > 0) await sleep(script.chunkDelayMs ?? 5);
+      if (script.tokensPerSecond) {
+        // Paced like a fast provider: chunk i leaves at i/rate seconds; chunks already due go
+        // out back to back, so 2,000 tokens/s is not limited by timer resolution.
+        const due = pacedFrom + (i * 1000) / script.tokensPerSecond;
+        const wait = due - performance.now();
+        if (wait > 2) await sleep(wait);
+      } else if (i > 0) await sleep(script.chunkDelayMs ?? 5);
       if (closed) return;
       if (script.comments) res.write(`: keep-alive${nl}${nl}`);
       if (script.unknownEvents) res.write(`event: ping${nl}data: not json${nl}${nl}`);
