@@ -27,6 +27,8 @@ const production = run(npm, ['run', 'build']);
 const budget =
   production === 0 ? run(process.execPath, ['tests/tools/bundle-size.mjs']) : production;
 tiers.push({ name: 'bundle budget', status: budget, checks: 1 });
+// Mozilla's addons-linter on the Firefox build (~20 s): no errors, no warning outside a known list.
+tiers.push({ name: 'firefox lint', status: run(npm, ['run', 'lint:firefox']), checks: 1 });
 
 const built = run(npm, ['run', 'build:e2e']);
 if (built === 0) {
@@ -45,6 +47,9 @@ if (built === 0) {
     ],
     'test-results/e2e.json',
   );
+  // The worker's real lifetime (no Playwright attached): keep-alive on and off, ~90 s.
+  const lifetime = run(process.execPath, ['tests/lifetime/keep-alive.mjs']);
+  tiers.push({ name: 'lifetime', status: lifetime, checks: 2 });
 } else {
   tiers.push({ name: 'e2e build', status: built });
 }
