@@ -1,20 +1,26 @@
 /**
- * Model output as Markdown (GFM), safe by construction: raw HTML is shown as text, links are
- * http(s)/mailto with the URL visible, images wait for a click. While streaming, finished blocks
- * are memoised and only the last one re-parses.
+ * Model output as Markdown (GFM) with TeX math, safe by construction: raw HTML is shown as text,
+ * links are http(s)/mailto with the URL visible, images wait for a click, math goes through
+ * KaTeX and an allow-list. While streaming, finished blocks are memoised and only the last one
+ * re-parses.
  */
 import { memo, useMemo, useState, type ReactNode } from 'react';
 import ReactMarkdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
 import { referenceDefinitions, splitBlocks, trimUnfinished } from '@/lib/markdown/split-blocks';
 import { safeImageUrl, safeUrl } from '@/lib/markdown/safe-url';
+import { normaliseMathDelimiters } from '@/lib/markdown/math-delimiters';
+import { remarkMathGuard } from '@/lib/markdown/math-guard';
 import { CodeBlock } from './code-block';
+import { MathExpression, MathSource } from './math';
 import './markdown.css';
 
 interface HastNode {
   type: string;
   value?: string;
   tagName?: string;
+  properties?: { className?: string[] };
   children?: HastNode[];
 }
 
@@ -67,26 +73,49 @@ const components: Components = {
   img: ({ src, alt }) => (
     <ImagePlaceholder src={typeof src === 'string' ? src : undefined} alt={alt} />
   ),
-  pre: ({ node }) => {
-    const code = (node as HastNode | undefined)?.children?.find((c) => c.tagName === 'code') as
-      (HastNode & { properties?: { className?: string[] } }) | undefined;
-    const language = code?.properties?.className
-      ?.find((c) => c.startsWith('language-'))
-      ?.slice('language-'.length);
-    return <CodeBlock code={textOf(code).replace(/\n$/, '')} language={language} />;
+  code: ({ node, className, children }) => {
+    // Only inline code reaches here (blocks go through `pre`); remark-math marks inline math.
+    const classes = (node as HastNode | undefined)?.properties?.className ?? [];
+    if (classes.includes('math-inline'))
+      return <MathExpression tex={textOf(node as HastNode)} display={false} />;
+    return <code className={className}>{children}</code>;
   },
+  pre: ({ node }) => renderPre(node as HastNode | undefined, false),
 };
 
-const remarkPlugins = [remarkGfm, remarkHtmlAsText];
+/** A `pre`: display math, or a code block. An open `$$` block while streaming stays source. */
+function renderPre(node: HastNode | undefined, streaming: boolean) {
+  const code = node?.children?.find((c) => c.tagName === 'code');
+  const classes = code?.properties?.className ?? [];
+  if (classes.includes('math-display')) {
+    if (streaming && classes.includes('math-open'))
+      return <MathSource tex={textOf(code)} display />;
+    return <MathExpression tex={textOf(code)} display />;
+  }
+  const language = classes.find((c) => c.startsWith('language-'))?.slice('language-'.length);
+  return <CodeBlock code={textOf(code).replace(/\n$/, '')} language={language} />;
+}
+
+const streamingComponents: Components = {
+  ...components,
+  pre: ({ node }) => renderPre(node as HastNode | undefined, true),
+};
+
+const remarkPlugins = [
+  remarkGfm,
+  [remarkMath, { singleDollarTextMath: true }],
+  remarkMathGuard,
+  remarkHtmlAsText,
+] as NonNullable<Parameters<typeof ReactMarkdown>[0]['remarkPlugins']>;
 
 // Nothing from model text may become a live URL except through safeUrl/safeImageUrl above.
 const urlTransform = (url: string) => safeUrl(url) ?? '';
 
-const Block = memo(function Block({ source }: { source: string }) {
+const Block = memo(function Block({ source, streaming }: { source: string; streaming: boolean }) {
   return (
     <ReactMarkdown
       remarkPlugins={remarkPlugins}
-      components={components}
+      components={streaming ? streamingComponents : components}
       urlTransform={urlTransform}
     >
       {source}
@@ -101,8 +130,9 @@ export const Markdown = memo(function Markdown({
   text: string;
   streaming: boolean;
 }) {
-  const blocks = useMemo(() => splitBlocks(text), [text]);
-  const definitions = useMemo(() => referenceDefinitions(text), [text]);
+  const normalised = useMemo(() => normaliseMathDelimiters(text), [text]);
+  const blocks = useMemo(() => splitBlocks(normalised), [normalised]);
+  const definitions = useMemo(() => referenceDefinitions(normalised), [normalised]);
   const rendered: ReactNode[] = blocks.map((block, i) => {
     const last = i === blocks.length - 1;
     const source = streaming && last ? trimUnfinished(block) : block;
@@ -110,7 +140,7 @@ export const Markdown = memo(function Markdown({
       definitions && /\]\[|\]\s*$|\[[^\]]+\](?!\()/.test(source)
         ? `${source}\n\n${definitions}`
         : source;
-    return <Block key={i} source={withRefs} />;
+    return <Block key={i} source={withRefs} streaming={streaming && last} />;
   });
   return <div className="markdown">{rendered}</div>;
 });

@@ -1,9 +1,33 @@
 /**
  * Splits markdown into top-level blocks so a streaming message re-parses only its last block.
- * Blank lines separate blocks except inside a fenced code block (an unclosed fence runs to the end).
- * Joining the blocks gives back the input exactly.
+ * Blank lines separate blocks except inside a fenced code block or a `$$` math block (an unclosed
+ * fence runs to the end). Joining the blocks gives back the input exactly.
  */
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const FENCE = /^ {0,3}(`{3,}|~{3,}|\${2,})/;
+
+/** The fence a line opens, if any: a `$$` line opens math only when no `$` follows on it. */
+function fenceOpenedBy(line: string): string | null {
+  const run = FENCE.exec(line)?.[1];
+  if (!run) return null;
+  if (run[0] === '$' && line.slice(line.indexOf(run) + run.length).includes('$')) return null;
+  return run;
+}
+
+function closes(line: string, fence: string): boolean {
+  const run = FENCE.exec(line)?.[1];
+  return !!run && run[0] === fence[0] && run.length >= fence.length && line.trim() === run;
+}
+
+/** The fence (```, ~~~ or $$) still open at the end of `text`, or null. */
+export function openFence(text: string): string | null {
+  let fence: string | null = null;
+  for (const line of text.split('\n')) {
+    if (fence) {
+      if (closes(line, fence)) fence = null;
+    } else fence = fenceOpenedBy(line);
+  }
+  return fence;
+}
 
 export function splitBlocks(text: string): string[] {
   const lines = text.split(/(?<=\n)/);
@@ -12,16 +36,10 @@ export function splitBlocks(text: string): string[] {
   let fence: string | null = null;
   let lastBlank = false;
   for (const line of lines) {
-    const open = FENCE.exec(line);
+    const open = fenceOpenedBy(line);
     if (fence) {
       current += line;
-      if (
-        open?.[1] &&
-        open[1][0] === fence[0] &&
-        open[1].length >= fence.length &&
-        line.trim() === open[1]
-      )
-        fence = null;
+      if (closes(line, fence)) fence = null;
       continue;
     }
     const blank = line.trim() === '';
@@ -31,7 +49,7 @@ export function splitBlocks(text: string): string[] {
       blocks.push(current);
       current = '';
     }
-    if (open?.[1]) fence = open[1];
+    if (open) fence = open;
     current += line;
     lastBlank = blank;
   }
@@ -52,6 +70,8 @@ export function trimUnfinished(block: string): string {
   let text = block;
   const lastLine = text.slice(text.lastIndexOf('\n') + 1);
   if (FENCE.test(lastLine)) return text;
+  // Inside an open math block every character is TeX source: `\left[` must not be trimmed.
+  if (openFence(text)?.startsWith('$')) return text;
   text = text.replace(/!?\[[^\]\n]*(\]\([^)\s]*)?$/, '');
   const stars = (lastLine.match(/\*\*/g) ?? []).length;
   if (stars % 2 === 1) text = text.replace(/\*\*(?!.*\*\*)/, '');
