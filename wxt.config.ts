@@ -45,7 +45,17 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'parley@parley.invalid', strict_min_version: '128.0' },
+            gecko: {
+              id: 'parley@parley.invalid',
+              // 140 (ESR) is the first to show data_collection_permissions on install.
+              strict_min_version: '140.0',
+              // Firefox's consent screen: what leaves the browser, and only for the endpoint the
+              // user chose: the chat messages, and page text when the user attaches a selection.
+              data_collection_permissions: {
+                required: ['personalCommunications', 'websiteContent'],
+              },
+            },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

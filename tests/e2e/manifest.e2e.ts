@@ -1,9 +1,11 @@
 /**
  * The built manifests ask for only what Parley uses (issue 8): compared against an allow-list.
+ * Each case runs when its build is there (`npm run build`, `build:e2e`, `build:firefox`).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { scenario } from './support/scenario';
 
 const root = path.resolve(import.meta.dirname, '../..', process.env.PARLEY_OUT_DIR ?? '.output');
 const read = (dir: string) =>
@@ -38,4 +40,40 @@ describe.each([
       expect(m.commands['attach-selection'].suggested_key.default).toBe('Alt+Shift+P');
     },
   );
+});
+
+// Firefox is MV2: hosts (granted and optional) sit in the permission lists, the CSP is a string,
+// the panel is a sidebar, and there is no sidePanel permission.
+const firefox = path.join(root, 'firefox-mv2', 'manifest.json');
+describe('firefox-mv2 manifest', () => {
+  it.skipIf(!existsSync(firefox))('asks only for what Parley uses', (ctx) => {
+    const row = scenario(
+      ctx,
+      'MV2: only the permissions Parley uses, the exact CSP, no content script',
+    );
+    const m = read('firefox-mv2');
+    expect(m.manifest_version).toBe(2);
+    expect([...m.permissions].sort()).toEqual(
+      [...PERMISSIONS.filter((p) => p !== 'sidePanel'), 'https://api.openai.com/*'].sort(),
+    );
+    expect(m.optional_permissions).toEqual(['https://*/*', 'http://*/*']);
+    expect(m.host_permissions).toBeUndefined();
+    expect(m.optional_host_permissions).toBeUndefined();
+    expect(m.content_security_policy).toBe(CSP);
+    expect(m.content_scripts).toBeUndefined();
+    expect(m.externally_connectable).toBeUndefined();
+    expect(m.web_accessible_resources).toBeUndefined();
+    expect(m.background).toEqual({ scripts: ['background.js'] });
+    expect(m.sidebar_action.default_panel).toBe('sidepanel.html');
+    expect(m.commands['attach-selection'].suggested_key.default).toBe('Alt+Shift+P');
+    expect(m.browser_specific_settings).toEqual({
+      gecko: {
+        id: 'parley@parley.invalid',
+        strict_min_version: '140.0',
+        data_collection_permissions: { required: ['personalCommunications', 'websiteContent'] },
+      },
+      gecko_android: { strict_min_version: '142.0' },
+    });
+    row.figure(`${m.permissions.length} permissions, ${m.optional_permissions.length} optional`);
+  });
 });
