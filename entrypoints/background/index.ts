@@ -5,6 +5,7 @@ import { browser } from 'wxt/browser';
 import { createChatService } from '@/lib/chat/service';
 import { getDb } from '@/lib/db/schema';
 import { purgeDeletedConversations } from '@/lib/db/conversations';
+import { injectE2EStorageFaults } from '@/lib/db/fault-source';
 import { completeChat, moderateText, streamChat } from '@/lib/llm/client';
 import { createModerationProvider } from '@/lib/moderation/providers';
 import {
@@ -21,6 +22,8 @@ import { openPanelOnActionClick } from './side-panel';
 import { createSelectionCapture, registerSelectionEntryPoints } from './selection';
 
 export default defineBackground(() => {
+  // Tests make the database fail to open or to write (DESIGN §7); before its first use.
+  if (import.meta.env.MODE === 'e2e') injectE2EStorageFaults(getDb());
   const hub = createPortHub();
   const keepAlive = createKeepAlive(() => browser.runtime.getPlatformInfo());
   const service = createChatService({

@@ -2,7 +2,15 @@
  * The side panel: header, the conversation, the composer; first-run setup when nothing is
  * configured, and the settings view.
  */
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import {
+  lazy,
+  Suspense,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import { Composer } from '@/components/chat/composer';
 import { MessageList } from '@/components/chat/message-list';
 import { CompareView } from '@/components/chat/compare-view';
@@ -24,7 +32,8 @@ import type { MessageActions } from '@/components/chat/message-item';
 import { isTerminal } from '@/lib/chat/types';
 import { requiresKey } from '@/lib/settings';
 import { callBackground } from './rpc';
-import { useChat, useChatActions } from './store-context';
+import { StoreContext, useChat, useChatActions } from './store-context';
+import type { PanelChat } from '@/lib/chat/panel-state';
 
 const SettingsView = lazy(() => import('./settings-view'));
 // Attachment chips (and the language list they offer) load with the first attachment.
@@ -108,14 +117,25 @@ function Drawer() {
   );
 }
 
-/** One conversation as a file: Markdown (what is on screen) or JSON (the whole tree, importable). */
-async function exportConversation(id: string, format: 'md' | 'json'): Promise<void> {
+/**
+ * One conversation as a file: Markdown (what is on screen) or JSON (the whole tree, importable).
+ * Made from the panel's memory, so a reply that storage refused is still exported.
+ */
+async function exportConversation(chat: PanelChat, format: 'md' | 'json'): Promise<void> {
+  const { conversation } = chat;
+  if (!conversation) return;
   // The export code (and its schema library) loads only when someone exports.
-  const [{ toJsonExport, toMarkdown }, [bundle]] = await Promise.all([
+  const [{ bundleFromMemory, toJsonExport, toMarkdown }, stored] = await Promise.all([
     import('@/lib/export/conversation'),
-    loadBundles(getDb(), [id]),
+    loadBundles(getDb(), [conversation.id]).then(
+      ([b]) => b,
+      () => undefined,
+    ),
   ]);
-  if (!bundle) return;
+  const bundle = bundleFromMemory(
+    { conversation, messages: Object.values(chat.messages), leafId: chat.leafId },
+    stored,
+  );
   const name =
     bundle.conversation.title
       .replace(/[^\w\- ]+/g, '')
@@ -129,6 +149,12 @@ function ConversationSettings() {
   const conversation = useChat((s) => s.chat.conversation);
   const [open, setOpen] = useState(false);
   const store = useChatActions();
+  // Read at the click, not per render: this bar need not re-render while a reply streams.
+  const useStore = useContext(StoreContext);
+  const exportAs = (format: 'md' | 'json') => {
+    const chat = useStore?.getState().chat;
+    if (chat) void exportConversation(chat, format);
+  };
   if (!conversation) return null;
   return (
     <div className="conversation-bar">
@@ -141,18 +167,10 @@ function ConversationSettings() {
         Chat settings
       </button>
       <span className="row">
-        <button
-          type="button"
-          className="button ghost small"
-          onClick={() => void exportConversation(conversation.id, 'md')}
-        >
+        <button type="button" className="button ghost small" onClick={() => exportAs('md')}>
           Export Markdown
         </button>
-        <button
-          type="button"
-          className="button ghost small"
-          onClick={() => void exportConversation(conversation.id, 'json')}
-        >
+        <button type="button" className="button ghost small" onClick={() => exportAs('json')}>
           Export JSON
         </button>
         <button type="button" className="button ghost small" onClick={() => void store.askDelete()}>
@@ -313,9 +331,15 @@ function Chat() {
     return () => window.removeEventListener('keydown', onKey);
   }, [liveId, store]);
   const empty = !leafId;
+  const online = useSyncExternalStore(subscribeOnline, () => navigator.onLine);
 
   return (
     <>
+      {online ? null : (
+        <p className="banner warn" role="status">
+          You&apos;re offline: Parley can&apos;t reach the server until the connection is back.
+        </p>
+      )}
       {history === 'unavailable' ? (
         <p className="banner warn" role="status">
           History is unavailable (browser storage could not be opened). You can still chat; replies
@@ -385,6 +409,15 @@ function Chat() {
       </div>
     </>
   );
+}
+
+function subscribeOnline(onChange: () => void): () => void {
+  window.addEventListener('online', onChange);
+  window.addEventListener('offline', onChange);
+  return () => {
+    window.removeEventListener('online', onChange);
+    window.removeEventListener('offline', onChange);
+  };
 }
 
 function Attachments() {

@@ -5,9 +5,13 @@ import { followTheme } from '@/entrypoints/sidepanel/theme';
 import { App } from './app';
 import { preloadMarkdown } from '@/components/markdown/lazy-markdown';
 import { createChatStore } from './chat-store';
+import { getDb } from '@/lib/db/schema';
+import { injectE2EStorageFaults } from '@/lib/db/fault-source';
 import { StoreContext } from './store-context';
 import { createPortTransport } from './transport';
 
+// Tests make the database fail to open or to write (DESIGN §7); before its first use.
+if (import.meta.env.MODE === 'e2e') injectE2EStorageFaults(getDb());
 const store = createChatStore(createPortTransport());
 followTheme();
 const root = document.getElementById('root');

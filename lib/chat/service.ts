@@ -32,6 +32,8 @@ import { moderateTurn } from '../moderation/turn';
 import type { ModerationProvider } from '../moderation/providers';
 import type { ModerationSettings } from '../moderation/types';
 import { setModeration } from '../db/conversations';
+import { storageWarningText } from '../db/storage-errors';
+import { createUnsaved } from './unsaved';
 
 export type OpenStream = (
   config: LlmConfig,
@@ -62,6 +64,8 @@ export interface ChatServiceDeps {
   ) => Promise<string>;
   /** Remembers that this endpoint has no moderation, for the settings page. */
   onModerationUnsupported?: (baseUrl: string) => void;
+  /** How long to wait before writing back what storage refused (default 3 s). */
+  storageRetryMs?: number;
 }
 
 const TITLE_LENGTH = 60;
@@ -74,7 +78,55 @@ function titleFrom(text: string, attachments: SendRequest['attachments']): strin
 
 export function createChatService(deps: ChatServiceDeps) {
   const live = new Map<string, GenerationHandle>();
-  let storageWarned = false;
+  // What storage refused stays here: follow-ups read it, and it is written back when storage works.
+  const unsaved = createUnsaved();
+  let writeBackTimer: ReturnType<typeof setTimeout> | undefined;
+  const scheduleWriteBack = () => {
+    if (writeBackTimer || unsaved.size === 0) return;
+    writeBackTimer = setTimeout(() => {
+      void unsaved
+        .writeBack(deps.db, deps.now())
+        .catch(() => undefined)
+        .finally(() => {
+          writeBackTimer = undefined;
+          scheduleWriteBack();
+        });
+    }, deps.storageRetryMs ?? 3000);
+  };
+  /** Keeps the turn's records when their first write failed (unless a newer version is kept). */
+  const keepUnwritten = (conversation: Conversation | null, messages: ChatMessage[]) => {
+    if (conversation && !unsaved.conversation(conversation.id))
+      unsaved.keepConversation(conversation);
+    for (const m of messages) if (!unsaved.message(m.id)) unsaved.keepMessage(m);
+    scheduleWriteBack();
+  };
+  const readConversation = async (id: string): Promise<Conversation | undefined> => {
+    try {
+      return (await getConversation(deps.db, id)) ?? unsaved.conversation(id);
+    } catch (error) {
+      const kept = unsaved.conversation(id);
+      if (kept) return kept;
+      throw error;
+    }
+  };
+  const readMessages = async (conversationId: string): Promise<ChatMessage[]> => {
+    try {
+      return unsaved.overlay(conversationId, await getMessages(deps.db, conversationId));
+    } catch (error) {
+      const kept = unsaved.overlay(conversationId, []);
+      if (kept.length) return kept;
+      throw error;
+    }
+  };
+  const readMessage = async (id: string): Promise<ChatMessage | undefined> => {
+    try {
+      return unsaved.message(id) ?? (await getMessage(deps.db, id));
+    } catch (error) {
+      const kept = unsaved.message(id);
+      if (kept) return kept;
+      throw error;
+    }
+  };
 
   type Config = Awaited<ReturnType<ChatServiceDeps['loadConfig']>>;
 
@@ -88,7 +140,7 @@ export function createChatService(deps: ChatServiceDeps) {
     preloaded?: { config: Config; messages: ChatMessage[]; written: Promise<void> },
   ) => {
     const { settings, apiKey, moderationApiKey } = preloaded?.config ?? (await deps.loadConfig());
-    const messages = preloaded?.messages ?? (await getMessages(deps.db, conversation.id));
+    const messages = preloaded?.messages ?? (await readMessages(conversation.id));
     const written = preloaded?.written ?? Promise.resolve();
     const path = pathToLeaf(messages, assistant.id);
     const model = assistant.model ?? settings.model;
@@ -137,14 +189,21 @@ export function createChatService(deps: ChatServiceDeps) {
         openStream: (signal) => deps.openStream(config, { model, messages: history }, signal),
         // The reply's own record must exist before it is updated.
         persist: async (update) => {
-          await written;
-          await updateReply(deps.db, assistant.id, update, deps.now());
+          const now = deps.now();
+          try {
+            await written;
+            await updateReply(deps.db, assistant.id, update, now);
+            unsaved.saved(assistant.id);
+          } catch (error) {
+            unsaved.keepMessage({ ...assistant, ...update, updatedAt: now });
+            scheduleWriteBack();
+            throw error;
+          }
         },
         emit: deps.broadcast,
+        // Once per reply whose writes fail: the reply itself goes on, in memory.
         onStorageError: (error) => {
-          if (storageWarned) return;
-          storageWarned = true;
-          deps.broadcast({ type: 'storage_warning', message: storageMessage(error) });
+          deps.broadcast({ type: 'storage_warning', message: storageWarningText(error) });
         },
         isOnline: deps.isOnline,
         timing: { stallMs: settings.stallTimeoutMs, ...deps.timing },
@@ -185,7 +244,7 @@ export function createChatService(deps: ChatServiceDeps) {
       });
       const title = raw ? cleanTitle(raw) : null;
       if (!title) return;
-      const current = await getConversation(deps.db, conversation.id);
+      const current = await readConversation(conversation.id);
       // A title the user gave is never overwritten.
       if (!current || current.title !== conversation.title) return;
       await deps.db.conversations.update(conversation.id, { title, titledByModel: true });
@@ -219,17 +278,13 @@ export function createChatService(deps: ChatServiceDeps) {
     };
   };
 
-  const startIfReady = async (conversation: Conversation, assistant: ChatMessage) => {
-    if (assistant.state.kind === 'pending') await generate(conversation, assistant);
-  };
-
   return {
     async send(request: SendRequest): Promise<void> {
       // Everything the request needs is read at once, in parallel.
       const [config, existing, earlier] = await Promise.all([
         deps.loadConfig(),
-        request.conversationId ? getConversation(deps.db, request.conversationId) : undefined,
-        request.conversationId ? getMessages(deps.db, request.conversationId) : [],
+        request.conversationId ? readConversation(request.conversationId) : undefined,
+        request.conversationId ? readMessages(request.conversationId) : [],
       ]);
       const { settings } = config;
       const now = deps.now();
@@ -273,6 +328,7 @@ export function createChatService(deps: ChatServiceDeps) {
         }
         await appendMessages(deps.db, conversation.id, [user, assistant], now + 1);
       })();
+      written.catch(() => keepUnwritten(existing ? null : conversation, [user, assistant]));
       deps.broadcast({
         type: 'started',
         requestId: request.requestId,
@@ -292,17 +348,23 @@ export function createChatService(deps: ChatServiceDeps) {
     },
 
     async regenerate(request: RegenerateRequest): Promise<void> {
-      const user = await getMessage(deps.db, request.userMessageId);
+      const user = await readMessage(request.userMessageId);
       if (!user || user.role !== 'user') throw new Error('That message no longer exists.');
-      const conversation = await getConversation(deps.db, user.conversationId);
+      const [conversation, earlier, config] = await Promise.all([
+        readConversation(user.conversationId),
+        readMessages(user.conversationId),
+        deps.loadConfig(),
+      ]);
       if (!conversation) throw new Error('That conversation no longer exists.');
-      const { settings } = await deps.loadConfig();
       const assistant = await prepareReply(
         conversation.id,
         user.id,
-        conversation.model || settings.model,
+        conversation.model || config.settings.model,
+        config,
       );
-      await appendMessages(deps.db, conversation.id, [assistant], assistant.createdAt);
+      // Like send: the reply starts while its record is written, and survives a failed write.
+      const written = appendMessages(deps.db, conversation.id, [assistant], assistant.createdAt);
+      written.catch(() => keepUnwritten(null, [assistant]));
       deps.broadcast({
         type: 'started',
         requestId: request.requestId,
@@ -310,7 +372,15 @@ export function createChatService(deps: ChatServiceDeps) {
         messages: [assistant],
         assistantMessageId: assistant.id,
       });
-      await startIfReady(conversation, assistant);
+      if (assistant.state.kind !== 'pending') {
+        await written;
+        return;
+      }
+      await generate(conversation, assistant, {
+        config,
+        messages: [...earlier, assistant],
+        written,
+      });
     },
 
     stop(messageId: string): void {
@@ -334,11 +404,3 @@ export function createChatService(deps: ChatServiceDeps) {
 }
 
 export type ChatService = ReturnType<typeof createChatService>;
-
-function storageMessage(error: unknown): string {
-  const name = error instanceof Error ? error.name : '';
-  const quota = name === 'QuotaExceededError' || /quota/i.test(String(error));
-  return quota
-    ? 'Browser storage is full, so this reply is not being saved. It stays on screen: copy it before closing the panel.'
-    : 'Parley could not save this reply. It stays on screen: copy it before closing the panel.';
-}

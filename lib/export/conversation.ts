@@ -68,6 +68,25 @@ export interface ConversationBundle {
   messages: ChatMessage[];
 }
 
+/**
+ * The conversation as the panel holds it, plus any stored messages it lacks: what is on screen is
+ * exported even when storage refused to save it, or cannot be read at all.
+ */
+export function bundleFromMemory(
+  memory: { conversation: Conversation; messages: readonly ChatMessage[]; leafId: string | null },
+  stored?: ConversationBundle,
+): ConversationBundle {
+  const byId = new Map((stored?.messages ?? []).map((m) => [m.id, m]));
+  for (const m of memory.messages) byId.set(m.id, m);
+  return {
+    conversation: {
+      ...memory.conversation,
+      currentLeafId: memory.leafId ?? memory.conversation.currentLeafId,
+    },
+    messages: [...byId.values()].sort((a, b) => a.createdAt - b.createdAt),
+  };
+}
+
 export function toJsonExport(bundles: readonly ConversationBundle[]): string {
   return JSON.stringify(
     { format: CONVERSATIONS_FORMAT, version: 1, conversations: bundles },

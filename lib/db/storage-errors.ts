@@ -1,0 +1,32 @@
+/**
+ * Storage failures in words the user can act on. Dexie wraps the browser's error (a failed
+ * modify becomes a ModifyError with `failures`, an aborted transaction keeps it as `inner`), so
+ * the cause is looked for through the wrapping.
+ */
+
+export function isQuotaError(error: unknown, depth = 0): boolean {
+  if (typeof error !== 'object' || error === null) return /quota/i.test(String(error));
+  const e = error as {
+    name?: unknown;
+    message?: unknown;
+    inner?: unknown;
+    cause?: unknown;
+    failures?: unknown;
+  };
+  if (e.name === 'QuotaExceededError') return true;
+  if (typeof e.message === 'string' && /quota/i.test(e.message)) return true;
+  if (depth >= 4) return false;
+  const nested = [
+    e.inner,
+    e.cause,
+    ...(Array.isArray(e.failures) ? (e.failures as unknown[]) : []),
+  ];
+  return nested.some((inner) => inner != null && isQuotaError(inner, depth + 1));
+}
+
+/** The banner shown when a reply could not be saved: what happened, and what to do. */
+export function storageWarningText(error: unknown): string {
+  return isQuotaError(error)
+    ? "Parley couldn't save this reply: browser storage is full. It stays on screen: copy it or use Export Markdown before closing the panel, and free up some disk space."
+    : "Parley couldn't save this reply to browser storage. It stays on screen: copy it or use Export Markdown before closing the panel.";
+}
