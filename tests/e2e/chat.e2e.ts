@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { EXTENSION_DIR, killServiceWorker } from './support/launch';
 import { unpackedExtensionId } from '../tools/extension-id.mjs';
 import { PanelPage } from './support/panel';
+import { scenario } from './support/scenario';
 import { newChat, patchSettings, setUpE2E } from './support/setup';
 
 const e2e = setUpE2E();
@@ -57,7 +58,8 @@ describe('chat', () => {
     expect(messages[0]?.content).toContain('clarifying question');
   });
 
-  it('Stop keeps the partial reply, marked stopped, with nothing appended after', async () => {
+  it('Stop keeps the partial reply, marked stopped, with nothing appended after', async (ctx) => {
+    const row = scenario(ctx, 'partial reply kept, marked stopped, nothing appended after');
     const { panel, server } = e2e;
     server.enqueue({ chunks: Array.from({ length: 60 }, (_, i) => `w${i} `), chunkDelayMs: 60 });
     await panel.send('Tell me a long story');
@@ -68,9 +70,11 @@ describe('chat', () => {
     await panel.page.waitForTimeout(500);
     expect(await panel.lastAssistant().textContent()).toBe(stoppedText);
     expect(stoppedText).not.toContain('w59');
+    row.figure(`${(stoppedText ?? '').match(/w\d+/g)?.length ?? 0} of 60 words kept`);
   });
 
-  it('a bad key says so, links to settings, and is not retried', async () => {
+  it('a bad key says so, links to settings, and is not retried', async (ctx) => {
+    const row = scenario(ctx, '"The API key was rejected" with a link to settings; not retried');
     const { panel, server } = e2e;
     server.enqueue({ status: 401, errorCode: 'invalid_api_key' });
     await panel.send('hello');
@@ -79,9 +83,11 @@ describe('chat', () => {
     await panel.lastAssistant().getByRole('button', { name: 'Open settings' }).waitFor();
     await panel.page.waitForTimeout(300);
     expect(server.chatRequests()).toHaveLength(1);
+    row.figure(`${server.chatRequests().length} request`);
   });
 
-  it('a rate limit with Retry-After is retried and completes', async () => {
+  it('a rate limit with Retry-After is retried and completes', async (ctx) => {
+    const row = scenario(ctx, 'retried after Retry-After; reply complete');
     const { panel, server } = e2e;
     server.enqueue(
       { status: 429, errorCode: 'rate_limit_exceeded', headers: { 'retry-after': '1' } },
@@ -91,18 +97,25 @@ describe('chat', () => {
     await panel.waitForState('complete');
     expect(server.chatRequests()).toHaveLength(2);
     expect(await panel.lastAssistant().textContent()).toContain('Worked after waiting.');
+    row.figure(`${server.chatRequests().length} requests`);
   });
 
-  it('an exhausted quota is told apart from a rate limit and not retried', async () => {
+  it('an exhausted quota is told apart from a rate limit and not retried', async (ctx) => {
+    const row = scenario(ctx, '"run out of quota", told apart from a rate limit; not retried');
     const { panel, server } = e2e;
     server.enqueue({ status: 429, errorCode: 'insufficient_quota' });
     await panel.send('hello');
     await panel.waitForState('error');
     await panel.lastAssistant().getByText('run out of quota').waitFor();
     expect(server.chatRequests()).toHaveLength(1);
+    row.figure(`${server.chatRequests().length} request`);
   });
 
-  it('a dropped connection keeps the partial text, marks it interrupted, and Retry completes it', async () => {
+  it('a dropped connection keeps the partial text, marks it interrupted, and Retry completes it', async (ctx) => {
+    const row = scenario(
+      ctx,
+      'partial text kept, marked interrupted; Retry completes it as a second variant',
+    );
     const { panel, server } = e2e;
     server.enqueue(
       { chunks: ['First ', 'second ', 'third ', 'never'], fault: 'drop', faultAfterChunks: 3 },
@@ -116,9 +129,11 @@ describe('chat', () => {
     expect(await panel.lastAssistant().textContent()).toContain('A complete answer.');
     // The interrupted reply is kept as the previous variant, not overwritten.
     await panel.lastAssistant().getByText('2 / 2').waitFor();
+    row.figure(`${server.chatRequests().length} requests`);
   });
 
-  it('a stream that ends without [DONE] is not shown as complete', async () => {
+  it('a stream that ends without [DONE] is not shown as complete', async (ctx) => {
+    scenario(ctx, 'interrupted ("cut off before the server finished"), text kept');
     const { panel, server } = e2e;
     server.enqueue({ chunks: ['cut ', 'off'], fault: 'eof', faultAfterChunks: 2 });
     await panel.send('hello');
@@ -126,18 +141,22 @@ describe('chat', () => {
     await panel.lastAssistant().getByText('cut off before the server finished').waitFor();
   });
 
-  it('a stream silent past the watchdog ends interrupted with its text', async () => {
+  it('a stream silent past the watchdog ends interrupted with its text', async (ctx) => {
+    const row = scenario(ctx, 'interrupted ("stopped sending") after the watchdog, text kept');
     const { panel, server } = e2e;
     await patchSettings(panel.page, { stallTimeoutMs: 1500 });
     server.enqueue({ chunks: ['waiting ', 'for'], fault: 'stall', faultAfterChunks: 2 });
+    const sentAt = Date.now();
     await panel.send('hello');
     await panel.waitForState('interrupted', panel.lastAssistant(), 10_000);
+    row.figure(`interrupted ${Date.now() - sentAt} ms after sending (watchdog 1500 ms)`);
     await panel.lastAssistant().getByText('stopped sending').waitFor();
     expect(await panel.lastAssistant().textContent()).toContain('waiting for');
     await patchSettings(panel.page, { stallTimeoutMs: 45_000 });
   });
 
-  it('closing the panel mid-reply does not stop it: reopened, the whole reply is there once', async () => {
+  it('closing the panel mid-reply does not stop it: reopened, the whole reply is there once', async (ctx) => {
+    const row = scenario(ctx, 'reply goes on; reopened, complete and shown once');
     const { panel, server, parley } = e2e;
     const words = Array.from({ length: 30 }, (_, i) => `part${i} `);
     server.enqueue({ chunks: words, chunkDelayMs: 50 });
@@ -152,10 +171,15 @@ describe('chat', () => {
     expect(text).toContain('part29');
     expect(text.split('part29').length).toBe(2);
     expect(await reopened.assistantMessages.count()).toBe(1);
+    row.figure(`${text.match(/part\d+/g)?.length ?? 0} of 30 parts after reopening`);
     e2e.panel = reopened;
   });
 
-  it('a worker killed mid-stream: the panel shows interrupted within a second, loses ≤ one flush window, and Retry works', async () => {
+  it('a worker killed mid-stream: the panel shows interrupted within a second, loses ≤ one flush window, and Retry works', async (ctx) => {
+    const row = scenario(
+      ctx,
+      'interrupted shown in < 1.5 s; every word seen is stored; Retry works',
+    );
     const { panel, server, parley } = e2e;
     server.enqueue(
       { chunks: Array.from({ length: 80 }, (_, i) => `k${i} `), chunkDelayMs: 40 },
@@ -178,12 +202,16 @@ describe('chat', () => {
     const seenWords = seen.match(/k\d+/g) ?? [];
     const storedWords = stored.match(/k\d+/g) ?? [];
     expect(storedWords.length).toBeGreaterThanOrEqual(seenWords.length);
+    row.figure(
+      `interrupted shown in ${shownWithin} ms; ${seenWords.length} words seen, ${storedWords.length} stored`,
+    );
     await reloaded.lastAssistant().getByRole('button', { name: 'Retry' }).click();
     await reloaded.waitForState('complete');
     expect(await reloaded.lastAssistant().textContent()).toContain('Recovered answer.');
   });
 
-  it('New chat starts fresh, and the last conversation is there when the panel reopens', async () => {
+  it('New chat starts fresh, and the last conversation is there when the panel reopens', async (ctx) => {
+    scenario(ctx, 'last conversation shown on reopen; New chat starts empty');
     const { panel, parley } = e2e;
     await panel.send('remember this conversation');
     await panel.waitForState('complete');

@@ -5,8 +5,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { setUpE2E } from './support/setup';
 import { readStore } from './support/idb';
+import { scenario } from './support/scenario';
 
 const e2e = setUpE2E();
+
+const moderationRequests = () =>
+  e2e.server.requests.filter((r) => r.path === '/v1/moderations').length;
 
 async function setModeration(mode: 'off' | 'warn' | 'block', failMode: 'allow' | 'hold' = 'allow') {
   const { page } = e2e.panel;
@@ -99,27 +103,36 @@ describe('moderation', () => {
     expect(reports.some((r) => r.kind === 'false_negative')).toBe(true);
   });
 
-  it('moderation down, fail-open: the chat proceeds, marked "not checked"', async () => {
+  it('moderation down, fail-open: the chat proceeds, marked "not checked"', async (ctx) => {
+    const row = scenario(ctx, 'reply complete; the message marked "Not checked"');
     const { panel, server } = e2e;
     await setModeration('warn', 'allow');
     server.moderation.status = 500;
     await panel.send('hello there');
     await panel.waitForState('complete');
     await panel.userMessages.last().getByText('Not checked').waitFor();
+    row.figure(`moderation answered 500 to ${moderationRequests()} request(s)`);
   });
 
-  it('moderation slow (10 s), fail-open: the reply does not wait for it', async () => {
+  it('moderation slow (10 s), fail-open: the reply does not wait for it', async (ctx) => {
+    const row = scenario(ctx, 'reply complete without waiting; marked "Not checked" later');
     const { panel, server } = e2e;
     await setModeration('warn', 'allow');
     server.moderation.delayMs = 10_000;
     const sentAt = Date.now();
     await panel.send('hello slow moderation');
     await panel.waitForState('complete');
-    expect(Date.now() - sentAt).toBeLessThan(3_000);
+    const completeMs = Date.now() - sentAt;
+    expect(completeMs).toBeLessThan(3_000);
+    row.figure(`reply complete in ${completeMs} ms with a 10 s moderation endpoint`);
     await panel.userMessages.last().getByText('Not checked').waitFor({ timeout: 15_000 });
   });
 
-  it('moderation down, fail-closed: the message is held with a clear message', async () => {
+  it('moderation down, fail-closed: the message is held with a clear message', async (ctx) => {
+    const row = scenario(
+      ctx,
+      'message kept; the reply held as an error, "Moderation is unavailable"',
+    );
     const { panel, server } = e2e;
     await setModeration('warn', 'hold');
     server.moderation.status = 500;
@@ -127,10 +140,12 @@ describe('moderation', () => {
     await panel.waitForState('error');
     await panel.lastAssistant().getByText('Moderation is unavailable').waitFor();
     expect(await panel.userMessages.last().textContent()).toContain('hello held');
+    row.figure(`${server.chatRequests().length} chat request(s) made while the check ran`);
     await setModeration('warn', 'allow');
   });
 
-  it('an endpoint without moderation is said once in settings, not on every message', async () => {
+  it('an endpoint without moderation is said once in settings, not on every message', async (ctx) => {
+    scenario(ctx, 'reply complete, no "Not checked" mark; said once in settings');
     const { panel, server } = e2e;
     await setModeration('warn', 'allow');
     server.moderation.status = 404;
