@@ -6,9 +6,11 @@
  * render as red source text instead of throwing.
  */
 import katex from 'katex';
-import 'katex/dist/katex.min.css';
 import type { ReactNode } from 'react';
 import { katexHtmlToReact } from './katex-to-react';
+import { installKatexStyle } from './katex-style';
+
+installKatexStyle(document);
 
 /** Longer input is shown as source: KaTeX's cost grows with it and nobody reads such formulas. */
 export const MAX_TEX_LENGTH = 4000;

@@ -3,10 +3,13 @@
  * KaTeX output reaches the DOM only through the allow-list converter: hostile TeX and hostile
  * HTML (as if KaTeX were compromised) leave no script, no link, no loading attribute, no handler.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render } from '@testing-library/react';
 import { katexHtmlToReact, parseStyle } from '@/components/markdown/katex-to-react';
 import { MAX_TEX_LENGTH, renderMath } from '@/components/markdown/katex-render';
+import { installKatexStyle, rewriteKatexFonts } from '@/components/markdown/katex-style';
 
 afterEach(() => cleanup());
 
@@ -135,5 +138,32 @@ describe('renderMath (KaTeX, untrusted TeX)', () => {
     expect(renderMath('x+'.repeat(MAX_TEX_LENGTH), false)).toBeNull();
     const { container } = render(<div>{renderMath('x+'.repeat(100) + 'x', false)}</div>);
     expect(container.querySelector('.katex')).not.toBeNull();
+  });
+});
+
+describe('KaTeX stylesheet', () => {
+  it('points every font at a bundled woff2 file: no CDN, no data: URL, no woff/ttf', () => {
+    // Vitest stubs CSS imports, so this reads KaTeX's CSS and fonts the way the build sees them.
+    const dist = path.resolve(process.cwd(), 'node_modules/katex/dist');
+    const urls = new Map(
+      readdirSync(path.join(dist, 'fonts'))
+        .filter((f) => f.endsWith('.woff2'))
+        .map((f) => [f, `/assets/${f}`]),
+    );
+    const css = rewriteKatexFonts(readFileSync(path.join(dist, 'katex.min.css'), 'utf8'), urls);
+    const faces = css.match(/@font-face\{[^}]*\}/g) ?? [];
+    expect(faces.length).toBeGreaterThanOrEqual(20);
+    for (const face of faces) {
+      const sources = [...face.matchAll(/url\(([^)]*)\)/g)].map((m) => m[1]);
+      expect(sources).toHaveLength(1);
+      expect(sources[0]).toMatch(/^\/[\w/.-]*KaTeX_[\w-]+\.woff2$/);
+    }
+    expect(css).not.toMatch(/data:|https?:|\.ttf|\.woff\)/);
+  });
+
+  it('is installed once', () => {
+    installKatexStyle(document);
+    installKatexStyle(document);
+    expect(document.querySelectorAll('style#parley-katex-style')).toHaveLength(1);
   });
 });
