@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import Dexie from 'dexie';
+import { isQuotaError, storageWarningText } from '@/lib/db/storage-errors';
+
+const quota = () => new DOMException('over', 'QuotaExceededError');
+
+describe('storage errors', () => {
+  it('finds a full disk however Dexie wraps it', () => {
+    expect(isQuotaError(quota())).toBe(true);
+    expect(isQuotaError(new Dexie.ModifyError('Error modifying', [quota()]))).toBe(true);
+    expect(isQuotaError(new Dexie.BulkError('Error adding', { 0: quota() }))).toBe(true);
+    expect(isQuotaError(new Dexie.AbortError('Transaction aborted', quota()))).toBe(true);
+    expect(isQuotaError(new Error('outer', { cause: quota() }))).toBe(true);
+    expect(isQuotaError('QuotaExceededError: the quota has been exceeded')).toBe(true);
+  });
+
+  it('does not call other failures a full disk', () => {
+    expect(isQuotaError(new Dexie.DatabaseClosedError('closed'))).toBe(false);
+    expect(isQuotaError(new DOMException('nope', 'UnknownError'))).toBe(false);
+    expect(isQuotaError(new Dexie.ModifyError('Error modifying', [new Error('x')]))).toBe(false);
+    expect(isQuotaError(undefined)).toBe(false);
+    expect(isQuotaError(null)).toBe(false);
+    // A cycle of wrapping ends.
+    const a: { inner?: unknown; name: string } = { name: 'A' };
+    a.inner = a;
+    expect(isQuotaError(a)).toBe(false);
+  });
+
+  it('says what happened and what to do', () => {
+    const full = storageWarningText(quota());
+    expect(full).toMatch(/^Parley couldn't save this reply: browser storage is full\./);
+    expect(full).toContain('Export Markdown');
+    expect(full).toContain('free up some disk space');
+    const other = storageWarningText(new Dexie.DatabaseClosedError('closed'));
+    expect(other).toMatch(/^Parley couldn't save this reply/);
+    expect(other).not.toContain('full');
+    expect(other).toContain('Export Markdown');
+  });
+});
