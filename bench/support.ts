@@ -26,3 +26,7 @@ export function report(name: string, rows: Row[]): void {
     JSON.stringify({ name, at: new Date().toISOString(), rows }, null, 2),
   );
 }
+
+export function mean(values: readonly number[]): number {
+  return values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0;
+}

@@ -2,8 +2,9 @@
  * One message as an `article` whose data attributes expose its role and state (DESIGN §6).
  * Model text goes through the safe Markdown renderer only.
  */
-import { memo, useState } from 'react';
-import { LazyMarkdown as Markdown } from '@/components/markdown/lazy-markdown';
+import { lazy, memo, Suspense, useState } from 'react';
+import { LazyMarkdown } from '@/components/markdown/lazy-markdown';
+import { benchProbe, useCommitProbe } from '@/components/common/bench-probe';
 import { isTerminal, type ChatMessage } from '@/lib/chat/types';
 import type { Rating, RatingReason } from '@/lib/feedback/types';
 import type { PagerInfo } from '@/lib/chat/tree';
@@ -15,6 +16,21 @@ import { ReplyStatus } from './reply-status';
 import { VariantPager } from './variant-pager';
 
 /** Stable callbacks shared by every message (created once per list). */
+// The benchmarks' whole-message baseline replaces the renderer only when a bench asks for it.
+const NaiveMarkdown =
+  import.meta.env.MODE === 'e2e' && benchProbe?.naive
+    ? lazy(() => import('./naive-markdown'))
+    : undefined;
+
+function Markdown({ text, streaming }: { text: string; streaming: boolean }) {
+  if (!NaiveMarkdown) return <LazyMarkdown text={text} streaming={streaming} />;
+  return (
+    <Suspense fallback={<div className="markdown">{text}</div>}>
+      <NaiveMarkdown text={text} />
+    </Suspense>
+  );
+}
+
 export interface MessageActions {
   regenerate(userMessageId: string): void;
   selectVariant(messageId: string): void;
@@ -142,6 +158,7 @@ function AssistantMessage({
   const hidden = moderation?.flagged && moderation.action === 'block' && !revealed;
   const [count, setCount] = useState(3);
   const live = !isTerminal(message.state);
+  useCommitProbe(message.content.length);
   const parentId = message.parentId;
   const retry = () => parentId && actions.regenerate(parentId);
   return (

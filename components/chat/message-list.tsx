@@ -42,13 +42,9 @@ export function MessageList({
   const stick = useRef(true);
   const [awayFromEnd, setAwayFromEnd] = useState(false);
 
-  useEffect(() => {
-    const el = scroller.current;
-    if (el && stick.current) el.scrollTop = el.scrollHeight;
-  });
-
-  // Heights settle after React is done (off-screen messages render lazily, code highlights):
-  // stay at the end while the user has not scrolled away.
+  // Stay at the end while the user has not scrolled away. Only from the ResizeObserver: it runs
+  // after layout, where reading scrollHeight is free; reading it after every commit forced a
+  // layout of the whole reply per frame, which grew with the reply (the M5 benchmark).
   const content = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = scroller.current;

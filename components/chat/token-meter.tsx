@@ -6,6 +6,9 @@ import { useEffect, useState } from 'react';
 import { contextWindowFor } from '@/lib/chat/budget';
 
 type Counter = (text: string) => number;
+// One formatter: toLocaleString builds a new one per call, and the meter re-renders every frame
+// while a reply streams.
+const numbers = new Intl.NumberFormat('en');
 let counter: Promise<Counter> | null = null;
 
 function loadCounter(): Promise<Counter> {
@@ -39,7 +42,7 @@ export function TokenMeter({ texts, model }: { texts: readonly string[]; model: 
   return (
     <div
       className="token-meter"
-      title={`${tokens.toLocaleString('en')} of ${window.toLocaleString('en')} tokens`}
+      title={`${numbers.format(tokens)} of ${numbers.format(window)} tokens`}
     >
       <meter
         aria-label="Context used"
@@ -51,7 +54,7 @@ export function TokenMeter({ texts, model }: { texts: readonly string[]; model: 
         optimum={0}
       />
       <span className={share > 0.9 ? 'warn-text' : 'muted'}>
-        {tokens.toLocaleString('en')} / {window.toLocaleString('en')} tokens
+        {numbers.format(tokens)} / {numbers.format(window)} tokens
         {share >= 1 ? ' · the oldest messages will be left out' : ''}
       </span>
     </div>

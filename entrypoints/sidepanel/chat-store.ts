@@ -24,6 +24,7 @@ import { loadDraft, saveDraft } from './draft';
 import { deepestLeaf, pathToLeaf } from '@/lib/chat/tree';
 import { createFeedbackSlice, type FeedbackSlice } from './feedback-slice';
 import { createHistorySlice, type HistorySlice } from './history-slice';
+import { benchProbe } from '@/components/common/bench-probe';
 
 export type HistoryStatus = 'loading' | 'ready' | 'unavailable';
 
@@ -64,6 +65,7 @@ export function createChatStore(transport: ChatTransport) {
   const useStore = create<ChatStore>((set, get) => {
     const feedback = createFeedbackSlice(set, get, transport);
     const flush = () => {
+      benchProbe?.foldStart();
       frameScheduled = false;
       const events = queue;
       queue = [];
@@ -98,6 +100,11 @@ export function createChatStore(transport: ChatTransport) {
         return;
       }
       queue.push(event);
+      if (benchProbe && event.type === 'delta') {
+        benchProbe.received(event.offset + event.text.length);
+        // The baseline renders every delta as it arrives, as many chat UIs do.
+        if (benchProbe.naive) return flush();
+      }
       if (frameScheduled) return;
       frameScheduled = true;
       // One React commit per frame while streaming; a hidden page gets no frames, so use a task.

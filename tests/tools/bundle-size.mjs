@@ -1,37 +1,50 @@
 #!/usr/bin/env node
-// Bundle budget (DESIGN §8): the side panel's initial JS — every script the page loads or
-// preloads before first paint — must stay within 120 KiB gzipped. Reads the production build.
+// Bundle budget (DESIGN §8, bench M9): the side panel's initial JS — every script the page loads
+// or preloads before first paint — must stay within 120 KiB gzipped. Reads the production build.
+// The background's 120 KiB target is reported, not enforced: the openai SDK alone is most of it.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET_BYTES = 120 * 1024;
-const out = path.resolve(process.argv[2] ?? '.output/chrome-mv3');
-const html = readFileSync(path.join(out, 'sidepanel.html'), 'utf8');
-const scripts = [
-  ...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="([^"]+\.js)"/g),
-].map((m) => m[1]);
-const sizes = scripts.map((src) => ({
-  src,
-  gzip: gzipSync(readFileSync(path.join(out, src))).length,
-}));
-const total = sizes.reduce((sum, s) => sum + s.gzip, 0);
-const background = gzipSync(readFileSync(path.join(out, 'background.js'))).length;
+export const BUDGET_BYTES = 120 * 1024;
 
-for (const s of sizes) console.log(`  ${s.src}: ${(s.gzip / 1024).toFixed(1)} KiB gzipped`);
-console.log(
-  `side panel initial JS: ${(total / 1024).toFixed(1)} KiB gzipped (budget ${BUDGET_BYTES / 1024} KiB)`,
-);
-console.log(
-  `background JS: ${(background / 1024).toFixed(1)} KiB gzipped (reported, not yet enforced)`,
-);
-if (scripts.length === 0) {
-  console.error('No scripts found in sidepanel.html: is this a production build?');
-  process.exit(1);
+/** Gzipped sizes of the panel's initial scripts and of the background, from a build folder. */
+export function measureBundles(outDir) {
+  const html = readFileSync(path.join(outDir, 'sidepanel.html'), 'utf8');
+  const scripts = [
+    ...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="([^"]+\.js)"/g),
+  ].map((m) => m[1]);
+  const sizes = scripts.map((src) => ({
+    src,
+    gzip: gzipSync(readFileSync(path.join(outDir, src))).length,
+  }));
+  return {
+    sizes,
+    panel: sizes.reduce((sum, s) => sum + s.gzip, 0),
+    background: gzipSync(readFileSync(path.join(outDir, 'background.js'))).length,
+  };
 }
-if (total > BUDGET_BYTES) {
-  console.error(
-    `Over budget by ${((total - BUDGET_BYTES) / 1024).toFixed(1)} KiB: move code behind a dynamic import.`,
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { sizes, panel, background } = measureBundles(
+    path.resolve(process.argv[2] ?? '.output/chrome-mv3'),
   );
-  process.exit(1);
+  for (const s of sizes) console.log(`  ${s.src}: ${(s.gzip / 1024).toFixed(1)} KiB gzipped`);
+  console.log(
+    `side panel initial JS: ${(panel / 1024).toFixed(1)} KiB gzipped (budget ${BUDGET_BYTES / 1024} KiB)`,
+  );
+  console.log(
+    `background JS: ${(background / 1024).toFixed(1)} KiB gzipped (target 120 KiB, reported)`,
+  );
+  if (sizes.length === 0) {
+    console.error('No scripts found in sidepanel.html: is this a production build?');
+    process.exit(1);
+  }
+  if (panel > BUDGET_BYTES) {
+    console.error(
+      `Over budget by ${((panel - BUDGET_BYTES) / 1024).toFixed(1)} KiB: move code behind a dynamic import.`,
+    );
+    process.exit(1);
+  }
 }
