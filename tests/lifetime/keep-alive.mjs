@@ -200,7 +200,9 @@ async function runCase({ keepAlive }) {
     const reply = `(() => {
       const all = document.querySelectorAll('article[data-message-role="assistant"]');
       const last = all[all.length - 1];
-      return last ? { state: last.dataset.state, text: last.querySelector('.markdown')?.textContent ?? '' } : null;
+      if (!last) return null;
+      const status = last.querySelector('.reply-status p')?.textContent ?? '';
+      return { state: last.dataset.state, text: last.querySelector('.markdown')?.textContent ?? '', status };
     })()`;
     let state = '';
     let text = '';
@@ -248,7 +250,8 @@ function report(result, ok, expectation) {
       `reply ${result.state || 'missing'} at ${secs(result.endedAt)} ` +
       `(first text ${result.firstTextAt === undefined ? 'never' : secs(result.firstTextAt)}, ` +
       `${GAP_MS / 1000} s gap), worker stopped ${stops.length ? `at ${stops.join(', ')}` : 'never'}, ` +
-      `${result.chatRequests} chat request(s), stored "${result.stored?.text ?? ''}" (${result.stored?.state ?? '?'})`,
+      `${result.chatRequests} chat request(s), stored "${result.stored?.text ?? ''}" ` +
+      `(${result.stored?.state ?? '?'}${result.stored?.status ? `: ${result.stored.status}` : ''})`,
   );
   console.log(`     timeline: ${timeline}`);
 }
