@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkMath from 'remark-math';
-import { openFence, splitBlocks, trimUnfinished } from '@/lib/markdown/split-blocks';
+import {
+  openFence,
+  splitBlocks,
+  trimUnfinished,
+  unfinishedMathStart,
+} from '@/lib/markdown/split-blocks';
 import { isClosedMathBlock, isInlineMath, remarkMathGuard } from '@/lib/markdown/math-guard';
 
 interface Node {
@@ -109,5 +114,26 @@ describe('remarkMathGuard', () => {
     expect(isInlineMath('$$ x $$', '1')).toBe(true);
     expect(isClosedMathBlock('$$\nx\n$$')).toBe(true);
     expect(isClosedMathBlock('$$$\nx\n$$')).toBe(false);
+  });
+});
+
+describe('inline math still streaming', () => {
+  it('finds an unclosed $ or $$ that opens TeX on the last line', () => {
+    expect(unfinishedMathStart('Let $\\frac{a')).toBe(4);
+    expect(unfinishedMathStart('so $$x^')).toBe(3);
+    expect(unfinishedMathStart('Done $x^2$ here')).toBe(-1);
+    expect(unfinishedMathStart('costs $5 and')).toBe(-1);
+    expect(unfinishedMathStart('costs $ \\alpha')).toBe(-1);
+    expect(unfinishedMathStart('escaped \\$\\alpha')).toBe(-1);
+    expect(unfinishedMathStart('code `$\\alpha')).toBe(-1);
+    expect(unfinishedMathStart('$a$ then $b_')).toBe(9);
+  });
+
+  it('shows it as code without the dollar, and keeps the TeX whole', () => {
+    expect(trimUnfinished('Let $\\left[ x^')).toBe('Let `\\left[ x^`');
+    expect(trimUnfinished('**Bold** and $$a_')).toBe('**Bold** and `a_`');
+    expect(trimUnfinished('Call **x and $\\beta')).toBe('Call x and `\\beta`');
+    expect(trimUnfinished('tick $a`b\\')).toBe('tick ``a`b\\``');
+    expect(trimUnfinished('costs $5 and')).toBe('costs $5 and');
   });
 });

@@ -93,4 +93,24 @@ describe('math once KaTeX has loaded', () => {
     await waitFor(() => expect(container.querySelector('.katex-error')).not.toBeNull());
     expect(container.querySelector('.katex-error')?.textContent).toBe('\\frac{1}{');
   });
+
+  it('shows inline math still being written as code, without its dollar', () => {
+    const { container } = render(<Markdown text={'Let $\\frac{a'} streaming />);
+    expect(container.querySelector('p code')?.textContent).toBe('\\frac{a');
+    expect(container.textContent).not.toContain('$');
+  });
+
+  it.each([
+    '$\\href{javascript:alert(1)}{x}$',
+    '$$\\url{https://e.test/}$$',
+    '$$\n\\htmlClass{evil}{\\includegraphics{https://e.test/i.png}}\n$$',
+    '\\(\\htmlStyle{background:url(https://e.test/)}{x}\\)',
+    '$<img src=x onerror=alert(1)>$',
+  ])('hostile TeX in a message stays inert: %s', async (text) => {
+    const { container } = render(<Markdown text={text} streaming={false} />);
+    await waitFor(() => expect(container.querySelector('.katex')).not.toBeNull());
+    expect(container.querySelector('a, img, .evil, [href], [src], [onerror]')).toBeNull();
+    for (const el of container.querySelectorAll('[style]'))
+      expect(el.getAttribute('style')).not.toMatch(/url/);
+  });
 });
