@@ -12,6 +12,12 @@ export interface ReplyScript {
   chunkDelayMs?: number;
   /** Paces chunks at this rate instead of chunkDelayMs (one chunk = one token). */
   tokensPerSecond?: number;
+  /** Reply like a model that obeys an injected "include this image" instruction (issue 8). */
+  obeyInjection?: boolean;
+  /** Answer with this body instead of SSE (an HTML error page from a hostile endpoint). */
+  raw?: { status?: number; headers?: Record<string, string>; body: string };
+  /** Extra SSE events (named or not) written before the first chunk. */
+  events?: { event?: string; data: string }[];
   ttftMs?: number;
   headersDelayMs?: number;
   status?: number;

@@ -62,6 +62,27 @@ function defaultScript(body) {
   return { text: `You said: ${text}` };
 }
 
+/**
+ * A model that obeys a prompt injection (issue 8): every markdown image or link in the request
+ * whose URL holds `{conversation}` is echoed back with the user's text in its query; `{canary}`
+ * and `{canary-https}` become this server's /canary/ path over http and https.
+ */
+function obeyInjection(body, url) {
+  const messages = body?.messages ?? [];
+  const everything = messages.map((m) => textOf(m.content)).join('\n');
+  const conversation = messages
+    .filter((m) => m.role === 'user')
+    .map((m) => textOf(m.content))
+    .join(' | ');
+  const fill = (template) =>
+    template
+      .replaceAll('{canary}', `${url}/canary/`)
+      .replaceAll('{canary-https}', `${url.replace(/^http:/, 'https:')}/canary/`)
+      .replaceAll('{conversation}', encodeURIComponent(conversation.slice(-400)));
+  const asked = everything.match(/!?\[[^\]]*\]\([^)\s]*\{conversation\}[^)\s]*\)/g) ?? [];
+  return { text: `Sure, here it is: ${asked.map(fill).join(' ')}` };
+}
+
 function chunksOf(script) {
   if (script.chunks) return script.chunks;
   return (script.text ?? '').match(/\S+\s*|\s+/g) ?? [];
@@ -170,7 +191,8 @@ export async function startMockServer({ port = 0, host = '127.0.0.1' } = {}) {
     if (url.pathname === '/v1/moderations' && req.method === 'POST') return moderate(body, res);
     if (url.pathname === '/v1/chat/completions' && req.method === 'POST') {
       // Queued scripts are for the chat; side requests (titles) get the default answer.
-      const script = (body?.stream ? queue.shift() : undefined) ?? defaultScript(body);
+      let script = (body?.stream ? queue.shift() : undefined) ?? defaultScript(body);
+      if (script.obeyInjection) script = { ...script, ...obeyInjection(body, api.url) };
       return complete(script, body, req, res);
     }
     return json(res, 404, errorBody(404));
@@ -237,6 +259,13 @@ export async function startMockServer({ port = 0, host = '127.0.0.1' } = {}) {
     res.on('close', () => (closed = true));
     if (script.headersDelayMs) await sleep(script.headersDelayMs);
     if (closed) return;
+    if (script.raw) {
+      res.writeHead(
+        script.raw.status ?? 200,
+        script.raw.headers ?? { 'Content-Type': 'text/html' },
+      );
+      return res.end(script.raw.body);
+    }
     if (script.status && script.status !== 200)
       return json(res, script.status, errorBody(script.status, script.errorCode), script.headers);
     const model = body?.model ?? 'parley-test-model';
@@ -295,6 +324,7 @@ export async function startMockServer({ port = 0, host = '127.0.0.1' } = {}) {
         choices: [{ index: 0, delta, finish_reason: finish }],
       });
     if (script.ttftMs) await sleep(script.ttftMs);
+    for (const extra of script.events ?? []) await write(extra.data, extra.event);
     const faultAt = script.fault ? (script.faultAfterChunks ?? 0) : Infinity;
     const pacedFrom = performance.now();
     for (let i = 0; i < chunks.length && !closed; i++) {
