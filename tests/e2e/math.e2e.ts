@@ -51,6 +51,7 @@ describe('math', () => {
     const reply = panel.lastAssistant();
     // The open $$ block shows as TeX source while it streams, never as half-rendered math.
     await reply.locator('pre.math-source').first().waitFor({ timeout: 10_000 });
+    await panel.page.screenshot({ path: 'test-results/panel-math-streaming.png' });
     await panel.waitForState('complete');
     await reply.locator('.katex-display').nth(1).waitFor();
 
