@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { unpackedExtensionId } from '../../tools/extension-id.mjs';
 
 export const OUTPUT_DIR = path.resolve(
   import.meta.dirname,
@@ -25,7 +26,12 @@ export interface Parley {
 }
 
 export async function launchParley(
-  options: { userDataDir?: string; colorScheme?: 'light' | 'dark' } = {},
+  options: {
+    userDataDir?: string;
+    colorScheme?: 'light' | 'dark';
+    /** Unpacked extensions loaded beside Parley (e.g. tests/fixtures/intruder-extension). */
+    extraExtensions?: string[];
+  } = {},
 ): Promise<Parley> {
   if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No E2E build at ${EXTENSION_DIR}: run npm run build:e2e first.`);
@@ -37,8 +43,8 @@ export async function launchParley(
     viewport: { width: 400, height: 900 },
     colorScheme: options.colorScheme ?? 'light',
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${[EXTENSION_DIR, ...(options.extraExtensions ?? [])].join(',')}`,
+      `--load-extension=${[EXTENSION_DIR, ...(options.extraExtensions ?? [])].join(',')}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
@@ -48,9 +54,15 @@ export async function launchParley(
       '--disable-sync',
     ],
   });
+  // With other extensions loaded, Parley's worker is the extension worker that is not theirs.
+  const otherIds = (options.extraExtensions ?? []).map((dir) =>
+    unpackedExtensionId(path.resolve(dir)),
+  );
+  const isParley = (w: Worker) =>
+    w.url().startsWith('chrome-extension://') && !otherIds.includes(new URL(w.url()).host);
   const firstWorker = async () =>
-    context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
-    (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    context.serviceWorkers().find(isParley) ??
+    (await context.waitForEvent('serviceworker', { predicate: isParley, timeout: 15_000 }));
   const initial = await firstWorker();
   const extensionId = new URL(initial.url()).host;
   return {
