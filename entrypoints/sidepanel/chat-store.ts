@@ -22,6 +22,7 @@ import {
 import type { ChatTransport } from './transport';
 import { loadDraft, saveDraft } from './draft';
 import { deepestLeaf, pathToLeaf } from '@/lib/chat/tree';
+import { isTerminal } from '@/lib/chat/types';
 import { createFeedbackSlice, type FeedbackSlice } from './feedback-slice';
 import { createHistorySlice, type HistorySlice } from './history-slice';
 import { benchProbe } from '@/components/common/bench-probe';
@@ -122,6 +123,8 @@ export function createChatStore(transport: ChatTransport) {
         }
         const messages = await getMessages(db, conversation.id);
         set({ chat: mergeLoaded(get().chat, conversation, messages), history: 'ready' });
+        // A reply stored half-written may be live, or finished but not saved: ask the worker.
+        if (messages.some((m) => !isTerminal(m.state))) transport.post({ type: 'sync' });
         await get().loadRatings(conversation.id);
       } catch {
         // The chat still works from memory; only history is missing.

@@ -387,8 +387,22 @@ export function createChatService(deps: ChatServiceDeps) {
       live.get(messageId)?.stop();
     },
 
+    /**
+     * The live replies, and finished ones storage has not taken yet: a panel that reloads reads
+     * those half-written from the database, and this tells it how they ended.
+     */
     liveGenerations(): LiveGeneration[] {
-      return [...live.values()].map((g) => g.snapshot());
+      const kept = unsaved
+        .replies()
+        .filter((m) => !live.has(m.id))
+        .map((m) => ({
+          messageId: m.id,
+          conversationId: m.conversationId,
+          seq: Number.MAX_SAFE_INTEGER,
+          content: m.content,
+          state: m.state,
+        }));
+      return [...[...live.values()].map((g) => g.snapshot()), ...kept];
     },
 
     /** Run once when the worker starts, before answering any panel. */

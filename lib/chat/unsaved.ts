@@ -33,6 +33,11 @@ export function createUnsaved() {
       return messages.get(id);
     },
 
+    /** Kept replies (the assistant's messages), newest version of each. */
+    replies(): ChatMessage[] {
+      return [...messages.values()].filter((m) => m.role === 'assistant');
+    },
+
     conversation(id: string): Conversation | undefined {
       return conversations.get(id);
     },

@@ -113,6 +113,17 @@ describe('chat service with failing storage', () => {
     expect(stored?.state.kind).not.toBe('complete');
     expect('one two three four five'.startsWith(stored?.content ?? 'x')).toBe(true);
 
+    // A panel that reloads reads the half-written reply; the worker tells it how it ended.
+    expect(t.service.liveGenerations()).toEqual([
+      {
+        messageId: replyId,
+        conversationId: turn.conversationId,
+        seq: Number.MAX_SAFE_INTEGER,
+        content: 'one two three four five',
+        state: { kind: 'complete' },
+      },
+    ]);
+
     // Still full: a follow-up sees the whole reply from memory, and warns again.
     t.onChunk(async () => undefined);
     await t.service.send(send('More', turn.conversationId, replyId));
@@ -129,6 +140,7 @@ describe('chat service with failing storage', () => {
       .poll(async () => (await getMessages(t.db, turn.conversationId)).map((m) => m.content))
       .toEqual(['Count', 'one two three four five', 'More', 'Hi there']);
     const messages = await getMessages(t.db, turn.conversationId);
+    expect(t.service.liveGenerations()).toEqual([]);
     expect(messages.map((m) => m.state.kind)).toEqual([
       'complete',
       'complete',
