@@ -1,19 +1,27 @@
 /**
  * The only module that imports 'openai' (STYLE.md): every call to a model or an
  * OpenAI-compatible server goes through here, and SDK errors leave it as plain `LlmFailure` data.
+ *
+ * It uses the SDK's SSE stream reader and error classes but not its `OpenAI` client class: that
+ * class attaches every API resource (files, audio, assistants, …), ~100 KiB gzipped the worker
+ * never runs, which alone put the background over its 120 KiB budget (bench M9). Parley makes
+ * four requests; they are built here the way the SDK builds them.
  */
-import OpenAI, {
+import { Stream } from 'openai/core/streaming';
+import {
   APIConnectionError,
   APIConnectionTimeoutError,
   APIError,
   APIUserAbortError,
-} from 'openai';
+} from 'openai/core/error';
+import type { ChatCompletion, ChatCompletionChunk } from 'openai/resources/chat/completions';
+import type { ModerationCreateResponse } from 'openai/resources/moderations';
 import { tolerantFetch } from './sse-filter';
 
 export interface LlmConfig {
   apiKey: string;
   baseUrl: string;
-  /** Time allowed until the response headers arrive (the SDK's timeout ends there). */
+  /** Time allowed until the response headers arrive (the timeout ends there). */
   timeoutMs: number;
 }
 
@@ -41,20 +49,71 @@ export type LlmFailure =
   | { kind: 'connection'; message: string }
   | { kind: 'aborted' };
 
-// Servers without auth (Ollama, LM Studio) accept any bearer; the SDK refuses an empty key.
+// Servers without auth (Ollama, LM Studio) accept any bearer; OpenAI answers a missing one 401.
 const PLACEHOLDER_KEY = 'no-key';
+const fetchTolerant = tolerantFetch((input, init) => globalThis.fetch(input, init));
 
-function createClient(config: LlmConfig): OpenAI {
-  return new OpenAI({
-    apiKey: config.apiKey || PLACEHOLDER_KEY,
-    baseURL: config.baseUrl,
-    timeout: config.timeoutMs,
-    // Retries are ours (lib/llm/retry): the SDK would also retry an exhausted quota.
-    maxRetries: 0,
-    // Manifest V3 workers and extension pages count as browsers for the SDK.
-    dangerouslyAllowBrowser: true,
-    fetch: tolerantFetch((input, init) => globalThis.fetch(input, init)),
-  });
+/**
+ * One request. Resolves once the headers are in (the timeout covers only that wait, as the SDK's
+ * does) with an OK response and the controller that aborts its body; throws the SDK's errors.
+ * Retries are ours (lib/chat/generation): never here.
+ */
+async function request(
+  config: LlmConfig,
+  path: string,
+  init: { method: 'GET' | 'POST'; body?: object },
+  signal: AbortSignal,
+): Promise<{ response: Response; controller: AbortController }> {
+  const controller = new AbortController();
+  const abort = () => controller.abort();
+  if (signal.aborted) throw new APIUserAbortError();
+  signal.addEventListener('abort', abort, { once: true });
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, config.timeoutMs);
+  let response: Response;
+  try {
+    response = await fetchTolerant(`${config.baseUrl.replace(/\/+$/, '')}${path}`, {
+      method: init.method,
+      headers: {
+        Authorization: `Bearer ${config.apiKey || PLACEHOLDER_KEY}`,
+        Accept: 'application/json',
+        ...(init.body ? { 'Content-Type': 'application/json' } : {}),
+      },
+      ...(init.body ? { body: JSON.stringify(init.body) } : {}),
+      signal: controller.signal,
+    });
+  } catch (error) {
+    if (timedOut) throw new APIConnectionTimeoutError();
+    if (signal.aborted) throw new APIUserAbortError();
+    throw new APIConnectionError({ cause: error instanceof Error ? error : undefined });
+  } finally {
+    clearTimeout(timer);
+  }
+  if (!response.ok) {
+    signal.removeEventListener('abort', abort);
+    const text = await response.text().catch(() => '');
+    let body: object | undefined;
+    try {
+      body = JSON.parse(text) as object;
+    } catch {
+      body = undefined;
+    }
+    throw APIError.generate(response.status, body, body ? undefined : text, response.headers);
+  }
+  return { response, controller };
+}
+
+async function requestJson<T>(
+  config: LlmConfig,
+  path: string,
+  init: { method: 'GET' | 'POST'; body?: object },
+  signal: AbortSignal,
+): Promise<T> {
+  const { response } = await request(config, path, init, signal);
+  return (await response.json()) as T;
 }
 
 /**
@@ -63,53 +122,70 @@ function createClient(config: LlmConfig): OpenAI {
  */
 export async function* streamChat(
   config: LlmConfig,
-  request: { model: string; messages: ModelMessage[] },
+  body: { model: string; messages: ModelMessage[] },
   signal: AbortSignal,
 ): AsyncGenerator<StreamPart> {
-  const client = createClient(config);
-  const stream = await client.chat.completions.create(
-    { model: request.model, messages: request.messages, stream: true },
-    { signal },
+  const { response, controller } = await request(
+    config,
+    '/chat/completions',
+    { method: 'POST', body: { model: body.model, messages: body.messages, stream: true } },
+    signal,
   );
-  for await (const chunk of stream) {
-    const choice = chunk.choices[0];
-    const text = choice?.delta?.content;
-    if (text) yield { type: 'text', text };
-    if (choice?.finish_reason) yield { type: 'finish', reason: choice.finish_reason };
-    if (chunk.usage) {
-      yield {
-        type: 'usage',
-        promptTokens: chunk.usage.prompt_tokens,
-        completionTokens: chunk.usage.completion_tokens,
-      };
+  const stream = Stream.fromSSEResponse<ChatCompletionChunk>(response, controller);
+  try {
+    for await (const chunk of stream) {
+      const choice = chunk.choices?.[0];
+      const text = choice?.delta?.content;
+      if (text) yield { type: 'text', text };
+      if (choice?.finish_reason) yield { type: 'finish', reason: choice.finish_reason };
+      if (chunk.usage) {
+        yield {
+          type: 'usage',
+          promptTokens: chunk.usage.prompt_tokens,
+          completionTokens: chunk.usage.completion_tokens,
+        };
+      }
     }
+  } finally {
+    controller.abort();
   }
 }
 
 /** One non-streaming completion (titles, Llama Guard–style moderation). */
 export async function completeChat(
   config: LlmConfig,
-  request: { model: string; messages: ModelMessage[]; maxTokens?: number },
+  body: { model: string; messages: ModelMessage[]; maxTokens?: number },
   signal: AbortSignal,
 ): Promise<string> {
-  const client = createClient(config);
-  const response = await client.chat.completions.create(
+  const response = await requestJson<ChatCompletion>(
+    config,
+    '/chat/completions',
     {
-      model: request.model,
-      messages: request.messages,
-      ...(request.maxTokens ? { max_tokens: request.maxTokens } : {}),
+      method: 'POST',
+      body: {
+        model: body.model,
+        messages: body.messages,
+        ...(body.maxTokens ? { max_tokens: body.maxTokens } : {}),
+      },
     },
-    { signal },
+    signal,
   );
-  return response.choices[0]?.message?.content ?? '';
+  return response.choices?.[0]?.message?.content ?? '';
 }
 
 /** The endpoint's model ids, sorted, for the settings picker. */
 export async function listModels(config: LlmConfig, signal: AbortSignal): Promise<string[]> {
-  const client = createClient(config);
-  const ids: string[] = [];
-  for await (const model of client.models.list({ signal })) ids.push(model.id);
-  return ids.sort();
+  const page = await requestJson<{ data?: { id?: unknown }[] }>(
+    config,
+    '/models',
+    { method: 'GET' },
+    signal,
+  );
+  if (!Array.isArray(page.data)) throw new APIConnectionError({ message: 'Not a model list.' });
+  return page.data
+    .map((m) => m.id)
+    .filter((id): id is string => typeof id === 'string')
+    .sort();
 }
 
 export interface ModerationOutcome {
@@ -124,12 +200,13 @@ export async function moderateText(
   input: string,
   signal: AbortSignal,
 ): Promise<ModerationOutcome> {
-  const client = createClient(config);
-  const response = await client.moderations.create(
-    { model: 'omni-moderation-latest', input },
-    { signal },
+  const response = await requestJson<ModerationCreateResponse>(
+    config,
+    '/moderations',
+    { method: 'POST', body: { model: 'omni-moderation-latest', input } },
+    signal,
   );
-  const result = response.results[0];
+  const result = response.results?.[0];
   if (!result) throw new Error('The moderation endpoint returned no result.');
   return {
     flagged: result.flagged,
