@@ -3,7 +3,7 @@
  * so the chat goes on: follow-ups read it as if it were stored, and it is written back when storage
  * works again (DESIGN §3: storage failures never lose what the user saw while the worker lives).
  */
-import type { ParleyDb } from '../db/schema';
+import { reopenIfClosed, type ParleyDb } from '../db/schema';
 import type { ChatMessage, Conversation } from './types';
 
 export function createUnsaved() {
@@ -55,12 +55,14 @@ export function createUnsaved() {
      * Writes everything kept, in one transaction: missing conversations and messages are added,
      * stored replies get the kept text and state (their other fields, such as moderation, stay).
      * A conversation whose messages were missing moves its current leaf to the newest of them.
-     * Throws (and keeps everything) if storage still fails.
+     * Opens a database a failure closed. Throws (and keeps everything) if storage still fails.
      */
     async writeBack(db: ParleyDb, now: number): Promise<void> {
       if (conversations.size === 0 && messages.size === 0) return;
       const keptConversations = [...conversations.values()];
       const keptMessages = [...messages.values()];
+      // Storage that failed may have closed the database for good: try opening it again.
+      await reopenIfClosed(db);
       await db.transaction('rw', db.conversations, db.messages, async () => {
         for (const c of keptConversations) {
           if (!(await db.conversations.get(c.id))) await db.conversations.add(c);

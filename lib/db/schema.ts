@@ -33,3 +33,11 @@ export function getDb(): ParleyDb {
   shared ??= new ParleyDb();
   return shared;
 }
+
+/**
+ * Opens the database again if it is closed. Dexie gives up for good after a failed open (a disk
+ * that was full, a backing store that failed); a retry after the cause is gone needs this.
+ */
+export async function reopenIfClosed(db: ParleyDb): Promise<void> {
+  if (!db.isOpen()) await db.open();
+}

@@ -24,9 +24,13 @@ export function isQuotaError(error: unknown, depth = 0): boolean {
   return nested.some((inner) => inner != null && isQuotaError(inner, depth + 1));
 }
 
-/** The banner shown when a reply could not be saved: what happened, and what to do. */
+/**
+ * The banner shown when a reply could not be saved: what happened, and what to do. A real full
+ * disk rarely says so (with unlimitedStorage Chromium aborts the transaction, then fails to open
+ * the backing store), so the general text asks about the disk too.
+ */
 export function storageWarningText(error: unknown): string {
   return isQuotaError(error)
     ? "Parley couldn't save this reply: browser storage is full. It stays on screen: copy it or use Export Markdown before closing the panel, and free up some disk space."
-    : "Parley couldn't save this reply to browser storage. It stays on screen: copy it or use Export Markdown before closing the panel.";
+    : "Parley couldn't save this reply to browser storage (is the disk full?). It stays on screen: copy it or use Export Markdown before closing the panel.";
 }

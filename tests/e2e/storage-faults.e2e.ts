@@ -3,14 +3,20 @@
  * middle of a reply, a database that will not open, and the network going away.
  * The E2E build reads the flags `e2eFailWrites` and `e2eFailDbOpen` from storage.local
  * (lib/db/faults.ts); offline is Chromium's own network emulation, which Playwright applies to
- * the pages and to the extension's service worker.
+ * the pages and to the extension's service worker. Where the test may mount a tmpfs (root), a
+ * real disk also fills up under a profile, mid-reply.
  */
-import { readFileSync } from 'node:fs';
+import { execSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { ChatMessage } from '../../lib/chat/types';
 import { readStore } from './support/idb';
-import { killServiceWorker } from './support/launch';
+import { killServiceWorker, launchParley } from './support/launch';
+import { PanelPage } from './support/panel';
+import { startMockServer } from '../server/mock-openai.mjs';
 import { scenario } from './support/scenario';
 import { newChat, setUpE2E } from './support/setup';
 
@@ -204,6 +210,97 @@ describe('storage and network faults', () => {
     } finally {
       await setFlags(page, { e2eFailDbOpen: false });
       await restartExtension();
+    }
+  });
+});
+
+/** A small tmpfs for a Chromium profile, or null where mounting is not allowed. */
+function mountTmpfs(): string | null {
+  const dir = mkdtempSync(path.join(tmpdir(), 'parley-disk-'));
+  try {
+    execSync(`mount -t tmpfs -o size=256m tmpfs ${dir}`, { stdio: 'ignore', timeout: 10_000 });
+    return dir;
+  } catch {
+    rmSync(dir, { recursive: true, force: true });
+    return null;
+  }
+}
+
+const disk = process.getuid?.() === 0 ? mountTmpfs() : null;
+// At file level, so the tmpfs goes even when the test is filtered out or fails.
+afterAll(() => {
+  if (!disk) return;
+  execSync(`umount ${disk}`, { stdio: 'ignore' });
+  rmSync(disk, { recursive: true, force: true });
+});
+
+describe.skipIf(!disk)('a real disk', () => {
+  it('the disk under the profile fills up mid-reply (tmpfs)', async (ctx) => {
+    const row = scenario(
+      ctx,
+      'banner says the reply is not saved; reply completes on screen; saved once space is freed; older chat intact',
+    );
+    const dir = disk ?? '';
+    const server = await startMockServer();
+    const parley = await launchParley({ userDataDir: path.join(dir, 'profile') });
+    try {
+      const panel = new PanelPage(await parley.openPanel());
+      const { page } = panel;
+      await panel.configure(server.baseURL);
+      server.enqueue({ text: 'Saved before the disk filled.' });
+      await panel.send('Before');
+      await panel.waitForState('complete');
+      await newChat(page);
+
+      const chunks = words('d', 60);
+      const full = chunks.join('');
+      server.enqueue({ chunks, chunkDelayMs: 100 });
+      await panel.send('Fill the disk');
+      await expect
+        .poll(async () => (await panel.lastAssistant().textContent()) ?? '', { timeout: 10_000 })
+        .toContain('d3 ');
+      // Every byte left goes to two files (large blocks, then the last small ones).
+      execSync(
+        `dd if=/dev/zero of=${dir}/filler bs=1M status=none; dd if=/dev/zero of=${dir}/filler2 bs=4k status=none; true`,
+        { stdio: 'ignore' },
+      );
+      await page
+        .getByRole('alert')
+        .filter({ hasText: "couldn't save this reply" })
+        .waitFor({ timeout: 15_000 });
+      await panel.waitForState('complete', panel.lastAssistant(), 20_000);
+      expect(await panel.lastAssistant().textContent()).toContain('d59');
+      const markdown = await download(page, 'Export Markdown');
+      expect(markdown).toContain(full.trim());
+
+      rmSync(path.join(dir, 'filler'), { force: true });
+      rmSync(path.join(dir, 'filler2'), { force: true });
+      const freedAt = Date.now();
+      await expect
+        .poll(
+          async () => {
+            const stored = await readStore<ChatMessage>(page, 'messages').catch(() => []);
+            const reply = stored.find((m) => m.content.startsWith('d0 '));
+            return `${reply?.state.kind}:${reply?.content.length}`;
+          },
+          { timeout: 20_000 },
+        )
+        .toBe(`complete:${full.length}`);
+      const savedAfterMs = Date.now() - freedAt;
+
+      await page.reload();
+      await panel.waitForState('complete');
+      expect(await panel.lastAssistant().textContent()).toContain('d59');
+      await page.getByRole('button', { name: 'Conversations', exact: true }).click();
+      await page.getByRole('navigation', { name: 'Conversations' }).getByText('Before').click();
+      await panel.waitForState('complete');
+      expect(await panel.lastAssistant().textContent()).toContain('Saved before the disk filled.');
+      row.figure(
+        `reply saved ${savedAfterMs} ms after space was freed; export ${full.length}/${full.length} chars`,
+      );
+    } finally {
+      await parley.close({ keepProfile: true }).catch(() => undefined);
+      await server.close();
     }
   });
 });

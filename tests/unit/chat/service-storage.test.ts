@@ -140,7 +140,7 @@ describe('chat service with failing storage', () => {
       .poll(async () => (await getMessages(t.db, turn.conversationId)).map((m) => m.content))
       .toEqual(['Count', 'one two three four five', 'More', 'Hi there']);
     const messages = await getMessages(t.db, turn.conversationId);
-    expect(t.service.liveGenerations()).toEqual([]);
+    await expect.poll(() => t.service.liveGenerations()).toEqual([]);
     expect(messages.map((m) => m.state.kind)).toEqual([
       'complete',
       'complete',

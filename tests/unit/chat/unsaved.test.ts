@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ParleyDb } from '@/lib/db/schema';
 import { createUnsaved } from '@/lib/chat/unsaved';
+import { injectStorageFaults } from '@/lib/db/faults';
 import type { ChatMessage, Conversation } from '@/lib/chat/types';
 
 let n = 0;
@@ -94,19 +95,44 @@ describe('unsaved records', () => {
     expect((await db.messages.get('a1'))?.content).toBe('newer');
   });
 
+  it('opens again a database whose open failed, once the cause is gone', async () => {
+    const db = freshDb();
+    let failOpen = true;
+    injectStorageFaults(db, { read: async () => ({ failOpen }), watch: () => undefined });
+    const unsaved = createUnsaved();
+    unsaved.keepConversation(conversation);
+    await expect(db.conversations.count()).rejects.toThrow();
+    await expect(unsaved.writeBack(db, 1)).rejects.toThrow();
+    // Dexie alone would refuse every later use of this instance.
+    failOpen = false;
+    await expect(db.conversations.count()).rejects.toThrow();
+    await unsaved.writeBack(db, 2);
+    expect(await db.conversations.count()).toBe(1);
+  });
+
   it('keeps everything when storage still fails, and a version kept meanwhile waits', async () => {
     const db = freshDb();
+    let failWrites = true;
+    let changed: () => void = () => undefined;
+    injectStorageFaults(db, {
+      read: async () => ({ failWrites }),
+      watch: (onChange) => (changed = onChange),
+    });
+    await db.open();
     const unsaved = createUnsaved();
     unsaved.keepMessage(msg('a1', { content: 'one' }));
-    db.close({ disableAutoOpen: true });
     await expect(unsaved.writeBack(db, 1)).rejects.toThrow();
     expect(unsaved.message('a1')?.content).toBe('one');
+    expect(await db.messages.count()).toBe(0);
+    failWrites = false;
+    changed();
+    await new Promise((r) => setTimeout(r, 0));
 
-    const db2 = freshDb();
-    const writing = unsaved.writeBack(db2, 2);
+    const writing = unsaved.writeBack(db, 2);
     unsaved.keepMessage(msg('a1', { content: 'one two', updatedAt: 3 }));
     await writing;
     expect(unsaved.message('a1')?.content).toBe('one two');
+    expect((await db.messages.get('a1'))?.content).toBe('one');
     unsaved.saved('a1');
     expect(unsaved.size).toBe(0);
   });

@@ -33,7 +33,8 @@ describe('storage errors', () => {
     expect(full).toContain('free up some disk space');
     const other = storageWarningText(new Dexie.DatabaseClosedError('closed'));
     expect(other).toMatch(/^Parley couldn't save this reply/);
-    expect(other).not.toContain('full');
+    expect(other).not.toContain('storage is full');
+    expect(other).toContain('is the disk full?');
     expect(other).toContain('Export Markdown');
   });
 });
