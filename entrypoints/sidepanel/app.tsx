@@ -19,7 +19,7 @@ import { ChatSettings } from '@/components/chat/chat-settings';
 import { TokenMeter } from '@/components/chat/token-meter';
 import { pathToLeaf } from '@/lib/chat/tree';
 import type { DrawerData } from '@/components/history/conversation-drawer';
-import { getDb } from '@/lib/db/schema';
+import { getDb, reopenIfClosed } from '@/lib/db/schema';
 import {
   listConversations,
   loadBundles,
@@ -88,7 +88,8 @@ export function App() {
 }
 
 const drawerData: DrawerData = {
-  list: () => listConversations(getDb()),
+  // Opening the list tries a database that failed before again (it may work now).
+  list: () => reopenIfClosed(getDb()).then(() => listConversations(getDb())),
   messages: () => searchableMessages(getDb()),
   rename: (id, title) => renameConversation(getDb(), id, title),
   pin: (id, pinned) => setPinned(getDb(), id, pinned),

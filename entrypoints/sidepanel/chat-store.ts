@@ -12,7 +12,7 @@ import {
   mergeLoaded,
   type PanelChat,
 } from '@/lib/chat/panel-state';
-import { getDb } from '@/lib/db/schema';
+import { getDb, reopenIfClosed } from '@/lib/db/schema';
 import {
   getConversation,
   getMessages,
@@ -119,6 +119,7 @@ export function createChatStore(transport: ChatTransport) {
     const loadConversation = async (id?: string) => {
       try {
         const db = getDb();
+        await reopenIfClosed(db);
         const conversation = id ? await getConversation(db, id) : await latestConversation(db);
         if (!conversation) {
           set({ history: 'ready' });

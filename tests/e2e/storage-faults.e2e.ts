@@ -205,8 +205,31 @@ describe('storage and network faults', () => {
       const markdown = await download(page, 'Export Markdown');
       expect(markdown).toContain('Second answer.');
       await page.screenshot({ path: 'test-results/db-open-failed.png' });
-      row.figure(`${server.chatRequests().length} replies completed without a database`);
       await page.getByRole('button', { name: 'Conversations', exact: true }).click();
+
+      // The database opens again: the worker saves the chat it held, and the list shows it.
+      await setFlags(page, { e2eFailDbOpen: false });
+      await expect
+        .poll(
+          async () =>
+            (await readStore<ChatMessage>(page, 'messages').catch(() => [])).map((m) => m.content),
+          { timeout: 15_000 },
+        )
+        .toEqual(
+          expect.arrayContaining([
+            'First question',
+            'First answer, from memory.',
+            'A follow-up',
+            'Second answer.',
+          ]),
+        );
+      await page.getByRole('button', { name: 'Conversations', exact: true }).click();
+      await drawer.getByText('First question').waitFor();
+      expect(await drawer.getByRole('alert').count()).toBe(0);
+      await page.getByRole('button', { name: 'Conversations', exact: true }).click();
+      row.figure(
+        `${server.chatRequests().length} replies completed without a database; all 4 messages saved once it opened again`,
+      );
     } finally {
       await setFlags(page, { e2eFailDbOpen: false });
       await restartExtension();
