@@ -4,15 +4,16 @@
  * KaTeX and an allow-list. While streaming, finished blocks are memoised and only the last one
  * re-parses.
  */
-import { memo, useMemo, useState, type ReactNode } from 'react';
+import { memo, useMemo, type ReactNode } from 'react';
 import ReactMarkdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import { referenceDefinitions, splitBlocks, trimUnfinished } from '@/lib/markdown/split-blocks';
-import { safeImageUrl, safeUrl } from '@/lib/markdown/safe-url';
+import { safeUrl } from '@/lib/markdown/safe-url';
 import { normaliseMathDelimiters } from '@/lib/markdown/math-delimiters';
 import { remarkMathGuard } from '@/lib/markdown/math-guard';
 import { CodeBlock } from './code-block';
+import { RemoteImage } from './remote-image';
 import { MathExpression, MathSource } from './math';
 import './markdown.css';
 
@@ -41,24 +42,6 @@ function textOf(node: HastNode | undefined): string {
   return (node.children ?? []).map(textOf).join('');
 }
 
-function ImagePlaceholder({ src, alt }: { src?: string; alt?: string }) {
-  const [loaded, setLoaded] = useState(false);
-  const url = safeImageUrl(src);
-  if (!url) return <span className="md-image-blocked">[image: {alt || 'untitled'}]</span>;
-  const host = new URL(url).host;
-  if (loaded) return <img src={url} alt={alt ?? ''} referrerPolicy="no-referrer" />;
-  return (
-    <button
-      type="button"
-      className="button small md-image"
-      aria-label={`Load image: ${alt || host}`}
-      onClick={() => setLoaded(true)}
-    >
-      Load image from {host}
-    </button>
-  );
-}
-
 const components: Components = {
   a: ({ href, children }) => {
     const url = safeUrl(href);
@@ -70,9 +53,7 @@ const components: Components = {
       </a>
     );
   },
-  img: ({ src, alt }) => (
-    <ImagePlaceholder src={typeof src === 'string' ? src : undefined} alt={alt} />
-  ),
+  img: ({ src, alt }) => <RemoteImage src={typeof src === 'string' ? src : undefined} alt={alt} />,
   code: ({ node, className, children }) => {
     // Only inline code reaches here (blocks go through `pre`); remark-math marks inline math.
     const classes = (node as HastNode | undefined)?.properties?.className ?? [];
@@ -108,7 +89,8 @@ const remarkPlugins = [
   remarkHtmlAsText,
 ] as NonNullable<Parameters<typeof ReactMarkdown>[0]['remarkPlugins']>;
 
-// Nothing from model text may become a live URL except through safeUrl/safeImageUrl above.
+// Nothing from model text may become a live URL except through safeUrl (links) and safeImageUrl
+// (RemoteImage).
 const urlTransform = (url: string) => safeUrl(url) ?? '';
 
 const Block = memo(function Block({ source, streaming }: { source: string; streaming: boolean }) {

@@ -2,6 +2,8 @@
  * The side-panel chat end to end (issue 2): the built extension in headless Chromium against the
  * loopback OpenAI-compatible server, configured through the settings UI like a user would.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXTENSION_DIR, killServiceWorker } from './support/launch';
 import { unpackedExtensionId } from '../tools/extension-id.mjs';
@@ -208,6 +210,37 @@ describe('chat', () => {
     await reloaded.lastAssistant().getByRole('button', { name: 'Retry' }).click();
     await reloaded.waitForState('complete');
     expect(await reloaded.lastAssistant().textContent()).toContain('Recovered answer.');
+  });
+
+  it('a remote image waits for a click, then shows from a blob: URL fetched without cookies', async () => {
+    const { panel, server } = e2e;
+    // An https image host, played by Playwright (the loopback server is http, which images refuse).
+    const hits: { cookie?: string; referer?: string }[] = [];
+    await panel.page.context().route('https://images.parley.test/**', async (route) => {
+      hits.push(await route.request().allHeaders());
+      await route.fulfill({
+        body: readFileSync(path.join(import.meta.dirname, '../server/pages/pixel.png')),
+        headers: { 'content-type': 'image/png', 'access-control-allow-origin': '*' },
+      });
+    });
+    server.enqueue({ text: 'Here is the chart: ![chart](https://images.parley.test/c.png)' });
+    await panel.send('show me the chart');
+    await panel.waitForState('complete');
+    const reply = panel.lastAssistant();
+    await panel.page.waitForTimeout(300);
+    expect(hits).toHaveLength(0);
+    expect(await reply.locator('img').count()).toBe(0);
+    await reply.getByRole('button', { name: 'Load image: chart' }).click();
+    const image = reply.locator('img');
+    await image.waitFor();
+    expect(await image.getAttribute('src')).toMatch(/^blob:chrome-extension:/);
+    await expect
+      .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .toBe(2);
+    expect(hits).toHaveLength(1);
+    expect(hits[0]?.cookie).toBeUndefined();
+    expect(hits[0]?.referer).toBeUndefined();
+    await panel.page.context().unroute('https://images.parley.test/**');
   });
 
   it('New chat starts fresh, and the last conversation is there when the panel reopens', async (ctx) => {

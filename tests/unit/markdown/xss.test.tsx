@@ -6,8 +6,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, render } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, waitFor } from '@testing-library/react';
 import { Markdown } from '@/components/markdown/markdown';
 import { OWN_PAYLOADS } from './payloads';
 
@@ -103,20 +103,48 @@ describe('hostile model output', () => {
     );
   });
 
-  it('a markdown image waits for a click, and loads only over https', () => {
-    const { container, getByRole } = render(
-      <Markdown text="![chart](https://example.test/c.png)" streaming={false} />,
+  it('a markdown image waits for a click, then loads without cookies from a blob: URL', async () => {
+    const calls: { url: string; init: RequestInit }[] = [];
+    vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
+      calls.push({ url, init });
+      return new Response(new Blob([new Uint8Array([137, 80, 78, 71])], { type: 'image/png' }));
+    });
+    try {
+      const { container, getByRole } = render(
+        <Markdown text="![chart](https://example.test/c.png)" streaming={false} />,
+      );
+      expect(container.querySelector('img')).toBeNull();
+      expect(calls).toHaveLength(0);
+      fireEvent.click(getByRole('button', { name: /Load image/ }));
+      await waitFor(() => expect(container.querySelector('img')).not.toBeNull());
+      expect(container.querySelector('img')?.getAttribute('src')).toMatch(/^blob:/);
+      expect(calls).toEqual([
+        {
+          url: 'https://example.test/c.png',
+          init: expect.objectContaining({ credentials: 'omit', referrerPolicy: 'no-referrer' }),
+        },
+      ]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('an image its host refuses (or that is not an image) becomes a visible link', async () => {
+    vi.stubGlobal(
+      'fetch',
+      async () => new Response('<html></html>', { headers: { 'content-type': 'text/html' } }),
     );
-    expect(container.querySelector('img')).toBeNull();
-    getByRole('button', { name: /Load image/ }).click();
-    return new Promise<void>((resolve) =>
-      setTimeout(() => {
-        expect(container.querySelector('img')?.getAttribute('src')).toBe(
-          'https://example.test/c.png',
-        );
-        resolve();
-      }, 0),
-    );
+    try {
+      const { container, getByRole, findByText } = render(
+        <Markdown text="![x](https://example.test/x.png)" streaming={false} />,
+      );
+      fireEvent.click(getByRole('button', { name: /Load image/ }));
+      await findByText(/did not let Parley load this image/);
+      expect(container.querySelector('img')).toBeNull();
+      expect(container.querySelector('a')?.getAttribute('href')).toBe('https://example.test/x.png');
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('counts what it tried', () => {

@@ -1,0 +1,78 @@
+/**
+ * A remote image in model output: a placeholder until the user clicks it, because loading it
+ * would tell its host that (and what) the user is reading — the classic exfiltration channel.
+ * The panel's CSP allows only `img-src 'self' data: blob:`, so a click fetches the bytes without
+ * cookies or referrer and shows them from a blob: URL; a host that refuses gets a plain link.
+ */
+import { useEffect, useState } from 'react';
+import { safeImageUrl } from '@/lib/markdown/safe-url';
+
+const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+
+type Load =
+  | { kind: 'idle' }
+  | { kind: 'loading' }
+  | { kind: 'shown'; objectUrl: string }
+  | { kind: 'failed' };
+
+async function fetchImage(url: string, signal: AbortSignal): Promise<string> {
+  const response = await fetch(url, {
+    credentials: 'omit',
+    referrerPolicy: 'no-referrer',
+    cache: 'no-store',
+    signal,
+  });
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  const blob = await response.blob();
+  if (!blob.type.startsWith('image/') || blob.size > MAX_IMAGE_BYTES)
+    throw new Error('Not an image');
+  return URL.createObjectURL(blob);
+}
+
+export function RemoteImage({ src, alt }: { src?: string; alt?: string }) {
+  const url = safeImageUrl(src);
+  const [load, setLoad] = useState<Load>({ kind: 'idle' });
+  const loading = load.kind === 'loading';
+
+  useEffect(() => {
+    if (!loading || !url) return;
+    const abort = new AbortController();
+    fetchImage(url, abort.signal).then(
+      (objectUrl) => setLoad({ kind: 'shown', objectUrl }),
+      () => abort.signal.aborted || setLoad({ kind: 'failed' }),
+    );
+    return () => abort.abort();
+  }, [loading, url]);
+
+  useEffect(
+    () => () => {
+      if (load.kind === 'shown') URL.revokeObjectURL(load.objectUrl);
+    },
+    [load],
+  );
+
+  if (!url) return <span className="md-image-blocked">[image: {alt || 'untitled'}]</span>;
+  const host = new URL(url).host;
+  if (load.kind === 'shown') return <img src={load.objectUrl} alt={alt ?? ''} />;
+  if (load.kind === 'failed')
+    return (
+      <span className="md-image-blocked" role="status">
+        {host} did not let Parley load this image.{' '}
+        <a href={url} target="_blank" rel="noopener noreferrer">
+          Open it in a new tab
+        </a>
+        <span className="md-link-url"> ({url})</span>
+      </span>
+    );
+  return (
+    <button
+      type="button"
+      className="button small md-image"
+      aria-label={`Load image: ${alt || host}`}
+      disabled={loading}
+      onClick={() => setLoad({ kind: 'loading' })}
+    >
+      {loading ? `Loading image from ${host}…` : `Load image from ${host}`}
+    </button>
+  );
+}
