@@ -9,6 +9,7 @@ import {
   type BackgroundToPanel,
 } from '@/lib/protocol';
 import type { ChatService } from '@/lib/chat/service';
+import { requestFailureText } from '@/lib/db/storage-errors';
 
 type Port = Browser.runtime.Port;
 
@@ -69,7 +70,7 @@ export function acceptChatPorts(
         .then(() => handle(port, message))
         .catch((error: unknown) => {
           if ('requestId' in message) {
-            const text = error instanceof Error ? error.message : 'The request failed.';
+            const text = requestFailureText(error);
             port.postMessage({
               type: 'request_failed',
               requestId: message.requestId,

@@ -1,3 +1,5 @@
+import Dexie from 'dexie';
+
 /**
  * Storage failures in words the user can act on. Dexie wraps the browser's error (a failed
  * modify becomes a ModifyError with `failures`, an aborted transaction keeps it as `inner`), so
@@ -33,4 +35,18 @@ export function storageWarningText(error: unknown): string {
   return isQuotaError(error)
     ? "Parley couldn't save this reply: browser storage is full. It stays on screen: copy it or use Export Markdown before closing the panel, and free up some disk space."
     : "Parley couldn't save this reply to browser storage (is the disk full?). It stays on screen: copy it or use Export Markdown before closing the panel.";
+}
+
+/** The notice for a request the background could not start: storage failures in plain words. */
+export function requestFailureText(error: unknown): string {
+  // Dexie wraps IndexedDB's errors; a bare one is a full disk or the backing store failing.
+  const storage =
+    error instanceof Dexie.DexieError ||
+    (error instanceof Error && (isQuotaError(error) || error.name === 'UnknownError'));
+  if (storage) {
+    return isQuotaError(error)
+      ? "Parley couldn't continue this chat: browser storage is full. Free up some disk space, or start a New chat."
+      : "Parley couldn't read this chat from browser storage. Start a New chat; your earlier chats come back when storage works again.";
+  }
+  return error instanceof Error && error.message ? error.message : 'The request failed.';
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { isQuotaError, storageWarningText } from '@/lib/db/storage-errors';
+import { isQuotaError, requestFailureText, storageWarningText } from '@/lib/db/storage-errors';
 
 const quota = () => new DOMException('over', 'QuotaExceededError');
 
@@ -36,5 +36,23 @@ describe('storage errors', () => {
     expect(other).not.toContain('storage is full');
     expect(other).toContain('is the disk full?');
     expect(other).toContain('Export Markdown');
+  });
+
+  it('turns a storage failure that stops a request into plain words', () => {
+    const closed = new Dexie.DatabaseClosedError(
+      'UnknownError Internal error opening backing store',
+    );
+    expect(requestFailureText(closed)).toMatch(
+      /^Parley couldn't read this chat from browser storage\. Start a New chat/,
+    );
+    expect(requestFailureText(closed)).not.toContain('backing store');
+    expect(requestFailureText(new Dexie.ModifyError('x', [quota()]))).toContain('storage is full');
+    expect(requestFailureText(quota())).toContain('storage is full');
+    // Other failures keep their own (already friendly) message.
+    expect(requestFailureText(new Error('That message no longer exists.'))).toBe(
+      'That message no longer exists.',
+    );
+    expect(requestFailureText('odd')).toBe('The request failed.');
+    expect(requestFailureText(new DOMException('stopped', 'AbortError'))).toBe('stopped');
   });
 });
