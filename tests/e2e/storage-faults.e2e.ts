@@ -190,7 +190,10 @@ describe('storage and network faults', () => {
       expect(await panel.lastAssistant().textContent()).toContain('First answer, from memory.');
       await page.getByRole('alert').filter({ hasText: "couldn't save this reply" }).waitFor();
 
+      // The new reply, not the one before it (already complete), is the one to wait for.
+      const before = await panel.assistantMessages.count();
       await panel.send('A follow-up');
+      await expect.poll(() => panel.assistantMessages.count()).toBe(before + 1);
       await panel.waitForState('complete');
       expect(await panel.lastAssistant().textContent()).toContain('Second answer.');
       const followUp = server.chatRequests()[1]?.body as { messages: { content: string }[] };
