@@ -2,7 +2,7 @@
  * The visible branch of the conversation (root → current leaf). Follows the stream to the bottom
  * unless the user has scrolled up to read.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ChatMessage } from '@/lib/chat/types';
 import type { Rating } from '@/lib/feedback/types';
 import { pagerInfo, pathToLeaf } from '@/lib/chat/tree';
@@ -57,22 +57,30 @@ export function MessageList({
     return () => observer.disconnect();
   }, []);
 
+  // Adding earlier messages above keeps what the user is reading in place: the distance from the
+  // bottom is restored right after the commit, before paint. Until then, scrolling near the top
+  // (or the button) must not ask again, or one gesture would load several steps.
+  const restoreFromBottom = useRef<number | null>(null);
+  const showEarlier = () => {
+    const el = scroller.current;
+    if (!el || restoreFromBottom.current !== null) return;
+    restoreFromBottom.current = el.scrollHeight - el.scrollTop;
+    setShown((n) => n + WINDOW_STEP);
+  };
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    const fromBottom = restoreFromBottom.current;
+    if (!el || fromBottom === null) return;
+    restoreFromBottom.current = null;
+    el.scrollTop = el.scrollHeight - fromBottom;
+  }, [shown]);
+
   const onScroll = () => {
     const el = scroller.current;
     if (!el) return;
     stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < STICK_DISTANCE_PX;
     setAwayFromEnd(!stick.current);
     if (el.scrollTop < 200 && hiddenCount > 0) showEarlier();
-  };
-
-  // Adding earlier messages above keeps what the user is reading in place.
-  const showEarlier = () => {
-    const el = scroller.current;
-    const fromBottom = el ? el.scrollHeight - el.scrollTop : 0;
-    setShown((n) => n + WINDOW_STEP);
-    requestAnimationFrame(() => {
-      if (el) el.scrollTop = el.scrollHeight - fromBottom;
-    });
   };
 
   const jumpToLatest = () => {
