@@ -22,7 +22,8 @@ describe('faults', () => {
     row.figure(`${server.chatRequests().length} requests`);
   });
 
-  it('an SSE error event mid-stream keeps the partial text and offers Retry', async () => {
+  it('an SSE error event mid-stream keeps the partial text and offers Retry', async (ctx) => {
+    scenario(ctx, 'partial text kept, marked error; Retry completes');
     const { panel, server } = e2e;
     server.enqueue(
       { chunks: ['Partial ', 'answer '], fault: 'sse-error', faultAfterChunks: 2 },
@@ -36,7 +37,8 @@ describe('faults', () => {
     expect(await text()).toContain('Whole answer.');
   });
 
-  it('malformed SSE (1-byte splits, CRLF, comments, unknown events) still yields the exact text', async () => {
+  it('malformed SSE (1-byte splits, CRLF, comments, unknown events) still yields the exact text', async (ctx) => {
+    scenario(ctx, 'the exact text, complete');
     const { panel, server } = e2e;
     const reply = 'Ünïcödé 🌍 survives\nbyte splits, CRLF and comments.';
     server.enqueue({
@@ -52,7 +54,8 @@ describe('faults', () => {
     expect(await text()).toContain('byte splits, CRLF and comments.');
   });
 
-  it('a bad JSON event mid-stream ends the reply as an error with the text so far kept', async () => {
+  it('a bad JSON event mid-stream ends the reply as an error with the text so far kept', async (ctx) => {
+    scenario(ctx, 'text so far kept; the reply ends (not complete-looking garbage)');
     const { panel, server } = e2e;
     server.enqueue({ chunks: ['Kept ', 'text ', 'never'], badJsonAt: 2 });
     await panel.send('hello');
@@ -62,7 +65,8 @@ describe('faults', () => {
     expect(await text()).toContain('Kept text');
   });
 
-  it('headers slower than the request timeout: a clear timeout message, the message kept', async () => {
+  it('headers slower than the request timeout: a clear timeout message, the message kept', async (ctx) => {
+    scenario(ctx, '"took too long"; the user\'s message kept');
     const { panel, server } = e2e;
     await patchSettings(panel.page, { requestTimeoutMs: 800 });
     server.enqueue({ text: 'too late', headersDelayMs: 3000 });
@@ -73,7 +77,8 @@ describe('faults', () => {
     await patchSettings(panel.page, { requestTimeoutMs: 60_000 });
   });
 
-  it('an unreachable server says so and keeps the message', async () => {
+  it('an unreachable server says so and keeps the message', async (ctx) => {
+    scenario(ctx, '"Couldn\'t reach the server"; the message kept');
     const { panel, server } = e2e;
     const { page } = panel;
     await page.getByRole('button', { name: 'Settings', exact: true }).click();
@@ -97,7 +102,8 @@ describe('faults', () => {
     }
   });
 
-  it('two panels streaming at once: no cross-talk', async () => {
+  it('two panels streaming at once: no cross-talk', async (ctx) => {
+    scenario(ctx, 'each panel shows only its own reply');
     const { panel, server, parley } = e2e;
     const second = new PanelPage(await parley.openPanel());
     await newChat(second.page);

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Worker } from 'playwright-core';
 import { startE2E, stopE2E, type E2E } from './support/setup';
+import { scenario } from './support/scenario';
 
 const CANARY = `sk-canary-${crypto.randomUUID()}`;
 let e2e: E2E;
@@ -97,7 +98,8 @@ async function inContentScript<T>(probe: Probe): Promise<T> {
 }
 
 describe('security', () => {
-  it('a web page has no way to message the extension (externally_connectable closed)', async () => {
+  it('a web page has no way to message the extension (externally_connectable closed)', async (ctx) => {
+    scenario(ctx, 'no messaging API for pages; nothing reaches Parley');
     const reachable = await page.evaluate(
       () =>
         typeof (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime
@@ -106,7 +108,8 @@ describe('security', () => {
     expect(reachable).not.toBe('function');
   });
 
-  it('a content-script-world script is refused: no settings, no generation', async () => {
+  it('a content-script-world script is refused: no settings, no generation', async (ctx) => {
+    scenario(ctx, 'settings refused, port closed, no request to the server');
     e2e.server.reset();
     const answer = await inContentScript<unknown>('get_settings');
     expect(JSON.stringify(answer ?? null)).not.toContain('baseUrl');
@@ -116,14 +119,16 @@ describe('security', () => {
     expect(e2e.server.chatRequests()).toHaveLength(0);
   });
 
-  it('a content-script-world script cannot read the key from storage', async () => {
+  it('a content-script-world script cannot read the key from storage', async (ctx) => {
+    scenario(ctx, 'storage.local not readable from a content script');
     const read = await inContentScript<string>('read_storage');
     // The probe ran (it answered), and what it got has no key in it.
     expect(typeof read).toBe('string');
     expect(read).not.toContain(CANARY);
   });
 
-  it('the key never shows in the panel DOM, the page, the console, or requests to other hosts', async () => {
+  it('the key never shows in the panel DOM, the page, the console, or requests to other hosts', async (ctx) => {
+    scenario(ctx, 'canary key: 0 occurrences outside requests to the API');
     await e2e.panel.send('hello with the canary key set');
     await e2e.panel.waitForState('complete');
     expect(await e2e.panel.page.content()).not.toContain(CANARY);

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Frame, Page, Worker } from 'playwright-core';
 import { newChat, startE2E, stopE2E, type E2E } from './support/setup';
+import { scenario } from './support/scenario';
 
 let e2e: E2E;
 let page: Page;
@@ -108,7 +109,8 @@ describe('selection capture', () => {
     expect(await chip().textContent()).toContain('Go channels, explained');
   });
 
-  it('strips hidden text and tag characters and says so', async () => {
+  it('strips hidden text and tag characters and says so', async (ctx) => {
+    scenario(ctx, 'hidden text and Unicode tag characters removed, with a warning');
     const url = `${e2e.server.url}/pages/hidden-text.html`;
     await page.goto(url);
     await selectAll(page, '#text');
@@ -128,7 +130,8 @@ describe('selection capture', () => {
     expect(/[\u{E0000}-\u{E007F}]/u.test(JSON.parse(body).messages.at(-1).content)).toBe(false);
   });
 
-  it('caps a 5 MB selection, says how much was kept, and the panel never blocks for 200 ms', async () => {
+  it('caps a 5 MB selection, says how much was kept, and the panel never blocks for 200 ms', async (ctx) => {
+    scenario(ctx, 'capped with "kept X of Y characters"; the panel stays responsive');
     const url = `${e2e.server.url}/pages/huge.html`;
     await page.goto(url);
     await selectAll(page, '#log');
@@ -152,7 +155,8 @@ describe('selection capture', () => {
     expect(await chip().count()).toBe(0);
   });
 
-  it('an empty selection gets a friendly message', async () => {
+  it('an empty selection gets a friendly message', async (ctx) => {
+    scenario(ctx, 'a friendly message, nothing attached');
     const url = `${e2e.server.url}/pages/code-in-iframe.html`;
     await page.goto(url);
     await page.evaluate(() => getSelection()?.removeAllRanges());
