@@ -147,12 +147,24 @@ export function startGeneration(
     let cause: EndCause = null;
     let finished = false;
     let watchdog: ReturnType<typeof setTimeout> | undefined;
-    const armWatchdog = (ms: number) => {
+    let deadline = 0;
+    let firesAt = Infinity;
+    // Re-arming moves a deadline; the one timer checks it when it fires, and is replaced only
+    // when the deadline comes earlier. Clearing and setting a timer per token was a tenth of the
+    // worker's time at 1,000 tokens/s (bench M6).
+    const schedule = (at: number) => {
       clearTimeout(watchdog);
-      watchdog = setTimeout(() => {
-        cause = 'stall';
-        attemptAbort.abort();
-      }, ms);
+      firesAt = at;
+      watchdog = setTimeout(check, Math.max(0, at - Date.now()));
+    };
+    const check = () => {
+      if (deadline > Date.now()) return schedule(deadline);
+      cause = 'stall';
+      attemptAbort.abort();
+    };
+    const armWatchdog = (ms: number) => {
+      deadline = Date.now() + ms;
+      if (deadline < firesAt) schedule(deadline);
     };
     armWatchdog(Math.max(timing.stallMs, deps.headersTimeoutMs ?? 0));
     try {

@@ -16,6 +16,10 @@ function isJson(text: string): boolean {
   }
 }
 
+function looksLikeObject(text: string): boolean {
+  return text.startsWith('{') && text.trimEnd().endsWith('}');
+}
+
 /** Decides for one complete event (its lines without the blank terminator). */
 export function keepEvent(lines: readonly string[]): string | null {
   let event: string | null = null;
@@ -32,7 +36,11 @@ export function keepEvent(lines: readonly string[]): string | null {
   const payload = data.join('\n');
   if (payload.length > MAX_EVENT_BYTES) return null;
   if (event !== null && event !== 'error' && event !== 'message') return null;
-  if (payload !== '[DONE]' && !isJson(payload)) return null;
+  // A plain data event that looks like a JSON object is passed on unparsed (the SDK parses it,
+  // and one that is broken ends the reply as an error with its text kept); anything else must be
+  // JSON to pass.
+  if (payload !== '[DONE]' && !(event === null && looksLikeObject(payload)) && !isJson(payload))
+    return null;
   return `${event === 'error' ? 'event: error\n' : ''}data: ${payload}\n\n`;
 }
 
@@ -43,21 +51,33 @@ export function createSseFilter(): TransformStream<Uint8Array, Uint8Array> {
   let buffer = '';
   let lines: string[] = [];
   let eventSize = 0;
-  const flushLines = (controller: TransformStreamDefaultController<Uint8Array>) => {
+  // Kept events of one network chunk leave together: one encode and one read downstream per
+  // chunk, not per token.
+  let out = '';
+  const flushLines = () => {
     const kept = eventSize > MAX_EVENT_BYTES ? null : keepEvent(lines);
-    if (kept) controller.enqueue(encoder.encode(kept));
+    if (kept) out += kept;
     lines = [];
     eventSize = 0;
   };
-  const consume = (controller: TransformStreamDefaultController<Uint8Array>) => {
-    let newline: number;
-    while ((newline = buffer.search(/\r\n|\r|\n/)) >= 0) {
-      const line = buffer.slice(0, newline);
-      const width = buffer.startsWith('\r\n', newline) ? 2 : 1;
-      buffer = buffer.slice(newline + width);
-      if (line === '') flushLines(controller);
+  const emit = (controller: TransformStreamDefaultController<Uint8Array>) => {
+    if (out) controller.enqueue(encoder.encode(out));
+    out = '';
+  };
+  const lineEnd = /\r\n|\r|\n/g;
+  // Walks the buffer with an index and cuts it once: slicing it per line made a network chunk
+  // holding many events (2,000 tokens/s) cost quadratic time in the worker.
+  const consume = () => {
+    let start = 0;
+    lineEnd.lastIndex = 0;
+    let match: RegExpExecArray | null;
+    while ((match = lineEnd.exec(buffer)) !== null) {
+      const line = buffer.slice(start, match.index);
+      start = match.index + match[0].length;
+      if (line === '') flushLines();
       else if ((eventSize += line.length) <= MAX_EVENT_BYTES) lines.push(line);
     }
+    buffer = start > 0 ? buffer.slice(start) : buffer;
     // A line that never ends cannot grow without bound.
     if (buffer.length > MAX_EVENT_BYTES) {
       buffer = '';
@@ -70,14 +90,16 @@ export function createSseFilter(): TransformStream<Uint8Array, Uint8Array> {
       // A lone \r at the end may be half of \r\n: wait for the next chunk.
       const pending = buffer.endsWith('\r') ? '\r' : '';
       if (pending) buffer = buffer.slice(0, -1);
-      consume(controller);
+      consume();
       buffer += pending;
+      emit(controller);
     },
     flush(controller) {
       buffer += decoder.decode();
-      consume(controller);
+      consume();
       if (buffer) lines.push(buffer);
-      if (lines.length) flushLines(controller);
+      if (lines.length) flushLines();
+      emit(controller);
     },
   });
 }

@@ -40,7 +40,11 @@ function scripted(...attempts: Step[][]): {
   };
 }
 
-function harness(openStream: GenerationDeps['openStream'], persistFails = false) {
+function harness(
+  openStream: GenerationDeps['openStream'],
+  persistFails = false,
+  headersTimeoutMs?: number,
+) {
   const events: (DeltaEvent | StateEvent)[] = [];
   const writes: { content: string; state: MessageState }[] = [];
   const storageErrors: unknown[] = [];
@@ -56,6 +60,7 @@ function harness(openStream: GenerationDeps['openStream'], persistFails = false)
       onStorageError: (e) => storageErrors.push(e),
       isOnline: () => true,
       timing: { stallMs: 150, flushMs: 40, coalesceMs: 10 },
+      ...(headersTimeoutMs ? { headersTimeoutMs } : {}),
     },
   );
   const panelView = () => {
@@ -134,6 +139,14 @@ describe('startGeneration', () => {
     const h = harness(openStream);
     expect(await h.handle.done).toEqual({ kind: 'interrupted', reason: 'stalled' });
     expect(h.writes.at(-1)?.content).toBe('before ');
+  });
+
+  it('after text, a stall is caught one stall window later, not at the longer headers timeout', async () => {
+    const { openStream } = scripted(['before ', { wait: 5000 }, 'never']);
+    const started = Date.now();
+    const h = harness(openStream, false, 3000);
+    expect(await h.handle.done).toEqual({ kind: 'interrupted', reason: 'stalled' });
+    expect(Date.now() - started).toBeLessThan(1500);
   });
 
   it('marks a dropped connection after text as interrupted(network)', async () => {
