@@ -54,6 +54,8 @@ export function MessageList({
       if (stick.current) el.scrollTop = el.scrollHeight;
     });
     observer.observe(inner);
+    // The viewport shrinks too (a growing composer, a banner): stay at the end then as well.
+    observer.observe(el);
     return () => observer.disconnect();
   }, []);
 

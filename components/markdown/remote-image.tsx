@@ -15,6 +15,9 @@ type Load =
   | { kind: 'shown'; objectUrl: string }
   | { kind: 'failed' };
 
+// Raster types only: an SVG is a document, and a blob: URL of it would carry the extension's origin.
+const IMAGE_TYPES = /^image\/(png|jpeg|gif|webp|avif|bmp|x-icon|vnd\.microsoft\.icon)$/;
+
 async function fetchImage(url: string, signal: AbortSignal): Promise<string> {
   const response = await fetch(url, {
     credentials: 'omit',
@@ -22,11 +25,26 @@ async function fetchImage(url: string, signal: AbortSignal): Promise<string> {
     cache: 'no-store',
     signal,
   });
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  const blob = await response.blob();
-  if (!blob.type.startsWith('image/') || blob.size > MAX_IMAGE_BYTES)
-    throw new Error('Not an image');
-  return URL.createObjectURL(blob);
+  if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
+  const type = (response.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (!IMAGE_TYPES.test(type)) throw new Error('Not an image');
+  if (Number(response.headers.get('content-length') ?? 0) > MAX_IMAGE_BYTES)
+    throw new Error('Too large');
+  // Counted while reading: a body without a length (or lying about it) stops at the cap.
+  const reader = response.body.getReader();
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_IMAGE_BYTES) {
+      await reader.cancel();
+      throw new Error('Too large');
+    }
+    parts.push(value);
+  }
+  return URL.createObjectURL(new Blob(parts as BlobPart[], { type }));
 }
 
 export function RemoteImage({ src, alt }: { src?: string; alt?: string }) {
@@ -38,7 +56,10 @@ export function RemoteImage({ src, alt }: { src?: string; alt?: string }) {
     if (!loading || !url) return;
     const abort = new AbortController();
     fetchImage(url, abort.signal).then(
-      (objectUrl) => setLoad({ kind: 'shown', objectUrl }),
+      (objectUrl) => {
+        if (abort.signal.aborted) URL.revokeObjectURL(objectUrl);
+        else setLoad({ kind: 'shown', objectUrl });
+      },
       () => abort.signal.aborted || setLoad({ kind: 'failed' }),
     );
     return () => abort.abort();

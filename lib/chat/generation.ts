@@ -155,15 +155,15 @@ export function startGeneration(
     const schedule = (at: number) => {
       clearTimeout(watchdog);
       firesAt = at;
-      watchdog = setTimeout(check, Math.max(0, at - Date.now()));
+      watchdog = setTimeout(check, Math.max(0, at - performance.now()));
     };
     const check = () => {
-      if (deadline > Date.now()) return schedule(deadline);
+      if (deadline > performance.now()) return schedule(deadline);
       cause = 'stall';
       attemptAbort.abort();
     };
     const armWatchdog = (ms: number) => {
-      deadline = Date.now() + ms;
+      deadline = performance.now() + ms;
       if (deadline < firesAt) schedule(deadline);
     };
     armWatchdog(Math.max(timing.stallMs, deps.headersTimeoutMs ?? 0));

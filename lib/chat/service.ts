@@ -337,7 +337,8 @@ export function createChatService(deps: ChatServiceDeps) {
         assistantMessageId: assistant.id,
       });
       if (assistant.state.kind !== 'pending') {
-        await written;
+        // A failed write is already kept in memory (keepUnwritten): not a failed request.
+        await written.catch(() => undefined);
         return;
       }
       await generate(conversation, assistant, {
@@ -373,7 +374,8 @@ export function createChatService(deps: ChatServiceDeps) {
         assistantMessageId: assistant.id,
       });
       if (assistant.state.kind !== 'pending') {
-        await written;
+        // A failed write is already kept in memory (keepUnwritten): not a failed request.
+        await written.catch(() => undefined);
         return;
       }
       await generate(conversation, assistant, {

@@ -63,7 +63,7 @@ async function request(
   path: string,
   init: { method: 'GET' | 'POST'; body?: object },
   signal: AbortSignal,
-): Promise<{ response: Response; controller: AbortController }> {
+): Promise<{ response: Response; controller: AbortController; release: () => void }> {
   const controller = new AbortController();
   const abort = () => controller.abort();
   if (signal.aborted) throw new APIUserAbortError();
@@ -86,6 +86,7 @@ async function request(
       signal: controller.signal,
     });
   } catch (error) {
+    signal.removeEventListener('abort', abort);
     if (timedOut) throw new APIConnectionTimeoutError();
     if (signal.aborted) throw new APIUserAbortError();
     throw new APIConnectionError({ cause: error instanceof Error ? error : undefined });
@@ -93,8 +94,17 @@ async function request(
     clearTimeout(timer);
   }
   if (!response.ok) {
-    signal.removeEventListener('abort', abort);
-    const text = await response.text().catch(() => '');
+    // Stop still reaches a server that sends error headers and then never ends the body.
+    let text: string;
+    try {
+      text = await response.text();
+    } catch {
+      text = '';
+    } finally {
+      signal.removeEventListener('abort', abort);
+    }
+    // A proxy may echo the key in a format scrubSecrets does not know: it never goes further.
+    if (config.apiKey) text = text.split(config.apiKey).join('[redacted]');
     let body: object | undefined;
     try {
       body = JSON.parse(text) as object;
@@ -103,7 +113,7 @@ async function request(
     }
     throw APIError.generate(response.status, body, body ? undefined : text, response.headers);
   }
-  return { response, controller };
+  return { response, controller, release: () => signal.removeEventListener('abort', abort) };
 }
 
 async function requestJson<T>(
@@ -112,8 +122,12 @@ async function requestJson<T>(
   init: { method: 'GET' | 'POST'; body?: object },
   signal: AbortSignal,
 ): Promise<T> {
-  const { response } = await request(config, path, init, signal);
-  return (await response.json()) as T;
+  const { response, release } = await request(config, path, init, signal);
+  try {
+    return (await response.json()) as T;
+  } finally {
+    release();
+  }
 }
 
 /**
@@ -125,7 +139,7 @@ export async function* streamChat(
   body: { model: string; messages: ModelMessage[] },
   signal: AbortSignal,
 ): AsyncGenerator<StreamPart> {
-  const { response, controller } = await request(
+  const { response, controller, release } = await request(
     config,
     '/chat/completions',
     { method: 'POST', body: { model: body.model, messages: body.messages, stream: true } },
@@ -148,6 +162,7 @@ export async function* streamChat(
     }
   } finally {
     controller.abort();
+    release();
   }
 }
 

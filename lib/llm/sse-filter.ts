@@ -16,10 +16,6 @@ function isJson(text: string): boolean {
   }
 }
 
-function looksLikeObject(text: string): boolean {
-  return text.startsWith('{') && text.trimEnd().endsWith('}');
-}
-
 /** Decides for one complete event (its lines without the blank terminator). */
 export function keepEvent(lines: readonly string[]): string | null {
   let event: string | null = null;
@@ -36,12 +32,13 @@ export function keepEvent(lines: readonly string[]): string | null {
   const payload = data.join('\n');
   if (payload.length > MAX_EVENT_BYTES) return null;
   if (event !== null && event !== 'error' && event !== 'message') return null;
-  // A plain data event that looks like a JSON object is passed on unparsed (the SDK parses it,
-  // and one that is broken ends the reply as an error with its text kept); anything else must be
-  // JSON to pass.
-  if (payload !== '[DONE]' && !(event === null && looksLikeObject(payload)) && !isJson(payload))
-    return null;
-  return `${event === 'error' ? 'event: error\n' : ''}data: ${payload}\n\n`;
+  if (payload !== '[DONE]' && !isJson(payload)) return null;
+  // A payload of several data lines goes on as several data lines.
+  const dataLines = payload
+    .split('\n')
+    .map((line) => `data: ${line}`)
+    .join('\n');
+  return `${event === 'error' ? 'event: error\n' : ''}${dataLines}\n\n`;
 }
 
 /** A byte stream transform: SSE in, filtered SSE out (LF line ends). */

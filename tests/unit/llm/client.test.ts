@@ -126,6 +126,33 @@ describe('llm client', () => {
     });
   });
 
+  it('never passes the key on in an error text, whatever its format', async () => {
+    stubFetch(() => new Response('proxy says: key gsk_secret123 is invalid', { status: 401 }));
+    const failure = await failureOf(() =>
+      listModels({ ...config, apiKey: 'gsk_secret123' }, never),
+    );
+    expect(JSON.stringify(failure)).not.toContain('gsk_secret123');
+  });
+
+  it('Stop reaches an error body that never ends', async () => {
+    stubFetch(
+      (_url, init) =>
+        new Response(
+          new ReadableStream({
+            start(controller) {
+              controller.enqueue(new TextEncoder().encode('{"error":'));
+              init.signal?.addEventListener('abort', () => controller.error(new Error('aborted')));
+            },
+          }),
+          { status: 500 },
+        ),
+    );
+    const stop = new AbortController();
+    setTimeout(() => stop.abort(), 20);
+    const failure = await failureOf(() => listModels({ ...config, timeoutMs: 5_000 }, stop.signal));
+    expect(failure).toMatchObject({ kind: 'api', status: 500 });
+  });
+
   it('keeps a non-JSON error page as text, never as markup to render', async () => {
     stubFetch(() => new Response('<html><script>x()</script></html>', { status: 502 }));
     const failure = await failureOf(() => listModels(config, never));

@@ -107,7 +107,9 @@ describe('hostile model output', () => {
     const calls: { url: string; init: RequestInit }[] = [];
     vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
       calls.push({ url, init });
-      return new Response(new Blob([new Uint8Array([137, 80, 78, 71])], { type: 'image/png' }));
+      return new Response(new Uint8Array([137, 80, 78, 71]), {
+        headers: { 'content-type': 'image/png' },
+      });
     });
     try {
       const { container, getByRole } = render(
@@ -124,6 +126,26 @@ describe('hostile model output', () => {
           init: expect.objectContaining({ credentials: 'omit', referrerPolicy: 'no-referrer' }),
         },
       ]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('an SVG (a document, not a picture) is refused like a host that refuses', async () => {
+    vi.stubGlobal(
+      'fetch',
+      async () =>
+        new Response('<svg xmlns="http://www.w3.org/2000/svg"><script>x()</script></svg>', {
+          headers: { 'content-type': 'image/svg+xml' },
+        }),
+    );
+    try {
+      const { container, getByRole, findByText } = render(
+        <Markdown text="![x](https://example.test/x.svg)" streaming={false} />,
+      );
+      fireEvent.click(getByRole('button', { name: /Load image/ }));
+      await findByText(/did not let Parley load this image/);
+      expect(container.querySelector('img')).toBeNull();
     } finally {
       vi.unstubAllGlobals();
     }
