@@ -39,8 +39,11 @@ export default defineBackground(() => {
     });
     return config;
   };
-  browser.storage.onChanged.addListener((_changes, area) => {
-    if (area === 'local') config = null;
+  // Only these keys (and @wxt-dev/storage's `$` metadata beside them); a draft save is not one.
+  const configKeys = new Set(['settings', 'apiKey', 'moderationApiKey']);
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local') return;
+    if (Object.keys(changes).some((key) => configKeys.has(key.replace(/\$$/, '')))) config = null;
   });
   const keepAlive = createKeepAlive(() => browser.runtime.getPlatformInfo());
   const service = createChatService({
