@@ -25,8 +25,8 @@ export default defineBackground(() => {
   // Tests make the database fail to open or to write (DESIGN §7); before its first use.
   if (import.meta.env.MODE === 'e2e') injectE2EStorageFaults(getDb());
   const hub = createPortHub();
-  // Settings and keys are read once and kept until storage changes: three storage round trips
-  // before every request were a third of what Parley added to the first token (bench M1).
+  // Settings and keys are read once and kept until they change, instead of three storage round
+  // trips in a row before every request (bench M1).
   let config: ReturnType<ChatServiceDeps['loadConfig']> | null = null;
   const loadConfig = () => {
     config ??= Promise.all([

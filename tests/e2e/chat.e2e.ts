@@ -230,6 +230,7 @@ describe('chat', () => {
     await panel.page.waitForTimeout(300);
     expect(hits).toHaveLength(0);
     expect(await reply.locator('img').count()).toBe(0);
+    await panel.page.screenshot({ path: 'test-results/panel-image-placeholder.png' });
     await reply.getByRole('button', { name: 'Load image: chart' }).click();
     const image = reply.locator('img');
     await image.waitFor();
@@ -237,6 +238,7 @@ describe('chat', () => {
     await expect
       .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
       .toBe(2);
+    await panel.page.screenshot({ path: 'test-results/panel-image-loaded.png' });
     expect(hits).toHaveLength(1);
     expect(hits[0]?.cookie).toBeUndefined();
     expect(hits[0]?.referer).toBeUndefined();
