@@ -21,6 +21,7 @@ import {
 } from '../db/conversations';
 import type { LlmConfig, StreamPart } from '../llm/client';
 import { requiresKey, type Settings } from '../settings';
+import { sameOrigin } from '../credentials';
 import { buildModelMessages, type HistoryMessage } from './history';
 import { buildTitleRequest, cleanTitle } from './title';
 import { contextWindowFor, REPLY_RESERVE, trimToBudget } from './budget';
@@ -165,7 +166,10 @@ export function createChatService(deps: ChatServiceDeps) {
     const moderationConfig: LlmConfig = {
       ...config,
       baseUrl: settings.moderation.baseUrl || config.baseUrl,
-      apiKey: moderationApiKey || apiKey,
+      // Keys are bound to origins (issue 12): the chat key only if moderation is on its origin.
+      apiKey:
+        moderationApiKey ??
+        (sameOrigin(settings.moderation.baseUrl || config.baseUrl, config.baseUrl) ? apiKey : ''),
     };
     const report = (messageId: string, moderation: ModerationRecord) => {
       deps.broadcast({ type: 'moderation', messageId, moderation });
