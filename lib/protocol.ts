@@ -172,8 +172,14 @@ export interface PublicSettings {
   model: string;
   systemPrompt: string;
   moderation: ModerationSettings;
+  /** A key is saved for the chat base URL's origin (keys are bound to origins, lib/credentials). */
   hasApiKey: boolean;
+  /** A separate key is saved for the moderation endpoint's origin. */
   hasModerationKey: boolean;
+  /** Origins with a saved chat key, most recent last: hosts for the UI, never the keys. */
+  keyOrigins: string[];
+  /** Origins with a saved moderation key. */
+  moderationKeyOrigins: string[];
   /** The moderation endpoint answered 404: this endpoint cannot check messages. */
   moderationUnsupported: boolean;
 }
@@ -186,13 +192,15 @@ export type RpcRequest =
       apiKey?: string;
       /** Same rule as `apiKey`, for the optional moderation key. */
       moderationApiKey?: string;
+      /** The user confirmed "Use my key for <host>": the key saved for this origin goes there too. */
+      reuseKeyFrom?: string;
       baseUrl: string;
       model: string;
       systemPrompt: string;
       /** Validated and repaired by normalizeSettings on the background side. */
       moderation?: Partial<ModerationSettings>;
     }
-  | { type: 'list_models'; baseUrl: string; apiKey?: string };
+  | { type: 'list_models'; baseUrl: string; apiKey?: string; reuseKeyFrom?: string };
 
 export type RpcResponse =
   | { type: 'settings'; settings: PublicSettings }
@@ -312,7 +320,8 @@ export function parseRpcRequest(value: unknown): RpcRequest | null {
         isString(value.model) &&
         isString(value.systemPrompt) &&
         (value.apiKey === undefined || isString(value.apiKey)) &&
-        (value.moderationApiKey === undefined || isString(value.moderationApiKey))
+        (value.moderationApiKey === undefined || isString(value.moderationApiKey)) &&
+        (value.reuseKeyFrom === undefined || isString(value.reuseKeyFrom))
         ? {
             type: 'save_settings',
             baseUrl: value.baseUrl,
@@ -322,17 +331,21 @@ export function parseRpcRequest(value: unknown): RpcRequest | null {
             ...(isString(value.moderationApiKey)
               ? { moderationApiKey: value.moderationApiKey }
               : {}),
+            ...(isString(value.reuseKeyFrom) ? { reuseKeyFrom: value.reuseKeyFrom } : {}),
             ...(isRecord(value.moderation)
               ? { moderation: value.moderation as Partial<ModerationSettings> }
               : {}),
           }
         : null;
     case 'list_models':
-      return isString(value.baseUrl) && (value.apiKey === undefined || isString(value.apiKey))
+      return isString(value.baseUrl) &&
+        (value.apiKey === undefined || isString(value.apiKey)) &&
+        (value.reuseKeyFrom === undefined || isString(value.reuseKeyFrom))
         ? {
             type: 'list_models',
             baseUrl: value.baseUrl,
             ...(isString(value.apiKey) ? { apiKey: value.apiKey } : {}),
+            ...(isString(value.reuseKeyFrom) ? { reuseKeyFrom: value.reuseKeyFrom } : {}),
           }
         : null;
     default:

@@ -1,6 +1,7 @@
 /**
  * Parley's settings as data: defaults, provider presets and validation. Pure; the storage adapter
- * is lib/settings-store.ts. The API key is not part of these settings: it is stored on its own.
+ * is lib/settings-store.ts. Keys are not part of these settings: each is stored bound to the origin
+ * it was saved for (lib/credentials).
  */
 import { DEFAULT_SYSTEM_PROMPT } from './chat/system-prompt';
 import { DEFAULT_MODERATION_SETTINGS, type ModerationSettings } from './moderation/types';

@@ -3,6 +3,7 @@
  * per-category rules.
  */
 import { useId, type RefObject } from 'react';
+import type { ModerationKeyStatus } from '@/lib/key-status';
 import {
   MODERATION_CATEGORIES,
   type CategoryOverride,
@@ -14,7 +15,8 @@ export interface ModerationFieldsProps {
   onChange: (value: ModerationSettings) => void;
   /** The moderation endpoint answered 404 last time. */
   unsupported: boolean;
-  hasKey: boolean;
+  /** Which saved key checks would carry: one for that server, its chat key, or none. */
+  keyStatus: ModerationKeyStatus;
   /** Write-only field for a separate moderation key. */
   keyInput: RefObject<HTMLInputElement | null>;
 }
@@ -23,10 +25,19 @@ export function ModerationFields({
   value,
   onChange,
   unsupported,
-  hasKey,
+  keyStatus,
   keyInput,
 }: ModerationFieldsProps) {
   const ids = useId();
+  // Checks carry only a key saved for their own server (issue 12), so say which one that is.
+  const keyHint =
+    keyStatus.host === null
+      ? null
+      : keyStatus.kind === 'own'
+        ? `Checks use the key for checks saved for ${keyStatus.host}`
+        : keyStatus.kind === 'chat'
+          ? `Checks use the API key saved for ${keyStatus.host}`
+          : `Checks go to ${keyStatus.host} without a key`;
   const set = (patch: Partial<ModerationSettings>) => onChange({ ...value, ...patch });
   return (
     <fieldset className="moderation-fields">
@@ -81,8 +92,16 @@ export function ModerationFields({
                 ref={keyInput}
                 type="password"
                 autoComplete="off"
-                placeholder={hasKey ? 'Saved (type to replace)' : 'Same as chat'}
+                placeholder={
+                  keyStatus.kind === 'own' ? 'Saved (type to replace)' : 'Optional for this server'
+                }
+                aria-describedby={keyHint ? `${ids}-mkey-hint` : undefined}
               />
+              {keyHint ? (
+                <p className="hint muted" id={`${ids}-mkey-hint`}>
+                  {keyHint}
+                </p>
+              ) : null}
             </>
           ) : null}
           {value.provider === 'llama-guard' ? (

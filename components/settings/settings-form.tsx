@@ -1,13 +1,18 @@
 /**
  * Endpoint, key, model and system prompt: the panel's first-run setup and the options page.
  * The key field is write-only: it is sent to the background on save and cleared, never read back.
+ * Keys are bound to the server they were saved for: the form shows that server's host, and a new
+ * server gets the saved key only through an explicit "Use my key for <host>" (issue 12).
  */
 import { FormStatus, type Status } from '@/components/common/form-status';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { PublicSettings, RpcRequest, RpcResponse } from '@/lib/protocol';
 import { checkBaseUrl, presetFor, PROVIDER_PRESETS, requiresKey } from '@/lib/settings';
+import { originOf } from '@/lib/credentials';
+import { chatKeyStatus, moderationKeyStatus } from '@/lib/key-status';
 import { DEFAULT_SYSTEM_PROMPT } from '@/lib/chat/system-prompt';
 import { ensureHostPermission } from './host-permission';
+import { KeyBinding } from './key-binding';
 import { ModerationFields } from './moderation-fields';
 
 export interface SettingsFormProps {
@@ -25,10 +30,18 @@ export function SettingsForm({ initial, call, onSaved, compact }: SettingsFormPr
   const [moderation, setModeration] = useState(initial.moderation);
   const [models, setModels] = useState<string[]>([]);
   const [status, setStatus] = useState<Status | null>(null);
-  const [hasKey, setHasKey] = useState(initial.hasApiKey);
+  // The origin the user ticked "Use my key for <host>" for: typing another URL unticks it.
+  const [reuseFor, setReuseFor] = useState<string | null>(null);
   const keyInput = useRef<HTMLInputElement>(null);
   const moderationKeyInput = useRef<HTMLInputElement>(null);
   const preset = presetFor(baseUrl);
+  // From `initial`, which every save updates: the background is the only source of truth.
+  const keyStatus = chatKeyStatus(initial.keyOrigins, baseUrl);
+  const hasKey = keyStatus.kind === 'saved';
+  const reuse =
+    keyStatus.kind === 'offer' && reuseFor !== null && reuseFor === originOf(baseUrl)
+      ? { reuseKeyFrom: keyStatus.fromOrigin }
+      : {};
 
   const loadModels = async () => {
     const granted = await ensureHostPermission(baseUrl);
@@ -44,7 +57,7 @@ export function SettingsForm({ initial, call, onSaved, compact }: SettingsFormPr
     const response = await call({
       type: 'list_models',
       baseUrl,
-      ...(typedKey ? { apiKey: typedKey } : {}),
+      ...(typedKey ? { apiKey: typedKey } : reuse),
     });
     if (response.type === 'models') {
       setModels(response.models);
@@ -84,7 +97,7 @@ export function SettingsForm({ initial, call, onSaved, compact }: SettingsFormPr
       setStatus({ kind: 'error', text: 'Parley needs permission to reach the moderation server.' });
       return;
     }
-    if (!typedKey && !hasKey && requiresKey(checked.url)) {
+    if (!typedKey && !hasKey && !('reuseKeyFrom' in reuse) && requiresKey(checked.url)) {
       setStatus({ kind: 'error', text: 'Enter your OpenAI API key (it starts with sk-).' });
       return;
     }
@@ -94,7 +107,7 @@ export function SettingsForm({ initial, call, onSaved, compact }: SettingsFormPr
       model,
       systemPrompt,
       moderation,
-      ...(typedKey ? { apiKey: typedKey } : {}),
+      ...(typedKey ? { apiKey: typedKey } : reuse),
       ...(typedModerationKey ? { moderationApiKey: typedModerationKey } : {}),
     });
     if (response.type !== 'settings') {
@@ -106,7 +119,7 @@ export function SettingsForm({ initial, call, onSaved, compact }: SettingsFormPr
     }
     if (keyInput.current) keyInput.current.value = '';
     if (moderationKeyInput.current) moderationKeyInput.current.value = '';
-    setHasKey(response.settings.hasApiKey);
+    setReuseFor(null);
     setStatus({ kind: 'ok', text: 'Saved.' });
     onSaved(response.settings);
   };
@@ -120,7 +133,6 @@ export function SettingsForm({ initial, call, onSaved, compact }: SettingsFormPr
       apiKey: '',
     });
     if (response.type === 'settings') {
-      setHasKey(false);
       setStatus({ kind: 'ok', text: 'API key removed.' });
       onSaved(response.settings);
     }
@@ -167,11 +179,12 @@ export function SettingsForm({ initial, call, onSaved, compact }: SettingsFormPr
               : 'Optional for local servers'
         }
       />
-      {hasKey ? (
-        <button type="button" className="button link small" onClick={() => void removeKey()}>
-          Remove saved key
-        </button>
-      ) : null}
+      <KeyBinding
+        status={keyStatus}
+        confirmed={'reuseKeyFrom' in reuse}
+        onConfirm={(yes) => setReuseFor(yes ? originOf(baseUrl) : null)}
+        onRemove={() => void removeKey()}
+      />
 
       <label htmlFor={`${ids}-model`}>Model</label>
       <div className="row">
@@ -215,7 +228,7 @@ export function SettingsForm({ initial, call, onSaved, compact }: SettingsFormPr
             value={moderation}
             onChange={setModeration}
             unsupported={initial.moderationUnsupported}
-            hasKey={initial.hasModerationKey}
+            keyStatus={moderationKeyStatus(initial, baseUrl, moderation.baseUrl)}
             keyInput={moderationKeyInput}
           />
         </>

@@ -9,12 +9,13 @@ import { injectE2EStorageFaults } from '@/lib/db/fault-source';
 import { completeChat, moderateText, streamChat } from '@/lib/llm/client';
 import { createModerationProvider } from '@/lib/moderation/providers';
 import {
-  apiKeyItem,
-  moderationApiKeyItem,
+  KEY_STORAGE_KEYS,
   moderationUnsupportedItem,
+  readKeyRing,
   readSettings,
   restrictStorageToExtensionPages,
 } from '@/lib/settings-store';
+import { keysFor } from '@/lib/credentials';
 import { acceptChatPorts, createPortHub } from './chat-port';
 import { createKeepAlive } from './keep-alive';
 import { acceptRpc } from './rpc';
@@ -29,18 +30,18 @@ export default defineBackground(() => {
   // trips in a row before every request (bench M1).
   let config: ReturnType<ChatServiceDeps['loadConfig']> | null = null;
   const loadConfig = () => {
-    config ??= Promise.all([
-      readSettings(),
-      apiKeyItem.getValue(),
-      moderationApiKeyItem.getValue(),
-    ]).then(([settings, apiKey, moderationApiKey]) => ({ settings, apiKey, moderationApiKey }));
+    // Each key is the one bound to the origin its requests go to, or none (issue 12).
+    config ??= Promise.all([readSettings(), readKeyRing()]).then(([settings, ring]) => ({
+      settings,
+      ...keysFor(ring, settings),
+    }));
     config.catch(() => {
       config = null;
     });
     return config;
   };
   // Only these keys (and @wxt-dev/storage's `$` metadata beside them); a draft save is not one.
-  const configKeys = new Set(['settings', 'apiKey', 'moderationApiKey']);
+  const configKeys = new Set(['settings', ...KEY_STORAGE_KEYS]);
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local') return;
     if (Object.keys(changes).some((key) => configKeys.has(key.replace(/\$$/, '')))) config = null;
@@ -65,6 +66,8 @@ export default defineBackground(() => {
           completeChat(config, { model, messages, maxTokens: 20 }, signal),
       }),
   });
+  // A key an older version stored alone is bound to its endpoint now, before settings can change.
+  void readKeyRing().catch(() => undefined);
   // Replies a dead worker left `streaming` become interrupted before any panel is answered.
   // Deletions whose undo time passed while no panel was open are finished here.
   void purgeDeletedConversations(getDb(), Date.now()).catch(() => undefined);

@@ -1,6 +1,6 @@
 /**
- * Request/response messages from Parley's own pages: settings and the model list. The API key
- * comes in here and never goes back out.
+ * Request/response messages from Parley's own pages: settings and the model list. Keys come in
+ * here and never go back out: the panel learns only which origins have one.
  */
 import { browser } from 'wxt/browser';
 import {
@@ -10,28 +10,40 @@ import {
   type RpcResponse,
 } from '@/lib/protocol';
 import {
-  apiKeyItem,
-  moderationApiKeyItem,
   moderationUnsupportedItem,
+  readKeyRing,
   readSettings,
   settingsItem,
+  updateKeyRing,
 } from '@/lib/settings-store';
 import { checkBaseUrl, normalizeSettings } from '@/lib/settings';
+import {
+  applyKeyChanges,
+  keyForRequest,
+  moderationBaseUrl,
+  originOf,
+  originsWith,
+  secretFor,
+} from '@/lib/credentials';
 import { describeFailure, listModels } from '@/lib/llm/client';
 import { ERROR_MESSAGES, failureToState } from '@/lib/llm/errors';
 
 async function publicSettings(): Promise<PublicSettings> {
-  const settings = await readSettings();
-  const key = await apiKeyItem.getValue();
-  const unsupportedFor = await moderationUnsupportedItem.getValue();
-  const moderationBase = settings.moderation.baseUrl || settings.baseUrl;
+  const [settings, ring, unsupportedFor] = await Promise.all([
+    readSettings(),
+    readKeyRing(),
+    moderationUnsupportedItem.getValue(),
+  ]);
+  const moderationBase = moderationBaseUrl(settings);
   return {
     baseUrl: settings.baseUrl,
     model: settings.model,
     systemPrompt: settings.systemPrompt,
     moderation: settings.moderation,
-    hasApiKey: key.length > 0,
-    hasModerationKey: (await moderationApiKeyItem.getValue()).length > 0,
+    hasApiKey: secretFor(ring, originOf(settings.baseUrl), 'apiKey') !== '',
+    hasModerationKey: secretFor(ring, originOf(moderationBase), 'moderationApiKey') !== '',
+    keyOrigins: originsWith(ring, 'apiKey'),
+    moderationKeyOrigins: originsWith(ring, 'moderationApiKey'),
     moderationUnsupported: unsupportedFor !== '' && unsupportedFor === moderationBase,
   };
 }
@@ -47,19 +59,19 @@ async function answer(raw: unknown): Promise<RpcResponse> {
       if (!base.ok) return { type: 'rpc_error', message: base.message };
       if (!request.model.trim())
         return { type: 'rpc_error', message: 'Choose or type a model name.' };
+      // Keys of an older version bind to the endpoint they were used with, not the new one.
+      await readKeyRing();
       const current = await readSettings();
-      await settingsItem.setValue(
-        normalizeSettings({
-          ...current,
-          baseUrl: base.url,
-          model: request.model.trim(),
-          systemPrompt: request.systemPrompt,
-          moderation: { ...current.moderation, ...request.moderation },
-        }),
-      );
-      if (request.apiKey !== undefined) await apiKeyItem.setValue(request.apiKey.trim());
-      if (request.moderationApiKey !== undefined)
-        await moderationApiKeyItem.setValue(request.moderationApiKey.trim());
+      const next = normalizeSettings({
+        ...current,
+        baseUrl: base.url,
+        model: request.model.trim(),
+        systemPrompt: request.systemPrompt,
+        moderation: { ...current.moderation, ...request.moderation },
+      });
+      await settingsItem.setValue(next);
+      // Typed keys bind to the origins just saved; whatever was saved for others stays theirs.
+      await updateKeyRing((ring) => applyKeyChanges(ring, next, request));
       // A changed endpoint deserves a fresh look.
       await moderationUnsupportedItem.setValue('');
       return { type: 'settings', settings: await publicSettings() };
@@ -67,7 +79,7 @@ async function answer(raw: unknown): Promise<RpcResponse> {
     case 'list_models': {
       const base = checkBaseUrl(request.baseUrl);
       if (!base.ok) return { type: 'rpc_error', message: base.message };
-      const apiKey = request.apiKey?.trim() || (await apiKeyItem.getValue());
+      const apiKey = keyForRequest(await readKeyRing(), base.url, request);
       try {
         const models = await listModels(
           { apiKey, baseUrl: base.url, timeoutMs: 15_000 },
