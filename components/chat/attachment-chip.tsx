@@ -7,6 +7,7 @@ import { useId, useState } from 'react';
 import type { Attachment } from '@/lib/chat/types';
 import { estimateTokens } from '@/lib/selection/normalize';
 import { LANGUAGES } from '@/lib/selection/language';
+import { describeHidden, describeSource } from '@/lib/selection/to-attachment';
 
 export interface AttachmentChipProps {
   attachment: Attachment;
@@ -14,13 +15,18 @@ export interface AttachmentChipProps {
   onLanguageChange: (language: string | undefined) => void;
 }
 
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host || url;
-  } catch {
-    return url;
-  }
-}
+// Layout for the source line, kept beside the markup it shapes: the host never shrinks (a long
+// one wraps), the path takes what is left and is cut with an ellipsis.
+const SOURCE_LINE = { display: 'flex', flexWrap: 'wrap', minWidth: 0 } as const;
+const SOURCE_HOST = { flex: '0 1 auto', overflowWrap: 'anywhere' } as const;
+const SOURCE_FRAME = { ...SOURCE_HOST, marginInlineStart: '0.3em' } as const;
+const SOURCE_PATH = {
+  flex: '1 1 0',
+  minWidth: 0,
+  overflow: 'hidden',
+  textOverflow: 'ellipsis',
+  whiteSpace: 'nowrap',
+} as const;
 
 export function AttachmentChip({ attachment, onRemove, onLanguageChange }: AttachmentChipProps) {
   const [open, setOpen] = useState(false);
@@ -28,12 +34,13 @@ export function AttachmentChip({ attachment, onRemove, onLanguageChange }: Attac
   const lines = attachment.text.split('\n').length;
   const tokens = estimateTokens(attachment.text);
   const { truncated } = attachment;
+  const source = describeSource(attachment.source);
+  const hiddenNote = describeHidden(attachment);
   return (
     <div role="group" aria-label="Attached selection" className="attachment-chip">
       <div className="chip-head">
         <span className="chip-source" title={attachment.source.url}>
-          {attachment.source.title || hostOf(attachment.source.url)}
-          <span className="muted"> · {hostOf(attachment.source.url)}</span>
+          {attachment.source.title || source.host}
         </span>
         <button
           type="button"
@@ -43,6 +50,21 @@ export function AttachmentChip({ attachment, onRemove, onLanguageChange }: Attac
         >
           <CloseIcon />
         </button>
+      </div>
+      {/* The host is what tells an ad frame from the page: it is shown whole, the path is cut. */}
+      <div className="muted" dir="ltr" style={SOURCE_LINE}>
+        <span style={SOURCE_HOST}>
+          from <strong>{source.host}</strong>
+        </span>
+        <span style={SOURCE_PATH} title={attachment.source.url}>
+          {source.path}
+        </span>
+        {source.frameIn ? (
+          <span style={SOURCE_FRAME}>
+            {' '}
+            (frame in <strong>{source.frameIn}</strong>)
+          </span>
+        ) : null}
       </div>
       <div className="chip-meta muted">
         <label htmlFor={`${ids}-lang`} className="sr-only">
@@ -78,9 +100,9 @@ export function AttachmentChip({ attachment, onRemove, onLanguageChange }: Attac
           {truncated.total.toLocaleString('en')} characters.
         </p>
       ) : null}
-      {attachment.hiddenTextRemoved ? (
+      {hiddenNote ? (
         <p className="chip-note warn" role="status">
-          This selection contains hidden text; it was removed and will not be sent.
+          This selection contains hidden text. {hiddenNote} None of it will be sent.
         </p>
       ) : null}
       {attachment.formattingLost ? (

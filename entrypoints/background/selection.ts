@@ -46,8 +46,12 @@ async function readFrames(tabId: number): Promise<CapturedSelection[] | null> {
       target: { tabId, allFrames: true },
       func: captureSelection,
     });
+    // The frame id lets the context menu's frame win (see to-attachment's rank).
     return results
-      .map((r) => (r.result ?? null) as CapturedSelection | null)
+      .map((r): CapturedSelection | null => {
+        const capture = (r.result ?? null) as CapturedSelection | null;
+        return capture ? { ...capture, frameId: r.frameId } : null;
+      })
       .filter((r): r is CapturedSelection => r !== null);
   } catch {
     // The PDF viewer, chrome:// pages and the Web Store refuse injection.
@@ -56,7 +60,12 @@ async function readFrames(tabId: number): Promise<CapturedSelection[] | null> {
 }
 
 export function createSelectionCapture(deliver: Deliver) {
-  const capture = async (tab: Tab | undefined, selectionText?: string, suggestedText?: string) => {
+  const capture = async (
+    tab: Tab | undefined,
+    selectionText?: string,
+    suggestedText?: string,
+    frameId?: number,
+  ) => {
     const frames = tab?.id !== undefined ? await readFrames(tab.id) : null;
     const fallback =
       (!frames || frames.length === 0) && selectionText
@@ -66,8 +75,10 @@ export function createSelectionCapture(deliver: Deliver) {
     const result = toAttachment(frames, {
       maxChars: DEFAULT_MAX_SELECTION_CHARS,
       id: crypto.randomUUID(),
-      // The menu's text picks the right frame when several hold a selection.
+      // The menu's frame and text pick the right frame when several hold a selection.
       ...(selectionText ? { selectionText } : {}),
+      ...(frameId !== undefined ? { frameId } : {}),
+      ...(tab?.url ? { pageUrl: tab.url } : {}),
       ...(fallback ? { fallback } : {}),
     });
     if (result.ok) {
@@ -82,7 +93,7 @@ export function createSelectionCapture(deliver: Deliver) {
   };
 
   const onMenuClick = (
-    info: { menuItemId: string | number; selectionText?: string },
+    info: { menuItemId: string | number; selectionText?: string; frameId?: number },
     tab?: Tab,
   ) => {
     if (info.menuItemId !== MENU_ASK && info.menuItemId !== MENU_EXPLAIN) return;
@@ -91,6 +102,7 @@ export function createSelectionCapture(deliver: Deliver) {
       tab,
       info.selectionText,
       info.menuItemId === MENU_EXPLAIN ? 'Explain this code.' : undefined,
+      info.frameId,
     );
   };
 
@@ -140,8 +152,10 @@ export function registerSelectionEntryPoints(
     // Playwright can neither click a native menu nor press a browser shortcut (DESIGN §7).
     (globalThis as { parleyTestHooks?: unknown }).parleyTestHooks = {
       runCommand: (name: string, tab: Tab) => selection.onCommand(name, tab),
-      clickContextMenu: (info: { menuItemId: string; selectionText?: string }, tab: Tab) =>
-        selection.onMenuClick(info, tab),
+      clickContextMenu: (
+        info: { menuItemId: string; selectionText?: string; frameId?: number },
+        tab: Tab,
+      ) => selection.onMenuClick(info, tab),
     };
   }
 }

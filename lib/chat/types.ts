@@ -62,11 +62,14 @@ export interface Attachment {
   text: string;
   /** Lower-case language id when the text is code (e.g. "go", "typescript"). */
   language?: string;
-  source: { url: string; title: string };
+  /** The frame the text came from; `topUrl` is the page around it when that frame is an iframe. */
+  source: { url: string; title: string; topUrl?: string };
   /** Set when the text was capped: how many characters were kept of how many. */
   truncated?: { kept: number; total: number };
   /** Set when hidden characters or hidden text were found and removed. */
   hiddenTextRemoved?: boolean;
+  /** How many hidden passages were removed and why (reason codes: lib/selection/to-attachment). */
+  hiddenPassages?: { count: number; reasons: string[] };
   /** Set when newlines/indentation could not be captured (PDF viewer, chrome:// pages). */
   formattingLost?: boolean;
 }

@@ -1,10 +1,10 @@
 /**
  * Turns what the frames of a tab captured into one attachment: the frame the user selected in,
  * normalised, with its language from the page or a guess, and honest flags (capped, hidden text
- * removed, formatting lost).
+ * removed and why, formatting lost, which frame of which page).
  */
 import type { Attachment } from '../chat/types';
-import type { CapturedSelection } from './capture';
+import type { CapturedSelection, HiddenReason } from './capture';
 import { CONFIDENT_GUESS_SCORE, guessLanguage, languageFromHint } from './language';
 import { normalizeSelection } from './normalize';
 
@@ -37,7 +37,26 @@ export interface ToAttachmentOptions {
    * it is the one the user right-clicked. Defaults to `fallback.selectionText`.
    */
   selectionText?: string;
+  /** The context menu's `info.frameId`: the frame the user right-clicked in wins. */
+  frameId?: number;
+  /** The tab's address, named on the chip when the text comes from one of its frames. */
+  pageUrl?: string;
 }
+
+/** Why a passage was removed, as the chip says it. */
+export const HIDDEN_REASON_LABELS: Record<HiddenReason | 'invisible-characters', string> = {
+  'not-displayed': 'not displayed',
+  invisible: 'invisible',
+  transparent: 'transparent',
+  'same-colour': 'same colour as background',
+  tiny: 'too small to read',
+  collapsed: 'squeezed to nothing',
+  clipped: 'clipped',
+  'off-screen': 'off-screen',
+  covered: 'covered by another element',
+  blurred: 'blurred',
+  'invisible-characters': 'invisible characters',
+};
 
 const MAX_TITLE = 300;
 const MAX_URL = 2048;
@@ -48,20 +67,30 @@ function squash(text: string): string {
 }
 
 /**
- * Frames in the order to try: the one matching the menu's text, then the focused frame (deepest
- * first: an iframe's parent has focus too), then the longest text. A stale selection left in
- * another frame must not win just for being longer.
+ * Frames in the order to try:
+ * 1. the frame the context menu was clicked in (`frameId`), then the one matching its text;
+ * 2. not a frame the user never interacted with: only real input sets `userActivation`, so a
+ *    selection in such a frame was made by a script (an ad selecting its own text);
+ * 3. not a cross-origin subframe the user has not just used: an ad the user once clicked can
+ *    still focus() itself, but its activation is not recent (transient activation lasts seconds);
+ * 4. then the focused frame (deepest first: an iframe's parent has focus too), then the longest.
+ * A stale selection left in another frame must not win just for being longer.
  */
 function rank(
   captures: readonly (CapturedSelection | null | undefined)[],
   selectionText: string | undefined,
+  frameId: number | undefined,
 ): CapturedSelection[] {
   const menu = selectionText ? squash(selectionText) : '';
   const score = (c: CapturedSelection): number[] => {
     const own = squash(c.text);
     const matches = menu !== '' && own !== '' && (own.startsWith(menu) || menu.startsWith(own));
+    const subframe = (c.frameDepth ?? 0) > 0;
     return [
+      frameId !== undefined && c.frameId === frameId ? 1 : 0,
       matches ? 1 : 0,
+      c.userActivation?.hasBeenActive === false ? 0 : 1,
+      c.crossOrigin && subframe && c.userActivation?.isActive !== true ? 0 : 1,
       c.hasFocus ? 1 : 0,
       c.hasFocus ? (c.frameDepth ?? 0) : 0,
       c.text.length,
@@ -101,33 +130,35 @@ export function toAttachment(
   opts: ToAttachmentOptions,
 ): AttachmentResult {
   const menuText = opts.selectionText ?? opts.fallback?.selectionText;
-  for (const capture of rank(captures ?? [], menuText)) {
+  for (const capture of rank(captures ?? [], menuText, opts.frameId)) {
     const normalized = normalizeSelection(capture.text, { maxChars: opts.maxChars });
     if (!normalized.text.trim()) continue;
     // Code: the page's own label, else a guess. Prose: only a guess sure enough to label it.
     const language = capture.isCode
       ? (languageFromHint(capture.languageHint) ?? guessLanguage(normalized.text))
       : guessLanguage(normalized.text, CONFIDENT_GUESS_SCORE);
-    return {
-      ok: true,
-      attachment: build(opts.id, normalized, language, capture.url, capture.title, {
-        hidden: normalized.hiddenTextRemoved || capture.hiddenTextFound,
-        formattingLost: false,
-      }),
-    };
+    const attachment = build(opts.id, normalized, language, capture.url, capture.title, {
+      hidden: normalized.hiddenTextRemoved || capture.hiddenTextFound,
+      formattingLost: false,
+    });
+    const passages = hiddenPassages(capture.hidden, normalized.hiddenTextRemoved);
+    if (passages) attachment.hiddenPassages = passages;
+    if ((capture.frameDepth ?? 0) > 0 && opts.pageUrl)
+      attachment.source.topUrl = cleanSource(opts.pageUrl, MAX_URL);
+    return { ok: true, attachment };
   }
   const fallback = opts.fallback;
   if (fallback) {
     const normalized = normalizeSelection(fallback.selectionText, { maxChars: opts.maxChars });
     if (normalized.text.trim()) {
       const language = guessLanguage(normalized.text, CONFIDENT_GUESS_SCORE);
-      return {
-        ok: true,
-        attachment: build(opts.id, normalized, language, fallback.url, fallback.title, {
-          hidden: normalized.hiddenTextRemoved,
-          formattingLost: true,
-        }),
-      };
+      const attachment = build(opts.id, normalized, language, fallback.url, fallback.title, {
+        hidden: normalized.hiddenTextRemoved,
+        formattingLost: true,
+      });
+      const passages = hiddenPassages(undefined, normalized.hiddenTextRemoved);
+      if (passages) attachment.hiddenPassages = passages;
+      return { ok: true, attachment };
     }
   }
   return { ok: false, error: captures === null && !fallback ? 'unreadable' : 'empty' };
@@ -152,4 +183,62 @@ function build(
   if (flags.hidden) attachment.hiddenTextRemoved = true;
   if (flags.formattingLost) attachment.formattingLost = true;
   return attachment;
+}
+
+/** The capture's count plus one passage for hidden characters the normaliser took out. */
+function hiddenPassages(
+  found: CapturedSelection['hidden'],
+  characters: boolean,
+): Attachment['hiddenPassages'] {
+  const count = (found?.count ?? 0) + (characters ? 1 : 0);
+  if (count === 0) return undefined;
+  const reasons: string[] = [...(found?.reasons ?? [])];
+  if (characters) reasons.push('invisible-characters');
+  return { count, reasons };
+}
+
+const isReason = (r: unknown): r is keyof typeof HIDDEN_REASON_LABELS =>
+  typeof r === 'string' && Object.hasOwn(HIDDEN_REASON_LABELS, r);
+
+/**
+ * The chip's sentence about removed text ("Removed 3 hidden passages (off-screen, clipped)."),
+ * or undefined when nothing was removed. Only known reasons are named: the record may come from
+ * an import.
+ */
+export function describeHidden(
+  a: Pick<Attachment, 'hiddenTextRemoved' | 'hiddenPassages'>,
+): string | undefined {
+  const count = a.hiddenPassages?.count;
+  if (typeof count === 'number' && Number.isInteger(count) && count > 0) {
+    const reasons = Array.isArray(a.hiddenPassages?.reasons) ? a.hiddenPassages.reasons : [];
+    const labels = reasons.filter(isReason).map((r) => HIDDEN_REASON_LABELS[r]);
+    const why = labels.length > 0 ? ` (${labels.join(', ')})` : '';
+    return `Removed ${count} hidden ${count === 1 ? 'passage' : 'passages'}${why}.`;
+  }
+  return a.hiddenTextRemoved ? 'Hidden text was removed.' : undefined;
+}
+
+/** Host and path of an address, without user name or password; the address itself if it has no host. */
+function hostAndPath(url: string): { host: string; path: string } {
+  try {
+    const parsed = new URL(url);
+    if (parsed.host) return { host: parsed.host, path: `${parsed.pathname}${parsed.search}` };
+  } catch {
+    // not an address the parser knows: shown as it is
+  }
+  return { host: url, path: '' };
+}
+
+/**
+ * Where the chip says the text came from: the frame's host (punycode, never a user name), its
+ * path, and the page's host when the text came from a frame of another host.
+ */
+export function describeSource(source: Attachment['source']): {
+  host: string;
+  path: string;
+  frameIn?: string;
+} {
+  const own = hostAndPath(source.url);
+  const page = typeof source.topUrl === 'string' ? hostAndPath(source.topUrl) : undefined;
+  return page && page.host !== own.host ? { ...own, frameIn: page.host } : own;
 }
