@@ -107,9 +107,12 @@ export function captureSelection(geometry?: Geometry): CapturedSelection | null 
     blur: number;
     /** Where ancestors with overflow: hidden let anything show, in viewport px; null: nowhere clips. */
     clip: BoxLike | null;
-    /** Inside a shadow tree of a selected host: the whole tree counts as selected. */
-    shadow: boolean;
-    /** The `shadow` value for nodes assigned to this shadow tree's slots (the host's own). */
+    /**
+     * Everything under here is selected: an element the range's ends are not in, or a selected
+     * host's shadow tree (a range cannot reach into one). Spares a range test per node.
+     */
+    whole: boolean;
+    /** The `whole` value for nodes assigned to this shadow tree's slots (the host's own). */
     slotted: boolean;
   }
 
@@ -218,7 +221,16 @@ export function captureSelection(geometry?: Geometry): CapturedSelection | null 
    * rgb()/rgba() (what Chromium computes for every legacy colour), hex and a few names (what
    * happy-dom passes through); null for what cannot be read (oklch(), color-mix()…).
    */
+  const colourCache = new Map<string, Rgba | null>();
   const parseColor = (value: string): Rgba | null => {
+    let known = colourCache.get(value);
+    if (known === undefined) {
+      known = readColour(value);
+      colourCache.set(value, known);
+    }
+    return known;
+  };
+  function readColour(value: string): Rgba | null {
     const c = value.trim().toLowerCase();
     if (c === 'transparent') return [0, 0, 0, 0];
     if (c === 'white') return [255, 255, 255, 1];
@@ -237,7 +249,7 @@ export function captureSelection(geometry?: Geometry): CapturedSelection | null 
     rgba[1] = ratio(g, NaN) * (g.endsWith('%') ? 255 : 1);
     rgba[2] = ratio(b, NaN) * (b.endsWith('%') ? 255 : 1);
     return rgba.some(Number.isNaN) ? null : rgba;
-  };
+  }
   /** `top` painted over an opaque `under`. */
   const over = (top: Rgba, under: Rgba): Rgba => {
     const a = top[3];
@@ -371,6 +383,8 @@ export function captureSelection(geometry?: Geometry): CapturedSelection | null 
   // A frame with no viewport (a 0×0 or display:none iframe) shows nothing: a selection there
   // was made by a script, not by the reader.
   if (win.innerWidth === 0 || win.innerHeight === 0) return null;
+  // Read once: nothing scrolls while the capture runs, and each read asks the layout.
+  const { innerWidth, innerHeight, scrollX, scrollY } = win;
   const isTop = win === win.top; // `top` itself is readable across origins
   const rootStyle = win.getComputedStyle(doc.documentElement);
   // The page's canvas is white unless the page opts into dark; an iframe's is transparent.
@@ -571,7 +585,7 @@ export function captureSelection(geometry?: Geometry): CapturedSelection | null 
       // Clipped to nothing, or the 1px "visually hidden" box.
       if (clipped && (box.width <= 1 || box.height <= 1)) return hidden(el, 'clipped');
       // Moved off the page's top or left edge, where no scrolling reaches.
-      if (positioned && (box.right + win.scrollX <= 0 || box.bottom + win.scrollY <= 0))
+      if (positioned && (box.right + scrollX <= 0 || box.bottom + scrollY <= 0))
         return hidden(el, 'off-screen');
       // Overflow that cannot be scrolled (hidden, clip, paint containment) cuts off what is outside.
       const paint = /paint|strict|content/.test(cs.getPropertyValue('contain'));
@@ -649,7 +663,7 @@ export function captureSelection(geometry?: Geometry): CapturedSelection | null 
       scale,
       blur,
       clip,
-      shadow: parent.shadow,
+      whole: parent.whole,
       slotted: parent.slotted,
     };
   };
@@ -657,7 +671,7 @@ export function captureSelection(geometry?: Geometry): CapturedSelection | null 
   // --- what is painted where (layout only) -----------------------------------------------------
   // Bounded work for a huge selection: boxes for the first text nodes, hit tests for fewer.
   const MAX_MEASURED = 20_000;
-  const MAX_PROBES = 200;
+  const MAX_PROBES = 120;
   let measured = 0;
   let probes = 0;
   /** The painted boxes of the first characters of a text's selected part (a long node's every line would cost a layout walk). */
@@ -673,7 +687,7 @@ export function captureSelection(geometry?: Geometry): CapturedSelection | null 
     return { rects: geo.textRects(text, s, e), letters };
   };
   const inView = (r: BoxLike): boolean =>
-    r.right > 0 && r.bottom > 0 && r.left < win.innerWidth && r.top < win.innerHeight;
+    r.right > 0 && r.bottom > 0 && r.left < innerWidth && r.top < innerHeight;
   /** The elements painted above `target` (topmost first) and below it, at one point. */
   const stackAt = (
     target: Element,
@@ -739,9 +753,9 @@ export function captureSelection(geometry?: Geometry): CapturedSelection | null 
     const painted = rects.filter((b) => b.width >= 1 && b.height >= 1);
     if (painted.length === 0) return 'collapsed';
     const off = (b: BoxLike): boolean =>
-      b.bottom + win.scrollY <= 0 ||
-      (rtl ? b.left + win.scrollX >= win.innerWidth : b.right + win.scrollX <= 0) ||
-      (noScrollX && b.left >= win.innerWidth);
+      b.bottom + scrollY <= 0 ||
+      (rtl ? b.left + scrollX >= innerWidth : b.right + scrollX <= 0) ||
+      (noScrollX && b.left >= innerWidth);
     if (painted.every(off)) return 'off-screen';
     const clip = ctx.clip;
     const outside = (b: BoxLike): boolean =>
@@ -805,7 +819,7 @@ export function captureSelection(geometry?: Geometry): CapturedSelection | null 
     scale: 1,
     blur: 0,
     clip: null,
-    shadow: false,
+    whole: false,
     slotted: false,
   });
   /** The context at `el`, folded down the rendered tree from the root; null when hidden. */
@@ -828,9 +842,11 @@ export function captureSelection(geometry?: Geometry): CapturedSelection | null 
     return ctx;
   };
 
-  /** Whether a node is selected: all of a selected host's shadow tree is. */
+  /** The range's start (and end) container and its ancestors: only these are partly selected. */
+  let startSide = new Set<Node>();
+  let endSide = new Set<Node>();
   const inRange = (node: Node, ctx: Ctx, range: Range): boolean =>
-    ctx.shadow || range.intersectsNode(node);
+    ctx.whole || range.intersectsNode(node);
 
   const walk = (node: Node, ctx: Ctx, range: Range): void => {
     if (node.nodeType === 3) {
@@ -841,7 +857,7 @@ export function captureSelection(geometry?: Geometry): CapturedSelection | null 
       const value = data.slice(start, end);
       if (!value || ctx.unselectable) return;
       // Invisible whitespace still separates words ("Home About", not "HomeAbout").
-      if (value.trim()) {
+      if (/\S/.test(value)) {
         let reason = ctx.reason;
         if (reason === 'same-colour' && backdropShows(node as Text, start, end, ctx)) reason = '';
         if (!reason) reason = paintedReason(node as Text, start, end, ctx);
@@ -857,6 +873,7 @@ export function captureSelection(geometry?: Geometry): CapturedSelection | null 
     const el = node as Element;
     const inner = enter(el, ctx);
     if (!inner) return;
+    if (!ctx.whole && !startSide.has(el) && !endSide.has(el)) inner.whole = true;
     addHints(el);
     if (inner.kind === 'br') {
       if (inner.unselectable) return;
@@ -900,29 +917,46 @@ export function captureSelection(geometry?: Geometry): CapturedSelection | null 
           noteHidden('not-displayed');
       }
       first = root.firstChild;
-      inner = { ...ctx, shadow: true, slotted: ctx.shadow };
-    } else if (el.localName === 'slot' && ctx.shadow) {
+      inner = { ...ctx, whole: true, slotted: ctx.whole };
+    } else if (el.localName === 'slot') {
       const nodes = (el as HTMLSlotElement).assignedNodes();
-      // An empty slot shows its own children (the fallback).
+      // An empty slot (or one outside a shadow tree) shows its own children.
       if (nodes.length > 0) {
         assigned = nodes;
-        inner = { ...ctx, shadow: ctx.slotted };
+        inner = { ...ctx, whole: ctx.slotted };
       }
     }
-    const each = (visit: (c: Node) => void): void => {
-      if (assigned) for (const c of assigned) visit(c);
-      else for (let c = first; c; c = c.nextSibling) visit(c);
+    const each = (visit: (c: Node, cctx: Ctx) => void): void => {
+      if (assigned) for (const c of assigned) visit(c, inner);
+      else if (inner.whole) for (let c = first; c; c = c.nextSibling) visit(c, inner);
+      else {
+        // An element the range starts or ends in: its children in order are before the start,
+        // inside (wholly selected: no range test, which costs a walk over earlier siblings) or
+        // after the end; only a child holding an end is tested.
+        const all = { ...inner, whole: true };
+        let started = !startSide.has(el);
+        let i = 0;
+        for (let c = first; c; c = c.nextSibling, i++) {
+          if (el === range.startContainer && i === range.startOffset) started = true;
+          if (el === range.endContainer && i === range.endOffset) break;
+          if (startSide.has(c) || endSide.has(c)) {
+            visit(c, inner);
+            if (startSide.has(c)) started = true;
+            if (endSide.has(c)) break;
+          } else if (started) visit(c, all);
+        }
+      }
     };
     if (ctx.kind !== 'row') {
-      each((c) => walk(c, inner, range));
+      each((c, cctx) => walk(c, cctx, range));
       return;
     }
     const start = chars;
     let cellWritten = false;
-    each((c) => {
+    each((c, cctx) => {
       const before = chars;
       if (cellWritten && c.nodeType === 1) pendingTab = true;
-      walk(c, inner, range);
+      walk(c, cctx, range);
       if (chars > before) cellWritten = true;
     });
     pendingTab = false;
@@ -1002,6 +1036,10 @@ export function captureSelection(geometry?: Geometry): CapturedSelection | null 
       const range = selection.getRangeAt(i);
       if (range.collapsed) continue;
       breakAtLeast(1);
+      startSide = new Set();
+      endSide = new Set();
+      for (let n: Node | null = range.startContainer; n; n = n.parentNode) startSide.add(n);
+      for (let n: Node | null = range.endContainer; n; n = n.parentNode) endSide.add(n);
       const root = range.commonAncestorContainer;
       const rootElement =
         root.nodeType === 1
