@@ -765,10 +765,12 @@ export function captureSelection(geometry?: Geometry): CapturedSelection | null 
         b.bottom <= clip.top ||
         b.top >= clip.bottom);
     if (painted.every(outside)) return 'clipped';
-    const height = Math.max(...painted.map((b) => b.height));
-    if (height < 4) return 'tiny';
-    const width = painted.reduce((sum, b) => sum + b.width, 0);
-    if (letters >= 3 && width < letters * height * 0.08) return 'collapsed';
+    // Along the line and across it, whichever way the text runs (vertical or rotated text).
+    const across = Math.max(...painted.map((b) => Math.min(b.width, b.height)));
+    if (across < 4) return 'tiny';
+    const along = painted.reduce((sum, b) => sum + Math.max(b.width, b.height), 0);
+    // Letters are at least ~0.2 of the line's height wide ("iiii"); far less is glyphs piled up.
+    if (letters >= 3 && along < letters * across * 0.12) return 'collapsed';
     const target = text.parentElement;
     const first = painted.find(inView);
     if (target && first && probes < MAX_PROBES && covered(target, first)) return 'covered';

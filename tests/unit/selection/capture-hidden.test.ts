@@ -329,7 +329,7 @@ describe('hidden by where it is painted (geometry from the layout)', () => {
     ['painted 2px tall', { text: { s: [box(100, 40, 60, 2)] } }, 'tiny'],
     [
       'glyphs piled on one another (letter-spacing seen by layout)',
-      { text: { s: [box(100, 40, 3, 18)] } },
+      { text: { s: [box(100, 40, 9, 18)] } },
       'collapsed',
     ],
     ['no box at all', { text: { s: [] } }, 'not-displayed'],
@@ -368,6 +368,16 @@ describe('hidden by where it is painted (geometry from the layout)', () => {
     const result = selectAll('#p', fakeGeometry({ covers: { cover: 's' } }));
     expect(result?.text).toBe(`Preheat the oven. ${PAYLOAD} Serve warm.`);
     expect(result?.hidden).toBeUndefined();
+  });
+
+  it.each([
+    ['vertical text (a tall, narrow box)', box(100, 40, 18, 420)],
+    ['text rotated a quarter turn', box(100, 40, 20, 400)],
+    ['narrow letters ("iiii")', box(100, 40, 26 * 3.5, 18)],
+  ])('kept: %s', (_name, rect) => {
+    mount(`<p id="p">Preheat the oven. <span id="s">${PAYLOAD}</span> Serve warm.</p>`);
+    const result = selectAll('#p', fakeGeometry({ text: { s: [rect] } }));
+    expect(result?.text).toBe(`Preheat the oven. ${PAYLOAD} Serve warm.`);
   });
 
   it('text partly covered (one sample point shows) is kept', () => {
