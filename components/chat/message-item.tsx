@@ -8,6 +8,7 @@ import { benchProbe, useCommitProbe } from '@/components/common/bench-probe';
 import { isTerminal, type ChatMessage } from '@/lib/chat/types';
 import type { Rating, RatingReason } from '@/lib/feedback/types';
 import type { PagerInfo } from '@/lib/chat/tree';
+import { renderableMessage } from '@/lib/export/record-guard';
 import { ComparePrompt } from './compare-prompt';
 import { ModerationNotice, NotCheckedMark } from './moderation-notice';
 import { CopyButton } from './copy-button';
@@ -56,11 +57,10 @@ export interface MessageItemProps {
 }
 
 export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
-  return props.message.role === 'user' ? (
-    <UserMessage {...props} />
-  ) : (
-    <AssistantMessage {...props} />
-  );
+  // Stored records may be malformed (an old import, a hand edit): only validated shapes render.
+  const message = renderableMessage(props.message);
+  const safe = message === props.message ? props : { ...props, message };
+  return message.role === 'user' ? <UserMessage {...safe} /> : <AssistantMessage {...safe} />;
 });
 
 function Pager({ pager, actions }: Pick<MessageItemProps, 'pager' | 'actions'>) {

@@ -4,9 +4,12 @@
  */
 import type { ModerationRecord } from '@/lib/chat/types';
 import { categoryLabel } from '@/lib/moderation/types';
+import { safeCategories, safeModeration } from '@/lib/export/record-guard';
 
-export function categoriesText(categories: readonly string[]): string {
-  return categories.length ? categories.map(categoryLabel).join(', ') : 'unspecified';
+/** The categories in words; a stored list that is missing or malformed reads "unspecified". */
+export function categoriesText(categories: readonly string[] | undefined): string {
+  const valid = safeCategories(categories);
+  return valid.length ? valid.map(categoryLabel).join(', ') : 'unspecified';
 }
 
 export interface ModerationNoticeProps {
@@ -25,10 +28,12 @@ export function ModerationNotice({
   reported,
   onReport,
 }: ModerationNoticeProps) {
+  // Records come from storage, which an old import or a hand edit may have left malformed.
+  const safe = safeModeration(record);
   return (
     <div className="moderation-notice" role="alert">
       <p>
-        {lead}: {categoriesText(record.categories)}.{hint ? ` ${hint}` : ''}
+        {lead}: {categoriesText(safe?.categories)}.{hint ? ` ${hint}` : ''}
       </p>
       <button type="button" className="button link small" disabled={reported} onClick={onReport}>
         {reported ? 'Reported, thank you' : 'Report: flagged by mistake'}

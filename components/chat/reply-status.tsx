@@ -4,6 +4,7 @@
 import type { MessageState } from '@/lib/chat/types';
 import { categoriesText } from './moderation-notice';
 import { ERROR_MESSAGES, INTERRUPT_MESSAGES, SETTINGS_ERRORS } from '@/lib/llm/errors';
+import { safeMessageState } from '@/lib/export/record-guard';
 
 export interface ReplyStatusProps {
   state: MessageState;
@@ -11,7 +12,9 @@ export interface ReplyStatusProps {
   onOpenSettings: () => void;
 }
 
-export function ReplyStatus({ state, onRetry, onOpenSettings }: ReplyStatusProps) {
+export function ReplyStatus({ state: stored, onRetry, onOpenSettings }: ReplyStatusProps) {
+  // A stored state may be malformed (an unknown code would index the sentence table's prototype).
+  const state = safeMessageState(stored);
   if (state.kind === 'stopped') return <p className="reply-status muted">Stopped.</p>;
   if (state.kind === 'blocked') {
     return (

@@ -1,13 +1,15 @@
 /**
  * Navigation "Conversations": the list (pinned, then by day), search as you type with the matching
- * snippet, rename inline, pin, delete with Undo, and export/import.
+ * snippet, rename inline, pin, delete with Undo, and export/import. Both lists are windowed
+ * (drawer-groups.tsx, drawer-hits.tsx): 20,000 conversations render as a few dozen rows.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ChatMessage, Conversation } from '@/lib/chat/types';
 import { groupByDay } from '@/lib/history/group';
 import { searchConversations } from '@/lib/history/search';
 import { ConversationFiles } from './conversation-files';
-import { ConversationRow } from './conversation-row';
+import { DrawerGroups } from './drawer-groups';
+import { DrawerHits } from './drawer-hits';
 
 export interface DrawerData {
   list(): Promise<Conversation[]>;
@@ -42,7 +44,7 @@ export function ConversationDrawer({
   const [query, setQuery] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [reload, setReload] = useState(0);
-  const search = useRef<HTMLInputElement>(null);
+  const nav = useRef<HTMLElement>(null);
 
   useEffect(() => {
     data
@@ -75,58 +77,35 @@ export function ConversationDrawer({
   const refresh = () => setReload((n) => n + 1);
 
   return (
-    <nav className="drawer" aria-label="Conversations">
+    <nav className="drawer" aria-label="Conversations" ref={nav}>
       <input
-        ref={search}
         type="search"
         className="drawer-search"
         aria-label="Search conversations"
         placeholder="Search conversations"
         value={query}
         onChange={(e) => setQuery(e.target.value)}
+        onKeyDown={(e) => {
+          // Down from the search box goes into the list (then the arrows move between rows).
+          if (e.key !== 'ArrowDown') return;
+          const first = nav.current?.querySelector<HTMLElement>('[data-window-focus]');
+          if (!first) return;
+          e.preventDefault();
+          first.focus();
+        }}
       />
       {error ? <p role="alert">{error}</p> : null}
       {hits ? (
-        <ul className="drawer-list" aria-label="Search results">
-          {hits.length === 0 ? <li className="muted">No conversation matches “{query}”.</li> : null}
-          {hits.map((hit) => (
-            <li key={hit.conversationId}>
-              <button
-                type="button"
-                className="drawer-hit"
-                onClick={() => onOpen(hit.conversationId)}
-              >
-                <span className="drawer-title">{hit.title}</span>
-                {hit.snippet ? (
-                  <span className="snippet">
-                    {hit.snippet.before}
-                    <mark>{hit.snippet.match}</mark>
-                    {hit.snippet.after}
-                  </span>
-                ) : null}
-              </button>
-            </li>
-          ))}
-        </ul>
+        <DrawerHits hits={hits} query={query} onOpen={onOpen} />
       ) : (
-        groups.map((group) => (
-          <section key={group.label} aria-label={group.label}>
-            <h2 className="drawer-day">{group.label}</h2>
-            <ul className="drawer-list">
-              {group.conversations.map((c) => (
-                <ConversationRow
-                  key={c.id}
-                  conversation={c}
-                  current={c.id === currentId}
-                  onOpen={() => onOpen(c.id)}
-                  onRename={(title) => void data.rename(c.id, title).then(refresh)}
-                  onPin={() => void data.pin(c.id, !c.pinned).then(refresh)}
-                  onDelete={() => onDelete(c)}
-                />
-              ))}
-            </ul>
-          </section>
-        ))
+        <DrawerGroups
+          groups={groups}
+          currentId={currentId}
+          onOpen={onOpen}
+          onRename={(c, title) => void data.rename(c.id, title).then(refresh)}
+          onPin={(c) => void data.pin(c.id, !c.pinned).then(refresh)}
+          onDelete={onDelete}
+        />
       )}
       {!hits && visible.length === 0 && !error ? (
         <p className="muted">No conversations yet.</p>

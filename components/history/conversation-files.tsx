@@ -3,12 +3,16 @@ import { FormStatus, type Status } from '@/components/common/form-status';
 import { useId, useState } from 'react';
 import { getDb } from '@/lib/db/schema';
 import { importBundles, loadBundles } from '@/lib/db/history';
-import { parseConversationsFile, toJsonExport } from '@/lib/export/conversation';
+import { toJsonExport } from '@/lib/export/conversation';
+import { parseConversationsFileInSteps } from '@/lib/export/conversation-import';
+import { conversationImportSummary, importProgressText, plural } from '@/lib/export/import-summary';
 import { downloadText } from '@/components/common/download';
 
 export function ConversationFiles({ onImported }: { onImported: () => void }) {
   const ids = useId();
   const [status, setStatus] = useState<Status | null>(null);
+  // One import at a time: a second file chosen mid-import would interleave its batches.
+  const [busy, setBusy] = useState(false);
 
   const exportAll = async () => {
     try {
@@ -18,28 +22,65 @@ export function ConversationFiles({ onImported }: { onImported: () => void }) {
         toJsonExport(bundles),
         'application/json',
       );
-      setStatus({ kind: 'ok', text: `Exported ${bundles.length} conversations.` });
+      setStatus({ kind: 'ok', text: `Exported ${plural(bundles.length, 'conversation')}.` });
     } catch {
       setStatus({ kind: 'error', text: 'The export failed: history could not be read.' });
     }
   };
 
-  const importFile = async (file: File | undefined) => {
-    if (!file) return;
-    const parsed = parseConversationsFile(await file.text());
+  const importText = async (text: string) => {
+    const parsed = await parseConversationsFileInSteps(text, {
+      onProgress: (done, total) =>
+        setStatus({
+          kind: 'busy',
+          text: `Checking the file… ${done.toLocaleString('en')} of ${total.toLocaleString('en')}`,
+        }),
+    });
     if (!parsed.ok) {
       setStatus({ kind: 'error', text: parsed.error });
       return;
     }
+    const { bundles, skipped } = parsed;
+    let done = 0;
+    setStatus({ kind: 'busy', text: importProgressText(0, bundles.length) });
     try {
-      const added = await importBundles(getDb(), parsed.bundles);
-      setStatus({
-        kind: 'ok',
-        text: `Imported ${added.conversations} conversations and ${added.messages} messages; the rest were already here.`,
+      const added = await importBundles(getDb(), bundles, {
+        onProgress: (d, total) => {
+          done = d;
+          setStatus({ kind: 'busy', text: importProgressText(d, total) });
+        },
       });
-      onImported();
+      const valid = {
+        conversations: bundles.length,
+        messages: bundles.reduce((n, b) => n + b.messages.length, 0),
+      };
+      setStatus({ kind: 'ok', text: conversationImportSummary(added, valid, skipped) });
     } catch {
-      setStatus({ kind: 'error', text: 'The import could not be saved. Nothing was changed.' });
+      setStatus({
+        kind: 'error',
+        text:
+          done === 0
+            ? 'The import could not be saved. Nothing was changed.'
+            : `The import stopped after ${done.toLocaleString('en')} of ${plural(bundles.length, 'conversation')}: browser storage refused the rest. Importing the file again adds only what is missing.`,
+      });
+    }
+    // Batches already stored are in the list even when a later one failed.
+    if (done > 0) onImported();
+  };
+
+  const importFile = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    if (!file || busy) return;
+    setBusy(true);
+    setStatus({ kind: 'busy', text: 'Reading the file…' });
+    try {
+      await importText(await file.text());
+    } catch {
+      setStatus({ kind: 'error', text: 'The file could not be read. Nothing was imported.' });
+    } finally {
+      setBusy(false);
+      // Choosing the same file again (after fixing it, or to retry) fires a change again.
+      input.value = '';
     }
   };
 
@@ -56,7 +97,8 @@ export function ConversationFiles({ onImported }: { onImported: () => void }) {
         className="sr-only"
         type="file"
         accept=".json,application/json"
-        onChange={(e) => void importFile(e.target.files?.[0])}
+        disabled={busy}
+        onChange={(e) => void importFile(e.currentTarget)}
       />
       <FormStatus status={status} />
     </div>

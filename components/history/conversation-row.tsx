@@ -4,6 +4,10 @@ import type { Conversation } from '@/lib/chat/types';
 
 export interface ConversationRowProps {
   conversation: Conversation;
+  /** The row's index in the windowed list, and its place in its day group (for screen readers). */
+  index: number;
+  position: number;
+  setSize: number;
   current: boolean;
   onOpen: () => void;
   onRename: (title: string) => void;
@@ -13,6 +17,9 @@ export interface ConversationRowProps {
 
 export function ConversationRow({
   conversation,
+  index,
+  position,
+  setSize,
   current,
   onOpen,
   onRename,
@@ -20,13 +27,23 @@ export function ConversationRow({
   onDelete,
 }: ConversationRowProps) {
   const [editing, setEditing] = useState(false);
-  const [title, setTitle] = useState(conversation.title);
-  const time = new Date(conversation.updatedAt).toLocaleTimeString('en', {
-    hour: '2-digit',
-    minute: '2-digit',
-  });
+  // Stored records may be malformed (an old import, a hand edit): show what can be shown.
+  const name = typeof conversation.title === 'string' ? conversation.title : 'Untitled';
+  const [title, setTitle] = useState(name);
+  const time = Number.isFinite(conversation.updatedAt)
+    ? new Date(conversation.updatedAt).toLocaleTimeString('en', {
+        hour: '2-digit',
+        minute: '2-digit',
+      })
+    : '';
   return (
-    <li className={`drawer-row${current ? ' current' : ''}`}>
+    <li
+      className={`drawer-row${current ? ' current' : ''}`}
+      data-window-index={index}
+      data-window-kind="row"
+      aria-posinset={position}
+      aria-setsize={setSize}
+    >
       {editing ? (
         <form
           className="row"
@@ -52,9 +69,10 @@ export function ConversationRow({
           type="button"
           className="drawer-open"
           aria-current={current ? 'page' : undefined}
+          data-window-focus
           onClick={onOpen}
         >
-          <span className="drawer-title">{conversation.title}</span>
+          <span className="drawer-title">{name}</span>
           <span className="muted drawer-time">{time}</span>
         </button>
       )}
@@ -62,7 +80,7 @@ export function ConversationRow({
         <button
           type="button"
           className="button ghost small"
-          aria-label={`Rename “${conversation.title}”`}
+          aria-label={`Rename “${name}”`}
           onClick={() => setEditing(!editing)}
         >
           Rename
@@ -71,7 +89,7 @@ export function ConversationRow({
           type="button"
           className="button ghost small"
           aria-pressed={Boolean(conversation.pinned)}
-          aria-label={`${conversation.pinned ? 'Unpin' : 'Pin'} “${conversation.title}”`}
+          aria-label={`${conversation.pinned ? 'Unpin' : 'Pin'} “${name}”`}
           onClick={onPin}
         >
           {conversation.pinned ? 'Unpin' : 'Pin'}
@@ -79,7 +97,7 @@ export function ConversationRow({
         <button
           type="button"
           className="button ghost small"
-          aria-label={`Delete “${conversation.title}”`}
+          aria-label={`Delete “${name}”`}
           onClick={onDelete}
         >
           Delete

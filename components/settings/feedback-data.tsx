@@ -15,6 +15,7 @@ import {
 } from '@/lib/export/feedback-records';
 import { DEFAULT_EXPORT_OPTIONS, type ExportOptions } from '@/lib/export/options';
 import { toJsonl } from '@/lib/export/schemas';
+import { feedbackImportSummary } from '@/lib/export/import-summary';
 import { downloadText } from '@/components/common/download';
 
 type Format = 'preference' | 'sft' | 'raw';
@@ -84,7 +85,7 @@ export function FeedbackData() {
       await replaceFeedback(db, merged);
       setStatus({
         kind: 'ok',
-        text: `Imported ${merged.added} records; ${merged.skipped} were already here.`,
+        text: feedbackImportSummary(merged.added, merged.skipped),
       });
       await refresh();
     } catch {

@@ -1,72 +1,19 @@
 /**
  * Conversations as files: Markdown (the visible branch, for reading) and JSON (the whole tree,
- * for backup). Importing JSON merges by id and refuses a malformed file whole.
+ * for backup). Importing JSON merges by id, keeping the valid records of a file and skipping the
+ * rest (conversation-import.ts).
  */
-import { z } from 'zod';
 import type { ChatMessage, Conversation } from '../chat/types';
 import { pathToLeaf } from '../chat/tree';
+import { CONVERSATIONS_FORMAT, type ConversationBundle } from './conversation-import';
 
-export const CONVERSATIONS_FORMAT = 'parley.conversations';
-
-const messageSchema = z
-  .object({
-    id: z.string().min(1),
-    conversationId: z.string().min(1),
-    parentId: z.string().nullable(),
-    role: z.enum(['system', 'user', 'assistant']),
-    content: z.string(),
-    attachments: z.array(
-      z
-        .object({
-          id: z.string(),
-          kind: z.literal('selection'),
-          text: z.string(),
-          source: z.object({ url: z.string(), title: z.string() }),
-        })
-        .passthrough(),
-    ),
-    state: z
-      .object({
-        kind: z.enum([
-          'pending',
-          'streaming',
-          'complete',
-          'stopped',
-          'interrupted',
-          'error',
-          'blocked',
-        ]),
-      })
-      .passthrough(),
-    createdAt: z.number(),
-    updatedAt: z.number(),
-  })
-  .passthrough();
-
-const conversationSchema = z
-  .object({
-    id: z.string().min(1),
-    title: z.string(),
-    createdAt: z.number(),
-    updatedAt: z.number(),
-    model: z.string(),
-    systemPrompt: z.string(),
-    currentLeafId: z.string().nullable(),
-  })
-  .passthrough();
-
-const fileSchema = z.object({
-  format: z.literal(CONVERSATIONS_FORMAT),
-  version: z.literal(1),
-  conversations: z.array(
-    z.object({ conversation: conversationSchema, messages: z.array(messageSchema) }),
-  ),
-});
-
-export interface ConversationBundle {
-  conversation: Conversation;
-  messages: ChatMessage[];
-}
+// Importing lives in conversation-import.ts (record by record, strict); these names stay here too.
+export {
+  CONVERSATIONS_FORMAT,
+  parseConversationsFile,
+  type ConversationBundle,
+  type ImportParse,
+} from './conversation-import';
 
 /**
  * The conversation as the panel holds it, plus any stored messages it lacks: what is on screen is
@@ -87,6 +34,7 @@ export function bundleFromMemory(
   };
 }
 
+/** The whole tree of each conversation, in the format the importer reads. */
 export function toJsonExport(bundles: readonly ConversationBundle[]): string {
   return JSON.stringify(
     { format: CONVERSATIONS_FORMAT, version: 1, conversations: bundles },
@@ -95,6 +43,7 @@ export function toJsonExport(bundles: readonly ConversationBundle[]): string {
   );
 }
 
+/** The visible branch as Markdown, for reading. */
 export function toMarkdown({ conversation, messages }: ConversationBundle): string {
   const path = conversation.currentLeafId ? pathToLeaf(messages, conversation.currentLeafId) : [];
   const lines = [
@@ -117,31 +66,4 @@ export function toMarkdown({ conversation, messages }: ConversationBundle): stri
     lines.push(m.content, '');
   }
   return lines.join('\n');
-}
-
-export type ImportParse =
-  { ok: true; bundles: ConversationBundle[] } | { ok: false; error: string };
-
-export function parseConversationsFile(text: string): ImportParse {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return { ok: false, error: 'That file is not JSON. Nothing was imported.' };
-  }
-  const parsed = fileSchema.safeParse(value);
-  if (!parsed.success)
-    return {
-      ok: false,
-      error: 'That file is not a Parley conversations export. Nothing was imported.',
-    };
-  for (const { conversation, messages } of parsed.data.conversations) {
-    if (messages.some((m) => m.conversationId !== conversation.id)) {
-      return {
-        ok: false,
-        error: `“${conversation.title}” has messages from another conversation. Nothing was imported.`,
-      };
-    }
-  }
-  return { ok: true, bundles: parsed.data.conversations as unknown as ConversationBundle[] };
 }

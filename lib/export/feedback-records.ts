@@ -4,8 +4,9 @@
  */
 import type { Comparison, ModerationReport, Rating } from '../feedback/types';
 import type { FeedbackData } from './context';
-import { feedbackRecordSchema, type FeedbackRecord } from './schemas';
+import { feedbackRecordSchemaAt, type FeedbackRecord } from './schemas';
 
+/** Every rating, comparison and report, each with the text it refers to. */
 export function buildFeedbackRecords(data: FeedbackData): FeedbackRecord[] {
   const text = new Map(data.messages.map((m) => [m.id, m.content]));
   return [
@@ -29,8 +30,12 @@ export function buildFeedbackRecords(data: FeedbackData): FeedbackRecord[] {
 
 export type ParseResult = { ok: true; records: FeedbackRecord[] } | { ok: false; error: string };
 
-/** Refuses the whole file at the first bad line, naming it, so a broken import changes nothing. */
-export function parseFeedbackRecords(jsonl: string): ParseResult {
+/**
+ * Refuses the whole file at the first bad line, naming it, so a broken import changes nothing.
+ * Records are checked against closed schemas (schemas.ts) with dates up to a day after `now`.
+ */
+export function parseFeedbackRecords(jsonl: string, now = Date.now()): ParseResult {
+  const schema = feedbackRecordSchemaAt(now);
   const records: FeedbackRecord[] = [];
   const lines = jsonl.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
@@ -42,7 +47,7 @@ export function parseFeedbackRecords(jsonl: string): ParseResult {
     } catch {
       return { ok: false, error: `Line ${i + 1} is not valid JSON. Nothing was imported.` };
     }
-    const parsed = feedbackRecordSchema.safeParse(value);
+    const parsed = schema.safeParse(value);
     if (!parsed.success) {
       return {
         ok: false,
@@ -61,6 +66,7 @@ export interface FeedbackSets {
   reports: ModerationReport[];
 }
 
+/** Adds the records whose ids are new; counts the rest as already there. */
 export function mergeFeedback(
   existing: FeedbackSets,
   incoming: readonly FeedbackRecord[],

@@ -3,6 +3,13 @@
  * and the importer refuses anything that does not match.
  */
 import { z } from 'zod';
+import {
+  categoriesSchema,
+  idSchema,
+  MAX_TEXT,
+  moderationSchema,
+  timestampSchema,
+} from './record-schemas';
 
 const chatMessage = z.object({
   role: z.enum(['system', 'user', 'assistant']),
@@ -22,49 +29,67 @@ export const sftExampleSchema = z.object({
   messages: z.array(chatMessage).min(2),
 });
 
-const ratingRecord = z.object({
-  type: z.literal('rating'),
-  id: z.string().min(1),
-  messageId: z.string().min(1),
-  conversationId: z.string().min(1),
-  value: z.enum(['good', 'bad']),
-  reasons: z.array(z.enum(['harmful', 'untrue', 'unhelpful'])),
-  comment: z.string(),
-  model: z.string().optional(),
-  createdAt: z.number(),
-  updatedAt: z.number(),
-  reply: z.string().optional(),
-});
+const MAX_COMMENT = 10_000;
+const MAX_RANKED = 16;
 
-const comparisonRecord = z.object({
-  type: z.literal('comparison'),
-  id: z.string().min(1),
-  conversationId: z.string().min(1),
-  parentId: z.string().min(1),
-  kind: z.enum(['pair', 'ranking']),
-  ranking: z.array(z.string()).min(2),
-  ties: z.boolean().optional(),
-  createdAt: z.number(),
-  replies: z.array(z.string()).optional(),
-});
+/**
+ * The raw feedback records, closed: ids as Parley makes them, enums for every kind and reason,
+ * dates from the epoch to a day after `now`, and caps on every text and list. Unknown keys are
+ * stripped, so nothing the panel does not know lands in storage.
+ */
+export function feedbackRecordSchemaAt(now: number) {
+  const time = timestampSchema(now);
+  const text = z.string().max(MAX_TEXT);
+  const ratingRecord = z.object({
+    type: z.literal('rating'),
+    id: idSchema,
+    messageId: idSchema,
+    conversationId: idSchema,
+    value: z.enum(['good', 'bad']),
+    reasons: z
+      .array(z.enum(['harmful', 'untrue', 'unhelpful']))
+      .max(3)
+      .refine(unique),
+    comment: z.string().max(MAX_COMMENT),
+    model: z.string().max(200).optional(),
+    createdAt: time,
+    updatedAt: time,
+    reply: text.optional(),
+  });
+  const comparisonRecord = z.object({
+    type: z.literal('comparison'),
+    id: idSchema,
+    conversationId: idSchema,
+    parentId: idSchema,
+    kind: z.enum(['pair', 'ranking']),
+    ranking: z.array(idSchema).min(2).max(MAX_RANKED).refine(unique),
+    ties: z.boolean().optional(),
+    createdAt: time,
+    replies: z.array(text).max(MAX_RANKED).optional(),
+  });
+  const reportRecord = z.object({
+    type: z.literal('moderation_report'),
+    id: idSchema,
+    messageId: idSchema,
+    conversationId: idSchema,
+    kind: z.enum(['false_positive', 'false_negative']),
+    categories: categoriesSchema,
+    scores: moderationSchema.shape.scores,
+    createdAt: time,
+    text: text.optional(),
+  });
+  return z.discriminatedUnion('type', [ratingRecord, comparisonRecord, reportRecord]);
+}
 
-const reportRecord = z.object({
-  type: z.literal('moderation_report'),
-  id: z.string().min(1),
-  messageId: z.string().min(1),
-  conversationId: z.string().min(1),
-  kind: z.enum(['false_positive', 'false_negative']),
-  categories: z.array(z.string()),
-  scores: z.record(z.string(), z.number()).optional(),
-  createdAt: z.number(),
-  text: z.string().optional(),
-});
+function unique(values: readonly string[]): boolean {
+  return new Set(values).size === values.length;
+}
 
-export const feedbackRecordSchema = z.discriminatedUnion('type', [
-  ratingRecord,
-  comparisonRecord,
-  reportRecord,
-]);
+/** The latest date a JavaScript Date can hold: the export-shape check has no "now" to bound by. */
+const MAX_DATE = 8.64e15 - 86_400_000;
+
+/** The shape of every exported record (tests check exports against it); imports bound dates by now. */
+export const feedbackRecordSchema = feedbackRecordSchemaAt(MAX_DATE);
 
 export type PreferencePairLine = z.infer<typeof preferencePairSchema>;
 export type SftExampleLine = z.infer<typeof sftExampleSchema>;
