@@ -1,11 +1,15 @@
 /**
  * The visible branch of the conversation (root → current leaf). Follows the stream to the bottom
- * unless the user has scrolled up to read.
+ * unless the user has scrolled up to read. Each message renders inside its own error boundary:
+ * one that throws shows its text plainly and the rest of the chat carries on.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ChatMessage } from '@/lib/chat/types';
 import type { Rating } from '@/lib/feedback/types';
 import { pagerInfo, pathToLeaf } from '@/lib/chat/tree';
+import { ErrorBoundary } from '@/components/common/error-boundary';
+import { MathViewport } from '@/components/markdown/math-viewport';
+import { MessageFallback } from './message-fallback';
 import { MessageItem, type MessageActions } from './message-item';
 
 export interface MessageListProps {
@@ -100,25 +104,34 @@ export function MessageList({
           Jump to latest
         </button>
       ) : null}
-      <div className="message-stack" ref={content}>
-        {hiddenCount > 0 ? (
-          <button type="button" className="button ghost small show-earlier" onClick={showEarlier}>
-            Show {Math.min(WINDOW_STEP, hiddenCount)} earlier messages ({hiddenCount} not shown)
-          </button>
-        ) : null}
-        {windowed.map((message) => (
-          <MessageItem
-            key={message.id}
-            message={message}
-            pager={pagerInfo(all, message)}
-            rating={ratings[message.id]}
-            askCompare={comparePromptFor === message.id}
-            reported={reports[message.id] ?? NONE}
-            busy={busy}
-            actions={actions}
-          />
-        ))}
-      </div>
+      <MathViewport.Provider value={scroller}>
+        <div className="message-stack" ref={content}>
+          {hiddenCount > 0 ? (
+            <button type="button" className="button ghost small show-earlier" onClick={showEarlier}>
+              Show {Math.min(WINDOW_STEP, hiddenCount)} earlier messages ({hiddenCount} not shown)
+            </button>
+          ) : null}
+          {windowed.map((message) => (
+            // A new version of the message (more text, a new state) gets a fresh try.
+            <ErrorBoundary
+              key={message.id}
+              label="message"
+              resetKeys={[message]}
+              fallback={() => <MessageFallback message={message} />}
+            >
+              <MessageItem
+                message={message}
+                pager={pagerInfo(all, message)}
+                rating={ratings[message.id]}
+                askCompare={comparePromptFor === message.id}
+                reported={reports[message.id] ?? NONE}
+                busy={busy}
+                actions={actions}
+              />
+            </ErrorBoundary>
+          ))}
+        </div>
+      </MathViewport.Provider>
     </div>
   );
 }

@@ -1,15 +1,18 @@
 /**
  * A fenced code block: language label, "Copy code", and the code exactly as written, highlighted
- * once its language has loaded (at most once per frame while it streams).
+ * once its language has loaded (at most once per frame while it streams). Invisible characters
+ * are drawn as marks, announced above the code, and left out of Copy code.
  */
-import { Fragment, useEffect, useState, type ReactNode } from 'react';
-import { CopyButton } from '@/components/chat/copy-button';
+import { Fragment, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { stripInvisible } from '@/lib/markdown/invisible';
 import { highlight, type Token } from './highlight';
+import { CodeCopyButton } from './code-copy';
+import { renderCodeText } from './code-text';
 
 function render(tokens: Token[]): ReactNode[] {
   return tokens.map((token, i) =>
     typeof token === 'string' ? (
-      <Fragment key={i}>{token}</Fragment>
+      <Fragment key={i}>{renderCodeText(token)}</Fragment>
     ) : (
       <span
         key={i}
@@ -47,17 +50,24 @@ export function CodeBlock({ code, language }: { code: string; language?: string 
   }, [code, language]);
 
   const current = tokens && tokens.code === code ? tokens.tokens : null;
+  const hidden = useMemo(() => stripInvisible(code).removed, [code]);
   return (
     <div className="code-block">
       <div className="code-head">
         <span className="code-lang">{language || 'text'}</span>
-        <CopyButton text={code} label="Copy code" />
+        <CodeCopyButton code={code} />
       </div>
+      {hidden ? (
+        <p className="code-warning" role="note">
+          {hidden === 1 ? 'An invisible character is' : `${hidden} invisible characters are`} marked
+          in this code. Copy code leaves {hidden === 1 ? 'it' : 'them'} out.
+        </p>
+      ) : null}
       <pre>
         <code
           className={language ? `language-${language.replace(/[^\w+#-]/g, '')} hljs` : undefined}
         >
-          {current ? render(current) : code}
+          {current ? render(current) : renderCodeText(code)}
         </code>
       </pre>
     </div>

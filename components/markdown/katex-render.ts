@@ -15,8 +15,23 @@ installKatexStyle(document);
 /** Longer input is shown as source: KaTeX's cost grows with it and nobody reads such formulas. */
 export const MAX_TEX_LENGTH = 4000;
 
+// Rendered formulas by display mode and TeX, least recently used first: reopening a chat (or
+// scrolling back) reuses them instead of running KaTeX again. Bounded by TeX length, which the
+// size of what KaTeX builds follows (a 40×40 matrix is ~3 KB of TeX).
 const cache = new Map<string, ReactNode>();
-const MAX_CACHE = 500;
+const MAX_CACHE_ENTRIES = 500;
+const MAX_CACHE_CHARS = 200_000;
+let cachedChars = 0;
+
+function remember(key: string, nodes: ReactNode): void {
+  cache.set(key, nodes);
+  cachedChars += key.length;
+  while (cache.size > MAX_CACHE_ENTRIES || cachedChars > MAX_CACHE_CHARS) {
+    const oldest = cache.keys().next().value as string;
+    cache.delete(oldest);
+    cachedChars -= oldest.length;
+  }
+}
 
 /**
  * `tex` rendered by KaTeX as React elements (HTML for the eye, MathML for screen readers), or
@@ -26,7 +41,11 @@ export function renderMath(tex: string, display: boolean): ReactNode | null {
   if (tex.length > MAX_TEX_LENGTH) return null;
   const key = `${display ? 'D' : 'I'}${tex}`;
   const hit = cache.get(key);
-  if (hit !== undefined) return hit;
+  if (hit !== undefined) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
   let html: string;
   try {
     html = katex.renderToString(tex, {
@@ -42,7 +61,6 @@ export function renderMath(tex: string, display: boolean): ReactNode | null {
     return null;
   }
   const nodes = katexHtmlToReact(html);
-  if (cache.size >= MAX_CACHE) cache.delete(cache.keys().next().value as string);
-  cache.set(key, nodes);
+  remember(key, nodes);
   return nodes;
 }

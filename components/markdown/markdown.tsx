@@ -1,8 +1,9 @@
 /**
  * Model output as Markdown (GFM) with TeX math, safe by construction: raw HTML is shown as text,
- * links are http(s)/mailto with the URL visible, images wait for a click, math goes through
- * KaTeX and an allow-list. While streaming, finished blocks are memoised and only the last one
- * re-parses.
+ * links are http(s)/mailto with the real destination visible, images wait for a click, math goes
+ * through KaTeX and an allow-list, bidi controls leave prose and invisible characters in code are
+ * marked. Nesting is capped before parsing (the parser's stack is finite). While streaming,
+ * finished blocks are memoised and only the last one re-parses.
  */
 import { memo, useMemo, type ReactNode } from 'react';
 import ReactMarkdown, { type Components } from 'react-markdown';
@@ -12,7 +13,11 @@ import { referenceDefinitions, splitBlocks, trimUnfinished } from '@/lib/markdow
 import { safeUrl } from '@/lib/markdown/safe-url';
 import { normaliseMathDelimiters } from '@/lib/markdown/math-delimiters';
 import { remarkMathGuard } from '@/lib/markdown/math-guard';
+import { capNesting } from '@/lib/markdown/nesting-cap';
+import { rehypeStripBidi } from '@/lib/markdown/bidi';
 import { CodeBlock } from './code-block';
+import { renderCodeText } from './code-text';
+import { MarkdownLink } from './link';
 import { RemoteImage } from './remote-image';
 import { MathExpression, MathSource } from './math';
 import './markdown.css';
@@ -43,23 +48,18 @@ function textOf(node: HastNode | undefined): string {
 }
 
 const components: Components = {
-  a: ({ href, children }) => {
-    const url = safeUrl(href);
-    if (!url) return <span className="md-link-blocked">{children}</span>;
-    return (
-      <a href={url} target="_blank" rel="noopener noreferrer" title={url}>
-        {children}
-        <span className="md-link-url"> ({url})</span>
-      </a>
-    );
-  },
+  a: ({ node, href, children }) => (
+    <MarkdownLink href={href} text={textOf(node as HastNode | undefined)}>
+      {children}
+    </MarkdownLink>
+  ),
   img: ({ src, alt }) => <RemoteImage src={typeof src === 'string' ? src : undefined} alt={alt} />,
-  code: ({ node, className, children }) => {
+  code: ({ node, className }) => {
     // Only inline code reaches here (blocks go through `pre`); remark-math marks inline math.
     const classes = (node as HastNode | undefined)?.properties?.className ?? [];
     if (classes.includes('math-inline'))
       return <MathExpression tex={textOf(node as HastNode)} display={false} />;
-    return <code className={className}>{children}</code>;
+    return <code className={className}>{renderCodeText(textOf(node as HastNode))}</code>;
   },
   pre: ({ node }) => renderPre(node as HastNode | undefined, false),
 };
@@ -82,6 +82,10 @@ const streamingComponents: Components = {
   pre: ({ node }) => renderPre(node as HastNode | undefined, true),
 };
 
+const rehypePlugins = [rehypeStripBidi] as NonNullable<
+  Parameters<typeof ReactMarkdown>[0]['rehypePlugins']
+>;
+
 const remarkPlugins = [
   remarkGfm,
   [remarkMath, { singleDollarTextMath: true }],
@@ -97,6 +101,7 @@ const Block = memo(function Block({ source, streaming }: { source: string; strea
   return (
     <ReactMarkdown
       remarkPlugins={remarkPlugins}
+      rehypePlugins={rehypePlugins}
       components={streaming ? streamingComponents : components}
       urlTransform={urlTransform}
     >
@@ -112,7 +117,8 @@ export const Markdown = memo(function Markdown({
   text: string;
   streaming: boolean;
 }) {
-  const normalised = useMemo(() => normaliseMathDelimiters(text), [text]);
+  const capped = useMemo(() => capNesting(normaliseMathDelimiters(text)), [text]);
+  const normalised = capped.text;
   const blocks = useMemo(() => splitBlocks(normalised), [normalised]);
   const definitions = useMemo(() => referenceDefinitions(normalised), [normalised]);
   const rendered: ReactNode[] = blocks.map((block, i) => {
@@ -124,5 +130,14 @@ export const Markdown = memo(function Markdown({
         : source;
     return <Block key={i} source={withRefs} streaming={streaming && last} />;
   });
-  return <div className="markdown">{rendered}</div>;
+  return (
+    <div className="markdown">
+      {rendered}
+      {capped.capped ? (
+        <p className="md-capped-note" role="note">
+          Nested too deeply to format in full: the deepest part is shown as plain text.
+        </p>
+      ) : null}
+    </div>
+  );
 });

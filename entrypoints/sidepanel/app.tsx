@@ -33,6 +33,7 @@ import { isTerminal } from '@/lib/chat/types';
 import { requiresKey } from '@/lib/settings';
 import { callBackground } from './rpc';
 import { StoreContext, useChat, useChatActions } from './store-context';
+import { SurfaceBoundary } from './surface-boundary';
 import type { PanelChat } from '@/lib/chat/panel-state';
 
 const SettingsView = lazy(() => import('./settings-view'));
@@ -68,20 +69,26 @@ export function App() {
       <Header />
       <DeleteConfirm />
       <UndoBanner />
-      <Drawer />
+      <SurfaceBoundary surface="conversation list">
+        <Drawer />
+      </SurfaceBoundary>
       {view === 'settings' || needsSetup ? (
-        <Suspense fallback={<p className="muted">Loading settings…</p>}>
-          <SettingsView
-            settings={settings}
-            needsSetup={needsSetup}
-            onSaved={(saved, leave) => {
-              setSettings(saved);
-              if (leave) setView('chat');
-            }}
-          />
-        </Suspense>
+        <SurfaceBoundary surface="settings">
+          <Suspense fallback={<p className="muted">Loading settings…</p>}>
+            <SettingsView
+              settings={settings}
+              needsSetup={needsSetup}
+              onSaved={(saved, leave) => {
+                setSettings(saved);
+                if (leave) setView('chat');
+              }}
+            />
+          </Suspense>
+        </SurfaceBoundary>
       ) : (
-        <Chat />
+        <SurfaceBoundary surface="chat view">
+          <Chat />
+        </SurfaceBoundary>
       )}
     </main>
   );

@@ -65,12 +65,17 @@ describe('the panel never dies', () => {
     const articles = await reopened.page.locator('article').count();
     await reopened.page.close();
     expect(articles).toBe(4);
-    row.observed(`${levels} levels of quote, ${shownMarkers} '>' as text; reopened: ${articles} messages`);
+    row.observed(
+      `${levels} levels of quote, ${shownMarkers} '>' as text; reopened: ${articles} messages`,
+    );
     row.figure(`cap ${levels} of 3000 levels`);
   });
 
   it('a message whose renderer throws shows its raw text; the rest of the panel works', async (ctx) => {
-    const row = scenario(ctx, 'that message shows its text as plain text with a note; next reply formatted');
+    const row = scenario(
+      ctx,
+      'that message shows its text as plain text with a note; next reply formatted',
+    );
     const { panel, server } = e2e;
     // A renderer fault: KaTeX's output is parsed with DOMParser, which now throws.
     await panel.page.evaluate(() => {
@@ -192,7 +197,9 @@ describe('what is shown is what is there', () => {
 
     const login = reply.getByRole('link', { name: /evil\.example\/login/ });
     expect(await login.getAttribute('href')).toBe('https://evil.example/login');
-    const hrefs = await reply.locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    const hrefs = await reply
+      .locator('a[href]')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(hrefs.filter((h) => h?.includes('@'))).toEqual([]);
     await shoot(panel.page, 'bidi-link', reply);
     row.observed(`shown "${order.text}"; ${hrefs.length} links, none with userinfo`);
@@ -211,14 +218,20 @@ describe('what is shown is what is there', () => {
     await panel.send('How do I install requests?');
     const reply = await formattedReply(panel);
     await reply.getByRole('button', { name: 'Copy code', exact: true }).click();
-    await reply.getByRole('status').filter({ hasText: /Copied/ }).waitFor();
+    await reply
+      .getByRole('status')
+      .filter({ hasText: /Copied/ })
+      .waitFor();
     // What the user would paste: the real clipboard, pasted into the composer.
     await panel.composer.fill('');
     await panel.composer.focus();
     await panel.page.keyboard.press('ControlOrMeta+V');
     const copied = await panel.composer.inputValue();
     await panel.composer.fill('');
-    const status = await reply.getByRole('status').filter({ hasText: /Copied/ }).textContent();
+    const status = await reply
+      .getByRole('status')
+      .filter({ hasText: /Copied/ })
+      .textContent();
     expect(copied).not.toMatch(INVISIBLE);
     expect(copied).toBe('pip install requests');
     expect(status).toMatch(/without 27 invisible characters/);
@@ -260,9 +273,14 @@ async function openTimed(page: Page, open: () => Promise<unknown>): Promise<numb
 
 describe('math at scale', () => {
   it('ten 40×40 matrices: only the ones in view are rendered, and a reopen is fast', async (ctx) => {
-    const row = scenario(ctx, 'only matrices in or near view rendered; the rest wait as TeX source');
+    const row = scenario(
+      ctx,
+      'only matrices in or near view rendered; the rest wait as TeX source',
+    );
     const { panel, server, parley } = e2e;
-    const reply = Array.from({ length: 10 }, (_, i) => `Matrix ${i + 1}:\n\n${matrix(i)}`).join('\n\n');
+    const reply = Array.from({ length: 10 }, (_, i) => `Matrix ${i + 1}:\n\n${matrix(i)}`).join(
+      '\n\n',
+    );
     server.enqueue({ text: reply });
     await panel.send('Ten matrices please');
     await panel.waitForState('complete', undefined, 120_000);
@@ -278,7 +296,10 @@ describe('math at scale', () => {
     await newChat(page);
     await page.getByRole('button', { name: 'Conversations', exact: true }).click();
     const warm = await openTimed(page, () =>
-      page.getByRole('button', { name: /Ten matrices please/ }).first().click(),
+      page
+        .getByRole('button', { name: /Ten matrices please/ })
+        .first()
+        .click(),
     );
     // Scrolling up brings the first matrix into view, and it renders.
     await page.locator('.message-list').evaluate((el) => (el.scrollTop = 0));
@@ -288,7 +309,9 @@ describe('math at scale', () => {
 
     console.log(`[render-hardening] matrices: open ${cold} ms, reopen ${warm} ms`, first, scrolled);
     row.figure(`open ${cold} ms, reopen ${warm} ms; ${first.rendered}/10 rendered at open`);
-    row.observed(`at open ${first.rendered} rendered, ${first.pending} pending; after scrolling up ${scrolled.rendered}`);
+    row.observed(
+      `at open ${first.rendered} rendered, ${first.pending} pending; after scrolling up ${scrolled.rendered}`,
+    );
     expect(first.rendered).toBeGreaterThan(0);
     expect(first.rendered).toBeLessThan(10);
     expect(first.rendered + first.pending).toBe(10);

@@ -1,0 +1,32 @@
+/**
+ * What a message shows when rendering it failed: its text as it came, as plain text (bidi
+ * controls removed, as everywhere outside code), with a note saying why, and Copy. It keeps the
+ * article and data attributes of a message (DESIGN §6), so the list and its tests still see it.
+ */
+import type { ChatMessage } from '@/lib/chat/types';
+import { stripBidiControls } from '@/lib/markdown/bidi';
+import { CopyButton } from './copy-button';
+
+export function MessageFallback({ message }: { message: ChatMessage }) {
+  // The message itself may be what broke: read it defensively.
+  const role = message.role === 'user' ? 'user' : 'assistant';
+  const state = typeof message.state?.kind === 'string' ? message.state.kind : 'error';
+  const text = typeof message.content === 'string' ? message.content : '';
+  return (
+    <article
+      className={`message ${role} message-fallback`}
+      data-message-role={role}
+      data-state={state}
+    >
+      <p className="message-fallback-note" role="note">
+        This message could not be displayed with formatting, so its text is shown as it came.
+      </p>
+      <div className="message-fallback-text" dir="auto">
+        {stripBidiControls(text)}
+      </div>
+      <div className="message-actions">
+        <CopyButton text={text} />
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,39 @@
+/**
+ * "Copy code": copies the code as shown. Invisible characters (marked in the block) are left
+ * out, and the status says how many, so the clipboard never holds what the reader could not see.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { stripInvisible } from '@/lib/markdown/invisible';
+
+export function CodeCopyButton({ code }: { code: string }) {
+  const [status, setStatus] = useState('');
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const copy = async () => {
+    const { text, removed } = stripInvisible(code);
+    try {
+      await navigator.clipboard.writeText(text);
+      setStatus(
+        removed
+          ? `Copied without ${removed} invisible character${removed === 1 ? '' : 's'}`
+          : 'Copied',
+      );
+    } catch {
+      setStatus('Copy failed: select the text and copy it by hand');
+    }
+    clearTimeout(timer.current);
+    // A warning stays long enough to be read; a plain "Copied" need not.
+    timer.current = setTimeout(() => setStatus(''), removed ? 6000 : 1500);
+  };
+  const warned = status.startsWith('Copied without');
+  return (
+    <>
+      <button type="button" className="button ghost small" onClick={() => void copy()}>
+        Copy code
+      </button>
+      <span className={warned ? 'code-copy-warning' : 'sr-status'} role="status">
+        {status}
+      </span>
+    </>
+  );
+}
