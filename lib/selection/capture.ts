@@ -272,8 +272,17 @@ export function captureSelection(geometry?: Geometry): CapturedSelection | null 
   /** What is behind an element's content: its own background over what is behind it. */
   const backgroundOf = (cs: CSSStyleDeclaration, behind: Rgba | null): Rgba | null => {
     const image = cs.backgroundImage;
-    if (image && image !== 'none') return null;
     const raw = cs.backgroundColor;
+    if (image && image !== 'none') {
+      // A gradient from one opaque colour to (nearly) the same is that colour; other images
+      // cannot be judged.
+      if (/url\(|image\(|element\(|cross-fade/i.test(image)) return null;
+      const stops = coloursIn(image.replace(/[a-z-]*gradient\(/gi, ' ').replace(/\)\s*$/, ''));
+      const first = stops[0];
+      if (!first || first[3] < 0.99) return null;
+      const flat = stops.every((c) => c !== null && c[3] >= 0.99 && contrast(c, first) < 1.05);
+      return flat ? first : null;
+    }
     if (!raw) return behind; // no style engine value: transparent
     const own = parseColor(raw);
     if (!own) return null;
@@ -324,6 +333,23 @@ export function captureSelection(geometry?: Geometry): CapturedSelection | null 
     }
     return Number.isNaN(det) ? 1 : Math.abs(det);
   };
+  /** A 3D transform that turns the front face away (rotateY(180deg) computes to matrix3d(-1,…,-1,…)). */
+  const facesAway = (transform: string): boolean => {
+    let z = 1;
+    for (const m of transform.matchAll(/(\w+)\(([^)]*)\)/g)) {
+      const v = (m[2] ?? '').split(',').map((x) => parseFloat(x));
+      if (m[1] === 'matrix3d') z *= v[10] ?? 1;
+      else if (m[1] === 'rotateX' || m[1] === 'rotateY') {
+        const unit = /turn/.test(m[2] ?? '')
+          ? 2 * Math.PI
+          : /rad/.test(m[2] ?? '')
+            ? 1
+            : Math.PI / 180;
+        z *= Math.cos((v[0] ?? 0) * unit);
+      }
+    }
+    return z < -1e-6;
+  };
   /** `clip: rect(…)` with no area left (the older "visually hidden" recipe). */
   const zeroClip = (clip: string): boolean => {
     const m = /^rect\((.*)\)$/.exec(clip);
@@ -333,6 +359,8 @@ export function captureSelection(geometry?: Geometry): CapturedSelection | null 
   };
   /** A clip-path shape that encloses no area (only shapes whose numbers can be read are judged). */
   const clipsAll = (clipPath: string): boolean => {
+    // A path that only moves the pen draws nothing.
+    if (/^path\(/.test(clipPath.trim())) return !/[LHVCSQTAZ]/i.test(clipPath.slice(5));
     const m = /^(polygon|circle|ellipse|inset)\((.*)\)$/.exec(clipPath.trim());
     if (!m) return false;
     const lengths = (s: string): number[] =>
@@ -569,6 +597,13 @@ export function captureSelection(geometry?: Geometry): CapturedSelection | null 
     // Transforms do not apply to inline boxes; SVG scales its own way (the layout check sees it).
     const area = inline || svg ? 1 : areaScale(cs.transform, cs.getPropertyValue('scale'));
     if (area < 1e-6) return hidden(el, 'collapsed');
+    // Turned away from the reader with its back face hidden.
+    if (
+      !inline &&
+      cs.getPropertyValue('backface-visibility') === 'hidden' &&
+      facesAway(cs.transform)
+    )
+      return hidden(el, 'invisible');
     let clip = positioned ? null : parent.clip; // a positioned box may escape its ancestors' clip
     if (!layout && position !== 'static' && position !== '') {
       // Without layout, only the offsets tell: thousands of pixels off is not a nudge.
@@ -587,6 +622,10 @@ export function captureSelection(geometry?: Geometry): CapturedSelection | null 
       // Moved off the page's top or left edge, where no scrolling reaches.
       if (positioned && (box.right + scrollX <= 0 || box.bottom + scrollY <= 0))
         return hidden(el, 'off-screen');
+      // A fixed box outside the viewport never scrolls into it.
+      const outsideView =
+        box.right <= 0 || box.bottom <= 0 || box.left >= innerWidth || box.top >= innerHeight;
+      if (position === 'fixed' && outsideView) return hidden(el, 'off-screen');
       // Overflow that cannot be scrolled (hidden, clip, paint containment) cuts off what is outside.
       const paint = /paint|strict|content/.test(cs.getPropertyValue('contain'));
       const cutX = paint || /hidden|clip/.test(overflowX);
@@ -635,12 +674,19 @@ export function captureSelection(geometry?: Geometry): CapturedSelection | null 
     const bg =
       filter.other || (blend !== '' && blend !== 'normal') ? null : backgroundOf(cs, parent.bg);
     const fontPx = num(cs.fontSize, 16);
-    const ink = parseColor(cs.getPropertyValue('-webkit-text-fill-color') || cs.color);
+    // SVG text is painted with its fill (and fill-opacity), not its colour.
+    const fill = svg ? cs.getPropertyValue('fill') : '';
+    const paint: Rgba | null =
+      fill === 'none'
+        ? [0, 0, 0, 0]
+        : parseColor(fill || cs.getPropertyValue('-webkit-text-fill-color') || cs.color);
+    const fillOpacity = svg ? ratio(cs.getPropertyValue('fill-opacity') || '1', 1) : 1;
+    const ink: Rgba | null = paint && [paint[0], paint[1], paint[2], paint[3] * fillOpacity];
     let reason: Ctx['reason'] = '';
     // Style reads dominate the cost of a big selection: the rarer checks only run when needed.
     if (cs.visibility === 'hidden' || cs.visibility === 'collapse') reason = 'invisible';
     else if (!svg && fontPx * scale < 4) reason = 'tiny';
-    else if (clearInk(el, cs)) reason = 'transparent';
+    else if (clearInk(el, cs) || (svg && ink && ink[3] < 0.1)) reason = 'transparent';
     else if (
       bg &&
       ink &&

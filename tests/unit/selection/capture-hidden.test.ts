@@ -229,6 +229,31 @@ describe('hidden by style: each technique is removed and counted with its reason
       '',
     ],
     ['a blur wider than the letters', '<span style="filter: blur(12px)">%</span>', 'blurred', ''],
+    [
+      'white on a flat white gradient',
+      '<span style="color: #fff">%</span>',
+      'same-colour',
+      'background-image: linear-gradient(#fff, #fff)',
+    ],
+    [
+      'clip-path: a path that only moves',
+      '<span style="clip-path: path(\'M 0 0\')">%</span>',
+      'clipped',
+      '',
+    ],
+    [
+      'SVG text filled like the background',
+      '<svg><text style="fill: #fff">%</text></svg>',
+      'same-colour',
+      'background-color: #fff',
+    ],
+    [
+      'turned away with its back face hidden',
+      '<span style="display: inline-block; transform: rotateY(180deg); backface-visibility: hidden">%</span>',
+      'invisible',
+      '',
+    ],
+    ['SVG text with no fill', '<svg><text style="fill: none">%</text></svg>', 'transparent', ''],
   ])('%s', (_name, span, reason, bodyStyle) => {
     if (bodyStyle) document.body.setAttribute('style', bodyStyle);
     mount(around(span));
@@ -289,6 +314,11 @@ describe('hidden by style: each technique is removed and counted with its reason
       '',
     ],
     ['half opacity through filter', '<span style="filter: opacity(0.5)">%</span>', ''],
+    [
+      'turned away with its back face visible (mirrored, readable)',
+      '<span style="display: inline-block; transform: rotateY(180deg)">%</span>',
+      '',
+    ],
   ])('kept: %s', (_name, span, bodyStyle) => {
     if (bodyStyle) document.body.setAttribute('style', bodyStyle);
     mount(around(span));
@@ -410,6 +440,18 @@ describe('hidden by where it is painted (geometry from the layout)', () => {
     expect(geometry.probes).toBeGreaterThan(0);
     expect(geometry.probes).toBeLessThanOrEqual(250);
   });
+});
+
+it('a fixed box outside the viewport (it never scrolls into view) is off-screen', () => {
+  mount(
+    `<p id="p">Preheat the oven. <span id="f" style="position: fixed; display: block">${PAYLOAD}</span> Serve warm.</p>`,
+  );
+  const result = selectAll(
+    '#p',
+    fakeGeometry({ boxes: { f: box(0, window.innerHeight + 10, 300, 20) } }),
+  );
+  expect(result).toMatchObject({ hidden: { count: 1, reasons: ['off-screen'] } });
+  expect(result?.text).not.toContain(PAYLOAD);
 });
 
 describe('shadow DOM is read as rendered', () => {
