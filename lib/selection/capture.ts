@@ -626,7 +626,9 @@ export function captureSelection(geometry?: Geometry): CapturedSelection | null 
       const outsideView =
         box.right <= 0 || box.bottom <= 0 || box.left >= innerWidth || box.top >= innerHeight;
       if (position === 'fixed' && outsideView) return hidden(el, 'off-screen');
-      // Overflow that cannot be scrolled (hidden, clip, paint containment) cuts off what is outside.
+      // Overflow that cannot be scrolled (hidden, clip, paint containment) cuts off what is
+      // outside; inside a scroller (an app's scrolling pane) everything can be scrolled to.
+      if (/auto|scroll/.test(`${overflowX} ${overflowY}`)) clip = null;
       const paint = /paint|strict|content/.test(cs.getPropertyValue('contain'));
       const cutX = paint || /hidden|clip/.test(overflowX);
       const cutY = paint || /hidden|clip/.test(overflowY);

@@ -430,6 +430,17 @@ describe('hidden by where it is painted (geometry from the layout)', () => {
     expect(selectAll('#c', geometry)?.text).toBe(PAYLOAD);
   });
 
+  it('an app pane that scrolls inside a clipped page: text scrolled out of view is kept', () => {
+    mount(
+      `<div id="app" style="overflow: hidden"><div id="pane" style="overflow: auto"><p id="p">${PAYLOAD}</p></div></div>`,
+    );
+    const geometry = fakeGeometry({
+      text: { p: [box(10, 2000, 200, 18)] },
+      boxes: { app: box(0, 0, 800, 600), pane: box(0, 0, 800, 600) },
+    });
+    expect(selectAll('#app', geometry)?.text).toBe(PAYLOAD);
+  });
+
   it('the overlap check is bounded: a huge selection probes a capped number of text nodes', () => {
     // 400 text nodes in view: at least one probe each (up to three) without a cap.
     const items = Array.from({ length: 400 }, (_, i) => `<span>word${i} </span>`).join('');
