@@ -26,14 +26,15 @@ export function CodeCopyButton({ code }: { code: string }) {
     timer.current = setTimeout(() => setStatus(''), removed ? 6000 : 1500);
   };
   const warned = status.startsWith('Copied without');
+  // The status comes first: in the block's header it sits between the language and the button.
   return (
     <>
-      <button type="button" className="button ghost small" onClick={() => void copy()}>
-        Copy code
-      </button>
       <span className={warned ? 'code-copy-warning' : 'sr-status'} role="status">
         {status}
       </span>
+      <button type="button" className="button ghost small" onClick={() => void copy()}>
+        Copy code
+      </button>
     </>
   );
 }

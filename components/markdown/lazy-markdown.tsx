@@ -3,6 +3,7 @@
  * and swaps in formatting a moment later, keeping the parser out of the panel's initial JS.
  */
 import { lazy, memo, Suspense } from 'react';
+import { stripBidiControls } from '@/lib/markdown/bidi';
 
 const Markdown = lazy(() => import('./markdown').then((m) => ({ default: m.Markdown })));
 
@@ -14,7 +15,9 @@ export const LazyMarkdown = memo(function LazyMarkdown({
   streaming: boolean;
 }) {
   return (
-    <Suspense fallback={<div className="markdown plain-fallback">{text}</div>}>
+    // Plain text for a moment, still without bidi controls: they would reorder it as they do
+    // the formatted text.
+    <Suspense fallback={<div className="markdown plain-fallback">{stripBidiControls(text)}</div>}>
       <Markdown text={text} streaming={streaming} />
     </Suspense>
   );

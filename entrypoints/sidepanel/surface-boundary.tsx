@@ -44,19 +44,19 @@ function SurfaceFallback({
           Try again
         </button>
         {surface === 'settings' ? (
-          <button type="button" className="button ghost small" onClick={() => setView('chat')}>
+          <button type="button" className="button small" onClick={() => setView('chat')}>
             Back to the chat
           </button>
         ) : (
           <button
             type="button"
-            className="button ghost small"
+            className="button small"
             onClick={() => toggleDrawer(surface !== 'conversation list')}
           >
             {surface === 'conversation list' ? 'Close the list' : 'Open another conversation'}
           </button>
         )}
-        <button type="button" className="button ghost small" onClick={startEmpty}>
+        <button type="button" className="button small" onClick={startEmpty}>
           Start an empty chat
         </button>
       </div>
