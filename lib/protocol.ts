@@ -30,6 +30,8 @@ export interface RegenerateRequest {
 export interface StopRequest {
   type: 'stop';
   messageId: string;
+  /** How much of the reply the panel had shown at the click: the reply ends there. */
+  shownLength?: number;
 }
 
 /** Ask for the live generations (after connecting, or after a gap in `seq`). */
@@ -47,6 +49,15 @@ export interface SalvageRequest {
   content: string;
 }
 
+/**
+ * The user deleted a conversation (it may still be restored by Undo): its live replies stop and
+ * its pending side requests (title, moderation, write-back of unsaved records) are cancelled.
+ */
+export interface ConversationDeletedNotice {
+  type: 'conversation_deleted';
+  conversationId: string;
+}
+
 /** The panel's "Add page selection" button: capture from the active tab of the panel's window. */
 export interface CaptureSelectionRequest {
   type: 'capture_selection';
@@ -59,7 +70,8 @@ export type PanelToBackground =
   | RegenerateRequest
   | StopRequest
   | SyncRequest
-  | SalvageRequest;
+  | SalvageRequest
+  | ConversationDeletedNotice;
 
 // ── Background → panel, over the "chat" port ────────────────────────────────────────────────
 
@@ -218,6 +230,8 @@ const isString = (v: unknown): v is string => typeof v === 'string';
 const isNullableString = (v: unknown): v is string | null => v === null || typeof v === 'string';
 const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
 const MAX_TEXT = 2_000_000;
+/** Ids are UUIDs (36 characters); anything far longer is not one of ours. */
+const MAX_ID = 200;
 
 function isAttachment(value: unknown): value is Attachment {
   return (
@@ -248,12 +262,15 @@ const panelGuards: {
     v.attachments.every(isAttachment),
   regenerate: (v): v is RegenerateRequest =>
     isRecord(v) && isString(v.requestId) && isString(v.userMessageId),
-  stop: (v): v is StopRequest => isRecord(v) && isString(v.messageId),
+  stop: (v): v is StopRequest =>
+    isRecord(v) && isString(v.messageId) && (v.shownLength === undefined || isCount(v.shownLength)),
   sync: (v): v is SyncRequest => isRecord(v),
   capture_selection: (v): v is CaptureSelectionRequest =>
     isRecord(v) && (v.windowId === undefined || Number.isInteger(v.windowId)),
   salvage: (v): v is SalvageRequest =>
     isRecord(v) && isString(v.messageId) && isString(v.content) && v.content.length <= MAX_TEXT,
+  conversation_deleted: (v): v is ConversationDeletedNotice =>
+    isRecord(v) && isString(v.conversationId) && v.conversationId.length <= MAX_ID,
 };
 
 /** Returns the message if it is a well-formed panel request, else null (and it is dropped). */

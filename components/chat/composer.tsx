@@ -2,6 +2,7 @@
  * The message box: Enter sends, Shift+Enter adds a line; a reply in progress turns Send into Stop.
  */
 import { useRef, type FormEvent, type KeyboardEvent } from 'react';
+import { isAccidentalStop } from '@/lib/chat/stop-guard';
 
 export interface ComposerProps {
   text: string;
@@ -34,6 +35,8 @@ export function Composer({
   onCancelEdit,
 }: ComposerProps) {
   const input = useRef<HTMLTextAreaElement>(null);
+  // When Send was last pressed (an event timeStamp): Stop takes its place under the pointer.
+  const sentAt = useRef<number | null>(null);
   const sendable = (text.trim().length > 0 || hasAttachments) && canSend && !busy;
 
   const submit = (event?: FormEvent) => {
@@ -55,6 +58,7 @@ export function Composer({
     }
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
+      sentAt.current = event.timeStamp;
       submit();
     }
   };
@@ -76,11 +80,23 @@ export function Composer({
         onKeyDown={onKeyDown}
       />
       {busy ? (
-        <button type="button" className="button stop" onClick={onStop}>
+        <button
+          type="button"
+          className="button stop"
+          onClick={(e) => {
+            // The second click of a double-click on Send is not a Stop (Esc still stops at once).
+            if (!isAccidentalStop(sentAt.current, e.timeStamp)) onStop();
+          }}
+        >
           Stop generating
         </button>
       ) : (
-        <button type="submit" className="button primary" disabled={!sendable}>
+        <button
+          type="submit"
+          className="button primary"
+          disabled={!sendable}
+          onClick={(e) => (sentAt.current = e.timeStamp)}
+        >
           Send
         </button>
       )}

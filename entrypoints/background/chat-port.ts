@@ -88,7 +88,7 @@ export function acceptChatPorts(
       case 'regenerate':
         return service.regenerate(message);
       case 'stop':
-        return service.stop(message.messageId);
+        return service.stop(message.messageId, message.shownLength);
       case 'sync':
         port.postMessage({ type: 'snapshot', generations: service.liveGenerations() });
         for (const event of hub.takeWaiting()) port.postMessage(event);
@@ -97,6 +97,8 @@ export function acceptChatPorts(
         return actions.captureActiveTab(message.windowId);
       case 'salvage':
         return service.salvage(message.messageId, message.content);
+      case 'conversation_deleted':
+        return service.conversationDeleted(message.conversationId);
     }
   }
 }

@@ -26,6 +26,7 @@ import { isTerminal } from '@/lib/chat/types';
 import { createFeedbackSlice, type FeedbackSlice } from './feedback-slice';
 import { createHistorySlice, type HistorySlice } from './history-slice';
 import { benchProbe } from '@/components/common/bench-probe';
+import { createFoldQueue } from './fold-queue';
 
 export type HistoryStatus = 'loading' | 'ready' | 'unavailable';
 
@@ -60,16 +61,9 @@ export interface ChatStore extends FeedbackSlice, HistorySlice {
 }
 
 export function createChatStore(transport: ChatTransport) {
-  let queue: BackgroundToPanel[] = [];
-  let frameScheduled = false;
-
   const useStore = create<ChatStore>((set, get) => {
     const feedback = createFeedbackSlice(set, get, transport);
-    const flush = () => {
-      benchProbe?.foldStart();
-      frameScheduled = false;
-      const events = queue;
-      queue = [];
+    const queue = createFoldQueue((events) => {
       let chat = get().chat;
       let needsSync = false;
       let historyChanged = false;
@@ -84,7 +78,7 @@ export function createChatStore(transport: ChatTransport) {
       if (chat !== get().chat) set({ chat });
       if (historyChanged) get().bumpHistory();
       if (needsSync) transport.post({ type: 'sync' });
-    };
+    });
 
     const enqueue = (event: BackgroundToPanel) => {
       if (event.type === 'attachments') {
@@ -100,20 +94,16 @@ export function createChatStore(transport: ChatTransport) {
         set({ chat: { ...get().chat, notice: event.message } });
         return;
       }
-      queue.push(event);
+      if (!queue.push(event)) return;
       if (benchProbe && event.type === 'delta') {
         benchProbe.received(event.offset + event.text.length);
         // The baseline renders every delta as it arrives, as many chat UIs do.
-        if (benchProbe.naive) return flush();
+        if (benchProbe.naive) return queue.flush();
       }
       // A reply's first words skip the wait for the next frame (up to 16 ms of the time to first
       // token, bench M1). Later deltas batch per frame.
-      if (event.type === 'delta' && event.offset === 0) return flush();
-      if (frameScheduled) return;
-      frameScheduled = true;
-      // One React commit per frame while streaming; a hidden page gets no frames, so use a task.
-      if (document.visibilityState === 'visible') requestAnimationFrame(flush);
-      else setTimeout(flush, 16);
+      if (event.type === 'delta' && event.offset === 0) return queue.flush();
+      queue.schedule();
     };
 
     const loadConversation = async (id?: string) => {
@@ -139,7 +129,7 @@ export function createChatStore(transport: ChatTransport) {
     transport.start({
       onEvent: enqueue,
       onDisconnect: () => {
-        flush();
+        queue.disconnected();
         const { chat, salvage } = markDisconnected(get().chat);
         set({ chat });
         for (const s of salvage) transport.post({ type: 'salvage', ...s });
@@ -204,7 +194,14 @@ export function createChatStore(transport: ChatTransport) {
           attachments,
         });
       },
-      stop: (messageId) => transport.post({ type: 'stop', messageId }),
+      stop: (messageId) => {
+        const message = get().chat.messages[messageId];
+        const live = message !== undefined && !isTerminal(message.state);
+        // The reply ends where the user saw it stop: text queued but not shown yet goes.
+        if (live) queue.stop(messageId);
+        const shown = live ? { shownLength: message.content.length } : {};
+        transport.post({ type: 'stop', messageId, ...shown });
+      },
       regenerate: (userMessageId) => {
         const requestId = crypto.randomUUID();
         const chat = get().chat;
@@ -237,7 +234,9 @@ export function createChatStore(transport: ChatTransport) {
       },
       selectVariant: (messageId) =>
         get().selectLeaf(deepestLeaf(Object.values(get().chat.messages), messageId)),
-      ...createHistorySlice(set, get),
+      ...createHistorySlice(set, get, (conversationId) =>
+        transport.post({ type: 'conversation_deleted', conversationId }),
+      ),
       updateConversation: (patch) => {
         const { chat } = get();
         if (!chat.conversation) return;

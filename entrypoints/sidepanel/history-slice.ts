@@ -39,7 +39,15 @@ type Set = (
 ) => void;
 type Get = () => HistorySlice & Host;
 
-export function createHistorySlice(set: Set, get: Get): HistorySlice {
+/**
+ * `onDeleted` tells the worker at once, not when the undo time is over: a deleted chat's reply
+ * stops now and nothing more of it goes to the endpoint (Undo restores what was written).
+ */
+export function createHistorySlice(
+  set: Set,
+  get: Get,
+  onDeleted: (conversationId: string) => void = () => undefined,
+): HistorySlice {
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   // Storage failures are said, not swallowed: a deletion that did not happen must not look done.
   const warn = (notice: string) => set((s) => ({ chat: { ...s.chat, notice } }));
@@ -50,6 +58,7 @@ export function createHistorySlice(set: Set, get: Get): HistorySlice {
     }));
 
   const schedule = (conversationId: string, keepFeedback: boolean) => {
+    onDeleted(conversationId);
     const title =
       get().chat.conversation?.id === conversationId ? (get().chat.conversation?.title ?? '') : '';
     if (get().chat.conversation?.id === conversationId) get().newChat();

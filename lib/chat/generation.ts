@@ -8,6 +8,7 @@ import type { DeltaEvent, LiveGeneration, StateEvent } from '../protocol';
 import { describeFailure, type StreamPart } from '../llm/client';
 import { failureToState, retryDelayMs } from '../llm/errors';
 import type { MessageState, Usage } from './types';
+import { fitToCap, REPLY_CAP_CHARS } from './reply-cap';
 
 export interface GenerationTiming {
   /** Silence after which a started stream is ended as `interrupted(stalled)`. */
@@ -38,18 +39,25 @@ export interface GenerationDeps {
   inputGate?: { hold: boolean; verdict: Promise<MessageState | null> };
   /** Sees the whole reply so far after each chunk (output moderation decides its own cadence). */
   onText?: (content: string) => void;
+  /** The most characters a reply may hold (tests lower it); more ends it as `too_long`. */
+  capChars?: number;
 }
 
 export interface GenerationHandle {
   messageId: string;
   conversationId: string;
-  stop(): void;
+  /**
+   * Stops the reply. `shownLength`: how much of it the panel had shown when the user pressed
+   * Stop; text past it, which the user never saw, is not kept (a panel far behind a very fast
+   * stream would otherwise have to render megabytes more after Stop).
+   */
+  stop(shownLength?: number): void;
   snapshot(): LiveGeneration;
   /** Resolves with the terminal state once it is written (or the write has failed). */
   done: Promise<MessageState>;
 }
 
-type EndCause = 'stop' | 'stall' | null;
+type EndCause = 'stop' | 'stall' | 'too_long' | null;
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
@@ -67,6 +75,7 @@ export function startGeneration(
 ): GenerationHandle {
   const timing = { ...DEFAULT_TIMING, ...deps.timing };
   const userStop = new AbortController();
+  let stopAt: number | undefined;
   let content = '';
   let state: MessageState = { kind: 'pending' };
   let usage: Usage | undefined;
@@ -99,24 +108,41 @@ export function startGeneration(
     deps.emit({ type: 'state', messageId: ids.messageId, seq: ++seq, state: next });
   };
 
-  // Writes are chained so they land in order; a write requested while one runs is merged into one.
-  let writing: Promise<void> = Promise.resolve();
+  // One write at a time, in order. A write asked for while one runs is merged into a single next
+  // write of the text as it is then: when storage is slower than the flush window, writes used to
+  // queue up behind each other, each with its own copy of the reply, and the final state waited
+  // behind them all (Stop took 8 s at 6 MB).
+  let writing: Promise<void> | null = null;
+  let again = false;
   let lastWriteAt = Date.now();
   let storageFailed = false;
-  const write = (): Promise<void> => {
+  const persistNow = async (): Promise<void> => {
     lastWriteAt = Date.now();
-    const snapshot = { content, state, ...(usage ? { usage } : {}) };
-    writing = writing
-      .then(() => deps.persist(snapshot))
-      .catch((error: unknown) => {
-        if (!storageFailed) deps.onStorageError(error);
-        storageFailed = true;
-      });
+    try {
+      await deps.persist({ content, state, ...(usage ? { usage } : {}) });
+    } catch (error) {
+      if (!storageFailed) deps.onStorageError(error);
+      storageFailed = true;
+    }
+  };
+  const write = (): Promise<void> => {
+    if (writing) {
+      again = true;
+      return writing;
+    }
+    writing = (async () => {
+      do {
+        again = false;
+        await persistNow();
+      } while (again);
+      writing = null;
+    })();
     return writing;
   };
   const flushTimer = setInterval(
     () => {
-      if (Date.now() - lastWriteAt >= timing.flushMs && state.kind === 'streaming') void write();
+      if (Date.now() - lastWriteAt >= timing.flushMs && state.kind === 'streaming' && !writing)
+        void write();
     },
     Math.max(10, Math.floor(timing.flushMs / 2)),
   );
@@ -173,9 +199,16 @@ export function startGeneration(
         armWatchdog(timing.stallMs);
         if (part.type === 'text') {
           if (state.kind !== 'streaming') setState({ kind: 'streaming' });
-          content += part.text;
+          const fit = fitToCap(content.length, part.text, deps.capChars ?? REPLY_CAP_CHARS);
+          content += fit.text;
           deps.onText?.(content);
           if (released) scheduleEmit();
+          if (fit.over) {
+            // What fits is kept; the request is let go instead of streaming on unread.
+            cause = 'too_long';
+            attemptAbort.abort();
+            break;
+          }
         } else if (part.type === 'finish') {
           finished = true;
         } else {
@@ -183,12 +216,14 @@ export function startGeneration(
         }
       }
       if (gateState) return gateState;
+      if (cause === 'too_long') return { kind: 'interrupted', reason: 'too_long' };
       if (userStop.signal.aborted) return { kind: 'stopped' };
       if (cause === 'stall') return { kind: 'interrupted', reason: 'stalled' };
       // The SDK ends quietly when the server closes without [DONE]: not a complete answer.
       return finished ? { kind: 'complete' } : { kind: 'interrupted', reason: 'truncated' };
     } catch (error) {
       if (gateState) return gateState;
+      if (cause === 'too_long') return { kind: 'interrupted', reason: 'too_long' };
       if (userStop.signal.aborted) return { kind: 'stopped' };
       if (cause === 'stall') return { kind: 'interrupted', reason: 'stalled' };
       const failure = describeFailure(error);
@@ -225,16 +260,26 @@ export function startGeneration(
       }
       released = true;
     }
+    if (terminal.kind === 'stopped' && stopAt !== undefined && stopAt < content.length) {
+      content = fitToCap(0, content, stopAt).text;
+      emittedLength = Math.min(emittedLength, content.length);
+    }
     emitPendingText();
     state = terminal;
-    await write();
+    // The panel hears the end before the final write lands: its text is decided already, and
+    // Stop must show at once even when the write of a long reply takes a while.
     deps.emit({ type: 'state', messageId: ids.messageId, seq: ++seq, state: terminal, content });
+    // A flush still running holds the text as it was; one more write stores the terminal state.
+    await write();
     return terminal;
   })();
 
   return {
     ...ids,
-    stop: () => userStop.abort(),
+    stop: (shownLength) => {
+      if (!userStop.signal.aborted) stopAt = shownLength;
+      userStop.abort();
+    },
     snapshot: () => ({ ...ids, seq, content: content.slice(0, emittedLength), state }),
     done,
   };

@@ -17,8 +17,8 @@ import {
   getMessages,
   salvageReply,
   sweepOrphanedReplies,
-  updateReply,
 } from '../db/conversations';
+import { createReplyWriter } from '../db/reply-chunks';
 import type { LlmConfig, StreamPart } from '../llm/client';
 import { requiresKey, type Settings } from '../settings';
 import { sameOrigin } from '../credentials';
@@ -35,6 +35,7 @@ import type { ModerationSettings } from '../moderation/types';
 import { setModeration } from '../db/conversations';
 import { storageWarningText } from '../db/storage-errors';
 import { createUnsaved } from './unsaved';
+import { cancellableProvider, createSideRequests } from './side-requests';
 
 export type OpenStream = (
   config: LlmConfig,
@@ -58,10 +59,11 @@ export interface ChatServiceDeps {
   timing?: Partial<GenerationTiming>;
   /** Builds the moderation provider for the current endpoint; absent means no moderation. */
   moderationProvider?: (config: LlmConfig, settings: ModerationSettings) => ModerationProvider;
-  /** One short non-streaming completion (for the conversation's title). */
+  /** One short non-streaming completion (for the conversation's title); `signal` aborts it. */
   complete?: (
     config: LlmConfig,
     request: { model: string; messages: HistoryMessage[]; maxTokens: number },
+    signal?: AbortSignal,
   ) => Promise<string>;
   /** Remembers that this endpoint has no moderation, for the settings page. */
   onModerationUnsupported?: (baseUrl: string) => void;
@@ -81,6 +83,7 @@ export function createChatService(deps: ChatServiceDeps) {
   const live = new Map<string, GenerationHandle>();
   // What storage refused stays here: follow-ups read it, and it is written back when storage works.
   const unsaved = createUnsaved();
+  const sides = createSideRequests();
   let writeBackTimer: ReturnType<typeof setTimeout> | undefined;
   const scheduleWriteBack = () => {
     if (writeBackTimer || unsaved.size === 0) return;
@@ -143,6 +146,7 @@ export function createChatService(deps: ChatServiceDeps) {
     const { settings, apiKey, moderationApiKey } = preloaded?.config ?? (await deps.loadConfig());
     const messages = preloaded?.messages ?? (await readMessages(conversation.id));
     const written = preloaded?.written ?? Promise.resolve();
+    const deleted = sides.signalFor(conversation.id);
     const path = pathToLeaf(messages, assistant.id);
     const model = assistant.model ?? settings.model;
     // The oldest turns give way when the conversation outgrows the model's context.
@@ -179,7 +183,10 @@ export function createChatService(deps: ChatServiceDeps) {
       user && deps.moderationProvider
         ? moderateTurn({
             settings: settings.moderation,
-            provider: deps.moderationProvider(moderationConfig, settings.moderation),
+            provider: cancellableProvider(
+              deps.moderationProvider(moderationConfig, settings.moderation),
+              deleted,
+            ),
             onUnsupported: () => deps.onModerationUnsupported?.(moderationConfig.baseUrl),
             userMessageId: user.id,
             userText: buildUserContent(user.content, user.attachments),
@@ -187,6 +194,11 @@ export function createChatService(deps: ChatServiceDeps) {
             report,
           })
         : null;
+    // Past a few KB the reply grows by appended chunks, not whole rewrites (lib/db/reply-chunks).
+    const writer = createReplyWriter(deps.db, {
+      messageId: assistant.id,
+      conversationId: conversation.id,
+    });
     const handle = startGeneration(
       { messageId: assistant.id, conversationId: conversation.id },
       {
@@ -196,7 +208,7 @@ export function createChatService(deps: ChatServiceDeps) {
           const now = deps.now();
           try {
             await written;
-            await updateReply(deps.db, assistant.id, update, now);
+            await writer.save(update, now);
             unsaved.saved(assistant.id);
           } catch (error) {
             unsaved.keepMessage({ ...assistant, ...update, updatedAt: now });
@@ -224,9 +236,11 @@ export function createChatService(deps: ChatServiceDeps) {
       user &&
       path.length === 2 &&
       !conversation.titledByModel &&
-      deps.complete
+      deps.complete &&
+      !deleted.aborted
     ) {
-      void titleConversation(conversation, user.content, handle.snapshot().content, config, model);
+      const answer = handle.snapshot().content;
+      void titleConversation(conversation, user.content, answer, config, model, deleted);
     }
     await moderation?.finish(handle.snapshot().content, terminal).catch(() => undefined);
     live.delete(assistant.id);
@@ -239,14 +253,12 @@ export function createChatService(deps: ChatServiceDeps) {
     answer: string,
     config: LlmConfig,
     model: string,
+    deleted: AbortSignal,
   ) => {
     try {
-      const raw = await deps.complete?.(config, {
-        model,
-        messages: buildTitleRequest(question, answer),
-        maxTokens: 16,
-      });
-      const title = raw ? cleanTitle(raw) : null;
+      const request = { model, messages: buildTitleRequest(question, answer), maxTokens: 16 };
+      const raw = await deps.complete?.(config, request, deleted);
+      const title = raw && !deleted.aborted ? cleanTitle(raw) : null;
       if (!title) return;
       const current = await readConversation(conversation.id);
       // A title the user gave is never overwritten.
@@ -389,8 +401,20 @@ export function createChatService(deps: ChatServiceDeps) {
       });
     },
 
-    stop(messageId: string): void {
-      live.get(messageId)?.stop();
+    /** `shownLength`: how much of the reply the panel had shown (see GenerationHandle.stop). */
+    stop(messageId: string, shownLength?: number): void {
+      live.get(messageId)?.stop(shownLength);
+    },
+
+    /**
+     * The user deleted a conversation (the panel says so at once; Undo may still restore what
+     * was written): its replies stop, its title and moderation requests are cancelled, and what
+     * storage refused for it is never written back.
+     */
+    conversationDeleted(conversationId: string): void {
+      sides.cancel(conversationId);
+      for (const g of live.values()) if (g.conversationId === conversationId) g.stop();
+      unsaved.forget(conversationId);
     },
 
     /**

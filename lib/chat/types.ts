@@ -6,7 +6,13 @@
 export type Role = 'system' | 'user' | 'assistant';
 
 /** Why a reply ended before the model said it was done; the partial text is always kept. */
-export type InterruptReason = 'stalled' | 'truncated' | 'network' | 'worker_restart';
+export type InterruptReason =
+  | 'stalled'
+  | 'truncated'
+  | 'network'
+  | 'worker_restart'
+  /** The reply reached the cap on one reply's size (lib/chat/reply-cap.ts). */
+  | 'too_long';
 
 /** Every failure a generation can end in. Each code maps to one user-facing sentence (lib/llm/errors). */
 export type ErrorCode =

@@ -9,6 +9,8 @@ import type { ChatMessage, Conversation } from './types';
 export function createUnsaved() {
   const conversations = new Map<string, Conversation>();
   const messages = new Map<string, ChatMessage>();
+  // Bumped when a conversation is deleted, so a write-back already under way skips its records.
+  const forgets = new Map<string, number>();
 
   return {
     get size(): number {
@@ -42,6 +44,16 @@ export function createUnsaved() {
       return conversations.get(id);
     },
 
+    /**
+     * The user deleted this conversation: what is kept of it is dropped, never written back (a
+     * write-back would bring a deleted chat back, or send its text to disk after the delete).
+     */
+    forget(conversationId: string): void {
+      conversations.delete(conversationId);
+      for (const [id, m] of messages) if (m.conversationId === conversationId) messages.delete(id);
+      forgets.set(conversationId, (forgets.get(conversationId) ?? 0) + 1);
+    },
+
     /** Stored messages with the unsaved versions laid over them (memory is newer). */
     overlay(conversationId: string, stored: readonly ChatMessage[]): ChatMessage[] {
       const byId = new Map(stored.map((m) => [m.id, m]));
@@ -61,14 +73,19 @@ export function createUnsaved() {
       if (conversations.size === 0 && messages.size === 0) return;
       const keptConversations = [...conversations.values()];
       const keptMessages = [...messages.values()];
+      const epochs = new Map(forgets);
+      const deleted = (conversationId: string) =>
+        forgets.get(conversationId) !== epochs.get(conversationId);
       // Storage that failed may have closed the database for good: try opening it again.
       await reopenIfClosed(db);
       await db.transaction('rw', db.conversations, db.messages, async () => {
         for (const c of keptConversations) {
+          if (deleted(c.id)) continue;
           if (!(await db.conversations.get(c.id))) await db.conversations.add(c);
         }
         const leaves = new Map<string, ChatMessage>();
         for (const m of keptMessages) {
+          if (deleted(m.conversationId)) continue;
           const stored = await db.messages.get(m.id);
           if (stored) {
             if (stored.updatedAt > m.updatedAt) continue;

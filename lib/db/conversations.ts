@@ -10,6 +10,7 @@ import type {
   Usage,
 } from '../chat/types';
 import type { ParleyDb } from './schema';
+import { assembleReply, chunksOf, deleteChunks, withChunks } from './reply-chunks';
 
 export async function createConversation(
   db: ParleyDb,
@@ -66,15 +67,26 @@ export async function getConversation(db: ParleyDb, id: string): Promise<Convers
   return db.conversations.get(id);
 }
 
+/** A conversation's messages in creation order, each with its whole text (chunks put back). */
 export async function getMessages(db: ParleyDb, conversationId: string): Promise<ChatMessage[]> {
-  return db.messages
-    .where('[conversationId+createdAt]')
-    .between([conversationId, -Infinity], [conversationId, Infinity])
-    .toArray();
+  return db.transaction('r', db.messages, db.replyChunks, async () => {
+    const [messages, chunks] = await Promise.all([
+      db.messages
+        .where('[conversationId+createdAt]')
+        .between([conversationId, -Infinity], [conversationId, Infinity])
+        .toArray(),
+      db.replyChunks.where('conversationId').equals(conversationId).toArray(),
+    ]);
+    return withChunks(messages, chunks);
+  });
 }
 
+/** One message with its whole text (chunks put back). */
 export async function getMessage(db: ParleyDb, id: string): Promise<ChatMessage | undefined> {
-  return db.messages.get(id);
+  return db.transaction('r', db.messages, db.replyChunks, async () => {
+    const [message, chunks] = await Promise.all([db.messages.get(id), chunksOf(db, id)]);
+    return message && withChunks([message], chunks)[0];
+  });
 }
 
 /** The conversation touched last: what the panel reopens to. */
@@ -99,13 +111,21 @@ export async function deleteConversation(
 ): Promise<void> {
   await db.transaction(
     'rw',
-    [db.conversations, db.messages, db.ratings, db.comparisons, db.moderationReports],
+    [
+      db.conversations,
+      db.messages,
+      db.replyChunks,
+      db.ratings,
+      db.comparisons,
+      db.moderationReports,
+    ],
     async () => {
       if (options.keepFeedback) {
         await db.conversations.update(id, { hidden: true });
         return;
       }
       await db.messages.where('conversationId').equals(id).delete();
+      await db.replyChunks.where('conversationId').equals(id).delete();
       await db.ratings.where('conversationId').equals(id).delete();
       await db.comparisons.where('conversationId').equals(id).delete();
       await db.moderationReports.where('conversationId').equals(id).delete();
@@ -126,23 +146,29 @@ export async function feedbackCountFor(db: ParleyDb, id: string): Promise<number
 
 /**
  * Startup sweep (DESIGN §2): replies still `pending`/`streaming` that no live generation owns were
- * cut off by a worker restart. Returns the ids it marked.
+ * cut off by a worker restart. Their chunks fold into the record, as at any terminal state.
+ * Returns the ids it marked.
  */
 export async function sweepOrphanedReplies(
   db: ParleyDb,
   liveIds: ReadonlySet<string>,
   now: number,
 ): Promise<string[]> {
-  const orphans = await db.messages
-    .where('state.kind')
-    .anyOf('pending', 'streaming')
-    .filter((m) => !liveIds.has(m.id))
-    .toArray();
-  const state: MessageState = { kind: 'interrupted', reason: 'worker_restart' };
-  await db.messages.bulkUpdate(
-    orphans.map((m) => ({ key: m.id, changes: { state, updatedAt: now } })),
-  );
-  return orphans.map((m) => m.id);
+  return db.transaction('rw', db.messages, db.replyChunks, async () => {
+    const orphans = await db.messages
+      .where('state.kind')
+      .anyOf('pending', 'streaming')
+      .filter((m) => !liveIds.has(m.id))
+      .toArray();
+    const state: MessageState = { kind: 'interrupted', reason: 'worker_restart' };
+    for (const m of orphans) {
+      const chunks = await chunksOf(db, m.id);
+      const text = chunks.length ? { content: assembleReply(m.content, chunks) } : {};
+      await db.messages.update(m.id, { state, updatedAt: now, ...text });
+      if (chunks.length) await deleteChunks(db, m.id);
+    }
+    return orphans.map((m) => m.id);
+  });
 }
 
 /**
@@ -155,9 +181,11 @@ export async function salvageReply(
   content: string,
   now: number,
 ): Promise<boolean> {
-  return db.transaction('rw', db.messages, async () => {
-    const message = await db.messages.get(messageId);
-    if (!message || message.role !== 'assistant') return false;
+  return db.transaction('rw', db.messages, db.replyChunks, async () => {
+    const record = await db.messages.get(messageId);
+    if (!record || record.role !== 'assistant') return false;
+    const chunks = await chunksOf(db, messageId);
+    const message = { ...record, content: assembleReply(record.content, chunks) };
     const restartEnded =
       message.state.kind === 'interrupted' && message.state.reason === 'worker_restart';
     if (
@@ -168,6 +196,7 @@ export async function salvageReply(
       return false;
     }
     await db.messages.update(messageId, { content, updatedAt: now });
+    if (chunks.length) await deleteChunks(db, messageId);
     return true;
   });
 }

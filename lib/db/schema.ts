@@ -5,6 +5,17 @@
 import Dexie, { type Table } from 'dexie';
 import type { ChatMessage, Conversation } from '../chat/types';
 import type { Comparison, ModerationReport, Rating } from '../feedback/types';
+import type { ReplyChunk } from './reply-chunks';
+
+/** Version 1's stores, kept as they were so the upgrade test can create a database of that age. */
+export const SCHEMA_V1 = {
+  conversations: 'id, updatedAt',
+  // `state.kind` finds replies left `streaming` by a worker that died (the startup sweep).
+  messages: 'id, conversationId, parentId, state.kind, [conversationId+createdAt]',
+  ratings: 'id, messageId, conversationId',
+  comparisons: 'id, conversationId',
+  moderationReports: 'id, messageId, conversationId',
+} as const;
 
 export class ParleyDb extends Dexie {
   conversations!: Table<Conversation, string>;
@@ -12,17 +23,15 @@ export class ParleyDb extends Dexie {
   ratings!: Table<Rating, string>;
   comparisons!: Table<Comparison, string>;
   moderationReports!: Table<ModerationReport, string>;
+  replyChunks!: Table<ReplyChunk, [string, number]>;
 
   constructor(name = 'parley') {
     super(name);
-    this.version(1).stores({
-      conversations: 'id, updatedAt',
-      // `state.kind` finds replies left `streaming` by a worker that died (the startup sweep).
-      messages: 'id, conversationId, parentId, state.kind, [conversationId+createdAt]',
-      ratings: 'id, messageId, conversationId',
-      comparisons: 'id, conversationId',
-      moderationReports: 'id, messageId, conversationId',
-    });
+    this.version(1).stores(SCHEMA_V1);
+    // Version 2: a long reply grows by appended chunks instead of rewriting its record whole
+    // every flush (lib/db/reply-chunks.ts). No record changes: a version-1 message holds its
+    // whole text, which is exactly a reply with no chunks, so there is nothing to upgrade.
+    this.version(2).stores({ replyChunks: '[messageId+offset], conversationId' });
   }
 }
 

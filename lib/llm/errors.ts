@@ -103,6 +103,7 @@ export const INTERRUPT_MESSAGES = {
   truncated: 'The reply was cut off before the server finished. The text so far is kept.',
   network: 'The connection dropped. The reply so far is kept.',
   worker_restart: 'Parley restarted while answering. The reply so far is kept.',
+  too_long: 'The reply was stopped at 2 MB: that is longer than Parley keeps.',
 } as const;
 
 const MAX_RETRIES = 2;

@@ -4,12 +4,17 @@ export interface RecordedRequest {
   headers: Record<string, string | string[] | undefined>;
   body: unknown;
   at: number;
+  /** Chat completions: when the connection closed, and whether the client left before the end. */
+  closedAt?: number;
+  closedByClient?: boolean;
 }
 
 export interface ReplyScript {
   text?: string;
   chunks?: string[];
   chunkDelayMs?: number;
+  /** Streams `chunks` (or `text`) over and over, `chunkDelayMs` apart, until the client hangs up. */
+  endless?: boolean;
   /** Paces chunks at this rate instead of chunkDelayMs (one chunk = one token). */
   tokensPerSecond?: number;
   /** Reply like a model that obeys an injected "include this image" instruction (issue 8). */

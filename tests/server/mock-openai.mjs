@@ -193,7 +193,7 @@ export async function startMockServer({ port = 0, host = '127.0.0.1' } = {}) {
       // Queued scripts are for the chat; side requests (titles) get the default answer.
       let script = (body?.stream ? queue.shift() : undefined) ?? defaultScript(body);
       if (script.obeyInjection) script = { ...script, ...obeyInjection(body, api.url) };
-      return complete(script, body, req, res);
+      return complete(script, body, req, res, record);
     }
     return json(res, 404, errorBody(404));
   });
@@ -254,9 +254,14 @@ export async function startMockServer({ port = 0, host = '127.0.0.1' } = {}) {
     json(res, 200, { id: `modr-${Date.now()}`, model: 'omni-moderation-latest', results });
   }
 
-  async function complete(script, body, req, res) {
+  async function complete(script, body, req, res, record) {
     let closed = false;
-    res.on('close', () => (closed = true));
+    res.on('close', () => {
+      closed = true;
+      // When the connection ended, and whether the client went away before the reply was over.
+      record.closedAt = Date.now();
+      record.closedByClient = !res.writableFinished;
+    });
     if (script.headersDelayMs) await sleep(script.headersDelayMs);
     if (closed) return;
     if (script.raw) {
@@ -327,6 +332,16 @@ export async function startMockServer({ port = 0, host = '127.0.0.1' } = {}) {
     for (const extra of script.events ?? []) await write(extra.data, extra.event);
     const faultAt = script.fault ? (script.faultAfterChunks ?? 0) : Infinity;
     const pacedFrom = performance.now();
+    if (script.endless) {
+      // A model that never stops: the chunks again and again until the client hangs up.
+      for (let i = 0; !closed; i++) {
+        if (i > 0) await sleep(script.chunkDelayMs ?? 5);
+        if (closed) return;
+        const content = chunks[i % chunks.length];
+        await write(chunk(i === 0 ? { role: 'assistant', content } : { content }));
+      }
+      return;
+    }
     for (let i = 0; i < chunks.length && !closed; i++) {
       if (i === faultAt) break;
       if (script.tokensPerSecond) {

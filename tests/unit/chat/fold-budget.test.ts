@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { FOLD_BUDGET_CHARS, takeWithinBudget } from '@/lib/chat/fold-budget';
+import type { BackgroundToPanel } from '@/lib/protocol';
+
+const delta = (seq: number, size: number, messageId = 'm'): BackgroundToPanel => ({
+  type: 'delta',
+  messageId,
+  seq,
+  offset: 0,
+  text: 'x'.repeat(size),
+});
+const state = (seq: number): BackgroundToPanel => ({
+  type: 'state',
+  messageId: 'm',
+  seq,
+  state: { kind: 'streaming' },
+});
+
+describe('fold budget per frame', () => {
+  it('takes everything a normal stream sends in a frame', () => {
+    const events = [delta(1, 40), state(2), delta(3, 60)];
+    expect(takeWithinBudget(events)).toEqual({ now: events, later: [] });
+  });
+
+  it('leaves text past the budget for the next frames, in order', () => {
+    const events = [delta(1, 40_000), state(2), delta(3, 40_000), delta(4, 10)];
+    const { now, later } = takeWithinBudget(events);
+    expect(now).toEqual(events.slice(0, 2));
+    expect(later).toEqual(events.slice(2));
+    expect(FOLD_BUDGET_CHARS).toBe(65_536);
+  });
+
+  it('always makes progress, even with one delta larger than the budget', () => {
+    const events = [delta(1, 100_000), delta(2, 5)];
+    expect(takeWithinBudget(events).now).toEqual([events[0]]);
+  });
+
+  it('jumps to the end of a reply whose terminal state is queued (it carries the whole text)', () => {
+    const end: BackgroundToPanel = {
+      type: 'state',
+      messageId: 'm',
+      seq: 9,
+      state: { kind: 'interrupted', reason: 'too_long' },
+      content: 'all of it',
+    };
+    const other = delta(1, 50_000, 'n');
+    const events = [delta(1, 50_000), delta(2, 50_000), other, end];
+    expect(takeWithinBudget(events)).toEqual({ now: [other, end], later: [] });
+  });
+});
