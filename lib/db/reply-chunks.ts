@@ -70,10 +70,7 @@ export function withChunks(messages: ChatMessage[], chunks: readonly ReplyChunk[
 
 export interface ReplyWriter {
   /** Stores the reply as it is now: appends what is new, or writes it whole (short, or the end). */
-  save(
-    update: { content: string; state: MessageState; usage?: Usage },
-    now: number,
-  ): Promise<void>;
+  save(update: { content: string; state: MessageState; usage?: Usage }, now: number): Promise<void>;
 }
 
 /**
