@@ -81,9 +81,15 @@ const attachmentSchema = z.object({
     .string()
     .regex(/^[a-z0-9+#.-]{1,40}$/)
     .optional(),
-  source: z.object({ url: label(4_096), title: label() }),
+  source: z.object({ url: label(4_096), title: label(), topUrl: label(4_096).optional() }),
   truncated: z.object({ kept: count(MAX_TEXT), total: count(1e9) }).optional(),
   hiddenTextRemoved: z.boolean().optional(),
+  hiddenPassages: z
+    .object({
+      count: count(1e6),
+      reasons: z.array(z.string().regex(/^[a-z-]{1,40}$/)).max(32),
+    })
+    .optional(),
   formattingLost: z.boolean().optional(),
 });
 

@@ -104,6 +104,23 @@ describe('hostile conversation files', () => {
     expect(({} as Json).polluted).toBeUndefined();
   });
 
+  it('keeps every field an attachment may carry', () => {
+    const attachment = {
+      id: 'at',
+      kind: 'selection',
+      text: 'page text',
+      language: 'go',
+      source: { url: 'https://a.test/f', title: 'F', topUrl: 'https://a.test/' },
+      truncated: { kept: 9, total: 90 },
+      hiddenTextRemoved: true,
+      hiddenPassages: { count: 2, reasons: ['same-colour', 'invisible-characters'] },
+      formattingLost: true,
+    };
+    const b = bundle('att');
+    b.messages[0] = { ...b.messages[0], attachments: [attachment] };
+    expect(parse([b]).bundles[0]?.messages[0]?.attachments).toEqual([attachment]);
+  });
+
   it('drops orphans and cycles, repairs the leaf, refuses duplicates', () => {
     const b = bundle('t');
     const orphan = { ...b.messages[1], id: 't-orphan', parentId: 'nowhere' };
