@@ -100,12 +100,11 @@ export function useWindowedList(kinds: readonly string[], focusableKind: string)
   // A row reached with the keyboard may have been scrolled in just now: focus it once rendered.
   useLayoutEffect(() => {
     const focus = pendingFocus.current;
-    const target = containerRef.current?.querySelector<HTMLElement>(
-      `[data-window-index="${focus}"] [data-window-focus]`,
-    );
-    if (focus === null || !target) return;
+    const item = containerRef.current?.querySelector<HTMLElement>(`[data-window-index="${focus}"]`);
+    if (focus === null || !item) return;
+    // Rendered now: focus it (a row being renamed has nothing to focus, and the request ends).
     pendingFocus.current = null;
-    target.focus();
+    item.querySelector<HTMLElement>('[data-window-focus]')?.focus();
   });
 
   const onKeyDown = useCallback(

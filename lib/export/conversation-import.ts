@@ -68,6 +68,8 @@ export function createImportValidator(now: number): ImportValidator {
     if (conversationIds.has(conversation.id))
       return skipConversation(`conversation ${conversation.id} appears twice`);
     const messages: ChatMessage[] = [];
+    // Ids join the file-wide set only once the conversation is kept with them.
+    const ids = new Set<string>();
     let invalid = 0;
     for (const raw of entry.data.messages) {
       const message = messageCheck.safeParse(raw);
@@ -83,15 +85,16 @@ export function createImportValidator(now: number): ImportValidator {
           `“${short(conversation.title)}” has messages from another conversation`,
           `“${conversation.title}” has messages from another conversation. Nothing was imported.`,
         );
-      if (messageIds.has(message.data.id)) {
+      if (messageIds.has(message.data.id) || ids.has(message.data.id)) {
         invalid++;
         skipped.hint ??= `message ${message.data.id} appears twice`;
         continue;
       }
-      messageIds.add(message.data.id);
+      ids.add(message.data.id);
       messages.push(message.data);
     }
     const tree = repairTree(messages, conversation.currentLeafId);
+    for (const m of tree.messages) messageIds.add(m.id);
     conversationIds.add(conversation.id);
     skipped.messages += invalid + tree.disconnected;
     bundles.push({

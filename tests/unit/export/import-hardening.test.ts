@@ -150,6 +150,23 @@ describe('hostile conversation files', () => {
     expect(parsed.skipped.conversations).toBe(1);
   });
 
+  it('a message id is taken once per file; a refused bundle reserves none of its ids', () => {
+    const first = bundle('one');
+    const reused = bundle('two');
+    reused.messages[0] = { ...reused.messages[0], id: 'one-u' };
+    const foreign = bundle('bad');
+    foreign.messages.push({ ...foreign.messages[1], id: 'x', conversationId: 'elsewhere' });
+    const after = bundle('three');
+    after.messages[0] = { ...after.messages[0], id: 'bad-u' };
+    after.messages[1] = { ...after.messages[1], parentId: 'bad-u' };
+    const parsed = parse([first, reused, foreign, after]);
+    expect(parsed.bundles.map((b) => b.conversation.id)).toEqual(['one', 'two', 'three']);
+    // "two" lost its root to the clash, and with it the reply below it.
+    expect(parsed.bundles[1]?.messages).toEqual([]);
+    expect(parsed.bundles[2]?.messages.map((m) => m.id)).toEqual(['bad-u', 'three-a']);
+    expect(parsed.skipped).toMatchObject({ conversations: 1, messages: 2 });
+  });
+
   it('says why when nothing at all is valid', () => {
     const parsed = parseConversationsFile(
       fileOf([bundle('f', {}, { createdAt: 'yesterday' })]),
