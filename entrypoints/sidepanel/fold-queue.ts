@@ -1,10 +1,11 @@
 /**
  * The panel's queue of background events, folded once per animation frame (DESIGN §5) within a
- * budget of reply text per frame (lib/chat/fold-budget), and the panel's side of Stop: a stopped
+ * budget of reply text per frame that follows how long frames take (lib/chat/fold-budget), and
+ * the panel's side of Stop: a stopped
  * reply's text that was not shown yet is dropped (lib/chat/stopping).
  */
 import type { BackgroundToPanel } from '@/lib/protocol';
-import { takeWithinBudget } from '@/lib/chat/fold-budget';
+import { FOLD_BUDGET_CHARS, nextBudget, takeWithinBudget } from '@/lib/chat/fold-budget';
 import { createStopTracker } from '@/lib/chat/stopping';
 import { benchProbe } from '@/components/common/bench-probe';
 
@@ -12,13 +13,19 @@ export function createFoldQueue(fold: (events: BackgroundToPanel[]) => void) {
   let queue: BackgroundToPanel[] = [];
   let frameScheduled = false;
   const stopped = createStopTracker();
+  let budget = FOLD_BUDGET_CHARS;
+  // When a fold left text waiting: the next fold's distance from it is what that budget cost.
+  let backloggedAt: number | null = null;
 
   /** Folds what is queued; `all` ignores the budget (the port has gone: everything counts). */
   const flush = (all = false) => {
     benchProbe?.foldStart();
     frameScheduled = false;
-    const { now, later } = all ? { now: queue, later: [] } : takeWithinBudget(queue);
+    const startedAt = performance.now();
+    if (backloggedAt !== null) budget = nextBudget(budget, startedAt - backloggedAt);
+    const { now, later } = all ? { now: queue, later: [] } : takeWithinBudget(queue, budget);
     queue = later;
+    backloggedAt = queue.length ? startedAt : null;
     fold(now);
     if (queue.length) schedule();
   };

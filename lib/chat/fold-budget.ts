@@ -8,8 +8,13 @@
 import type { BackgroundToPanel } from '../protocol';
 import { isTerminal } from './types';
 
-/** Characters of delta text per frame: ~4 MB/s at 60 frames a second. */
-export const FOLD_BUDGET_CHARS = 64 * 1024;
+/** Characters of delta text per frame to start with: ~2 MB/s at 60 frames a second. */
+export const FOLD_BUDGET_CHARS = 32 * 1024;
+const MIN_BUDGET = 4 * 1024;
+const MAX_BUDGET = 256 * 1024;
+/** A frame this long (ms) while text waits: the budget costs more than the panel can render. */
+const SLOW_FRAME_MS = 50;
+const FAST_FRAME_MS = 25;
 
 /**
  * Splits queued events into those to fold now and those left for the next frame, in order. At
@@ -37,4 +42,15 @@ export function takeWithinBudget(
     chars += event.text.length;
   }
   return { now: live.slice(0, i), later: live.slice(i) };
+}
+
+/**
+ * The next frame's budget, from how long the frame that left text waiting took. What a frame
+ * costs depends on the text (a thousand short paragraphs cost far more than one long one), so
+ * the budget follows the frames: halved after a slow one, doubled after a quick one.
+ */
+export function nextBudget(budget: number, frameMs: number): number {
+  if (frameMs > SLOW_FRAME_MS) return Math.max(MIN_BUDGET, Math.floor(budget / 2));
+  if (frameMs < FAST_FRAME_MS) return Math.min(MAX_BUDGET, budget * 2);
+  return budget;
 }

@@ -7,6 +7,8 @@ export interface RecordedRequest {
   /** Chat completions: when the connection closed, and whether the client left before the end. */
   closedAt?: number;
   closedByClient?: boolean;
+  /** Endless streams: characters of reply text written so far. */
+  streamedChars?: number;
 }
 
 export interface ReplyScript {

@@ -339,6 +339,7 @@ export async function startMockServer({ port = 0, host = '127.0.0.1' } = {}) {
         if (closed) return;
         const content = chunks[i % chunks.length];
         await write(chunk(i === 0 ? { role: 'assistant', content } : { content }));
+        record.streamedChars = (record.streamedChars ?? 0) + content.length;
       }
       return;
     }

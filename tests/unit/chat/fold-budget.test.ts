@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FOLD_BUDGET_CHARS, takeWithinBudget } from '@/lib/chat/fold-budget';
+import { FOLD_BUDGET_CHARS, nextBudget, takeWithinBudget } from '@/lib/chat/fold-budget';
 import type { BackgroundToPanel } from '@/lib/protocol';
 
 const delta = (seq: number, size: number, messageId = 'm'): BackgroundToPanel => ({
@@ -23,11 +23,11 @@ describe('fold budget per frame', () => {
   });
 
   it('leaves text past the budget for the next frames, in order', () => {
-    const events = [delta(1, 40_000), state(2), delta(3, 40_000), delta(4, 10)];
+    const events = [delta(1, 20_000), state(2), delta(3, 20_000), delta(4, 10)];
     const { now, later } = takeWithinBudget(events);
     expect(now).toEqual(events.slice(0, 2));
     expect(later).toEqual(events.slice(2));
-    expect(FOLD_BUDGET_CHARS).toBe(65_536);
+    expect(FOLD_BUDGET_CHARS).toBe(32_768);
   });
 
   it('always makes progress, even with one delta larger than the budget', () => {
@@ -46,5 +46,15 @@ describe('fold budget per frame', () => {
     const other = delta(1, 50_000, 'n');
     const events = [delta(1, 50_000), delta(2, 50_000), other, end];
     expect(takeWithinBudget(events)).toEqual({ now: [other, end], later: [] });
+  });
+});
+
+describe('the budget follows the frames', () => {
+  it('halves after a slow frame, doubles after a quick one, within bounds', () => {
+    expect(nextBudget(32_768, 200)).toBe(16_384);
+    expect(nextBudget(32_768, 10)).toBe(65_536);
+    expect(nextBudget(32_768, 33)).toBe(32_768);
+    expect(nextBudget(4_096, 500)).toBe(4_096);
+    expect(nextBudget(256 * 1024, 1)).toBe(256 * 1024);
   });
 });
