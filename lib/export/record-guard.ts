@@ -6,22 +6,73 @@
  */
 import type { Attachment, ChatMessage, MessageState, ModerationRecord, Role } from '../chat/types';
 import {
-  categoriesSchema,
   ERROR_CODES,
-  messageStateSchema,
-  moderationSchema,
-} from './record-schemas';
-import { z } from 'zod';
+  INTERRUPT_REASONS,
+  isCategory,
+  MAX_CATEGORIES,
+  MAX_DETAIL,
+  MODERATION_ACTIONS,
+} from './record-rules';
 
+// Hand-written rather than zod: this runs in the panel's initial bundle, which has a size budget.
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const includes = <T extends string>(list: readonly T[], value: unknown): value is T =>
+  (list as readonly unknown[]).includes(value);
+
+const isCategoryList = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.length <= MAX_CATEGORIES && value.every(isCategory);
 
 /** The valid category names in `value` (an array of strings), or none. */
 export function safeCategories(value: unknown): string[] {
   if (!Array.isArray(value)) return [];
-  return value
-    .filter((c): c is string => categoriesSchema.element.safeParse(c).success)
-    .slice(0, 64);
+  return value.filter(isCategory).slice(0, MAX_CATEGORIES);
+}
+
+/** Whether `value` is exactly one of the states the UI renders (the same rules as the import). */
+function isMessageState(value: unknown): value is MessageState {
+  if (!isRecord(value)) return false;
+  switch (value.kind) {
+    case 'pending':
+    case 'streaming':
+    case 'complete':
+    case 'stopped':
+      return true;
+    case 'interrupted':
+      return includes(INTERRUPT_REASONS, value.reason);
+    case 'error':
+      return (
+        includes(ERROR_CODES, value.code) &&
+        (value.detail === undefined ||
+          (typeof value.detail === 'string' && value.detail.length <= MAX_DETAIL))
+      );
+    case 'blocked':
+      return isCategoryList(value.categories);
+    default:
+      return false;
+  }
+}
+
+function isScores(value: unknown): boolean {
+  if (value === undefined) return true;
+  if (!isRecord(value)) return false;
+  const entries = Object.entries(value);
+  return (
+    entries.length <= MAX_CATEGORIES &&
+    entries.every(([k, v]) => isCategory(k) && typeof v === 'number' && v >= 0 && v <= 1)
+  );
+}
+
+function isModeration(value: unknown): value is ModerationRecord {
+  return (
+    isRecord(value) &&
+    typeof value.flagged === 'boolean' &&
+    typeof value.checked === 'boolean' &&
+    isCategoryList(value.categories) &&
+    isScores(value.scores) &&
+    (value.action === undefined || includes(MODERATION_ACTIONS, value.action))
+  );
 }
 
 /**
@@ -31,14 +82,15 @@ export function safeCategories(value: unknown): string[] {
  * the user's own message.
  */
 export function safeMessageState(value: unknown, role: Role = 'assistant'): MessageState {
-  if (messageStateSchema.safeParse(value).success) return value as MessageState;
+  if (isMessageState(value)) return value;
   const record = isRecord(value) ? value : {};
   if (record.kind === 'blocked')
     return { kind: 'blocked', categories: safeCategories(record.categories) };
   if (role === 'user') return { kind: 'complete' };
   if (record.kind === 'error') {
     const code = ERROR_CODES.find((c) => c === record.code) ?? 'unknown';
-    const detail = typeof record.detail === 'string' ? record.detail.slice(0, 2_000) : undefined;
+    const detail =
+      typeof record.detail === 'string' ? record.detail.slice(0, MAX_DETAIL) : undefined;
     return detail ? { kind: 'error', code, detail } : { kind: 'error', code };
   }
   return { kind: 'error', code: 'unknown' };
@@ -51,15 +103,14 @@ export function safeMessageState(value: unknown, role: Role = 'assistant'): Mess
  */
 export function safeModeration(value: unknown): ModerationRecord | undefined {
   if (value === undefined || value === null) return undefined;
-  if (moderationSchema.safeParse(value).success) return value as ModerationRecord;
+  if (isModeration(value)) return value;
   if (!isRecord(value)) return undefined;
-  const action = z.enum(['none', 'warn', 'block']).safeParse(value.action);
   return {
     flagged: value.flagged === true,
     categories: safeCategories(value.categories),
     // A record that cannot say whether it was checked is not shown as "not checked".
     checked: value.checked !== false,
-    ...(action.success ? { action: action.data } : {}),
+    ...(includes(MODERATION_ACTIONS, value.action) ? { action: value.action } : {}),
   };
 }
 

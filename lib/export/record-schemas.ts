@@ -6,23 +6,21 @@
  * make a record the "latest" conversation the panel reopens, forever.
  */
 import { z } from 'zod';
-import type { ChatMessage, Conversation, ErrorCode, InterruptReason } from '../chat/types';
-import { ERROR_MESSAGES, INTERRUPT_MESSAGES } from '../llm/errors';
+import type { ChatMessage, Conversation } from '../chat/types';
+import {
+  CATEGORY_PATTERN,
+  ERROR_CODES,
+  INTERRUPT_REASONS,
+  MAX_CATEGORIES,
+  MAX_DETAIL,
+  MODERATION_ACTIONS,
+} from './record-rules';
 
 const DAY_MS = 86_400_000;
 /** Longest message or attached page text accepted (characters); replies are capped well below. */
 export const MAX_TEXT = 5_000_000;
 const MAX_SYSTEM_PROMPT = 100_000;
 const MAX_LABEL = 1_000;
-const MAX_CATEGORIES = 64;
-
-// The codes the UI has a sentence for: taken from the sentence tables themselves, so a code added
-// to lib/chat/types.ts (and given its sentence) is accepted here without a second list to update.
-export const ERROR_CODES = Object.keys(ERROR_MESSAGES) as [ErrorCode, ...ErrorCode[]];
-const INTERRUPT_REASONS = Object.keys(INTERRUPT_MESSAGES) as [
-  InterruptReason,
-  ...InterruptReason[],
-];
 
 // Names that would reach an object's prototype if a record were ever used as a map key.
 const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
@@ -44,8 +42,7 @@ export function timestampSchema(now: number) {
     .max(now + DAY_MS);
 }
 
-/** Moderation category names: plain words and slashes (`self-harm/intent`, `S1`). */
-const categorySchema = z.string().regex(/^[A-Za-z0-9][\w ./-]{0,99}$/);
+const categorySchema = z.string().regex(CATEGORY_PATTERN);
 export const categoriesSchema = z.array(categorySchema).max(MAX_CATEGORIES);
 
 export const messageStateSchema = z.discriminatedUnion('kind', [
@@ -57,7 +54,7 @@ export const messageStateSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('error'),
     code: z.enum(ERROR_CODES),
-    detail: label(2_000).optional(),
+    detail: label(MAX_DETAIL).optional(),
   }),
   z.object({ kind: z.literal('blocked'), categories: categoriesSchema }),
 ]);
@@ -70,7 +67,7 @@ export const moderationSchema = z.object({
     .refine((scores) => Object.keys(scores).length <= MAX_CATEGORIES)
     .optional(),
   checked: z.boolean(),
-  action: z.enum(['none', 'warn', 'block']).optional(),
+  action: z.enum(MODERATION_ACTIONS).optional(),
 });
 
 const attachmentSchema = z.object({
