@@ -35,7 +35,8 @@ export function Composer({
   onCancelEdit,
 }: ComposerProps) {
   const input = useRef<HTMLTextAreaElement>(null);
-  // When Send was last pressed (an event timeStamp): Stop takes its place under the pointer.
+  // When Send was last clicked with a pointer (an event timeStamp): Stop takes its place right
+  // under it. A send by Enter leaves it alone, so a quick click on Stop after Enter still stops.
   const sentAt = useRef<number | null>(null);
   const sendable = (text.trim().length > 0 || hasAttachments) && canSend && !busy;
 
@@ -58,7 +59,7 @@ export function Composer({
     }
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
-      sentAt.current = event.timeStamp;
+      sentAt.current = null;
       submit();
     }
   };
@@ -95,7 +96,10 @@ export function Composer({
           type="submit"
           className="button primary"
           disabled={!sendable}
-          onClick={(e) => (sentAt.current = e.timeStamp)}
+          onClick={(e) => {
+            // `detail` counts pointer clicks; a keyboard press on the button has none.
+            if (e.detail > 0) sentAt.current = e.timeStamp;
+          }}
         >
           Send
         </button>

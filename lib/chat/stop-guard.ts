@@ -1,6 +1,7 @@
 /**
  * Send turns into "Stop generating" in the same spot, so the second click of a double-click on
- * Send (60–200 ms later) used to stop the reply it had just started (issue 12, item 10).
+ * Send (60–200 ms later) used to stop the reply it had just started (issue 12, item 10). Only a
+ * Send clicked with a pointer arms the guard: after Enter, a click on Stop is meant.
  */
 
 /** A Stop this soon after Send is taken as the tail of a double-click, not a decision. */
