@@ -50,7 +50,15 @@ export default defineBackground(() => {
   const service = createChatService({
     db: getDb(),
     loadConfig,
-    complete: (config, request) => completeChat(config, request, AbortSignal.timeout(20_000)),
+    // Deleting the chat aborts its title request too, not only the wait for its answer.
+    complete: (config, request, signal) =>
+      completeChat(
+        config,
+        request,
+        signal
+          ? AbortSignal.any([signal, AbortSignal.timeout(20_000)])
+          : AbortSignal.timeout(20_000),
+      ),
     onModerationUnsupported: (baseUrl) => void moderationUnsupportedItem.setValue(baseUrl),
     openStream: streamChat,
     broadcast: hub.broadcast,

@@ -3,6 +3,7 @@ import type { ChatMessage, Conversation } from '../chat/types';
 import type { ConversationBundle } from '../export/conversation';
 import Dexie, { type Table } from 'dexie';
 import type { ParleyDb } from './schema';
+import { withChunks } from './reply-chunks';
 
 /** Every conversation the list shows (not the hidden ones kept for their ratings). */
 export async function listConversations(db: ParleyDb): Promise<Conversation[]> {
@@ -23,7 +24,9 @@ export async function setPinned(db: ParleyDb, id: string, pinned: boolean): Prom
 
 /** Every visible message, for search (10,000 messages read in a few tens of ms). */
 export async function searchableMessages(db: ParleyDb): Promise<ChatMessage[]> {
-  return db.messages.toArray();
+  // A reply still streaming keeps its tail in chunks; search and export see all of it.
+  const [messages, chunks] = await Promise.all([db.messages.toArray(), db.replyChunks.toArray()]);
+  return withChunks(messages, chunks);
 }
 
 /** The conversations (all visible ones, or those with `ids`) with their messages, oldest first. */
@@ -36,12 +39,13 @@ export async function loadBundles(
     : await listConversations(db);
   const wanted = new Set(conversations.map((c) => c.id));
   // One read grouped here, not a query per conversation (20,000 queries after a big import).
-  const messages = ids
-    ? await db.messages
-        .where('conversationId')
-        .anyOf([...wanted])
-        .toArray()
-    : await db.messages.toArray();
+  const some = [...wanted];
+  // A reply still streaming keeps its tail in chunks; the export carries all of it.
+  const [stored, chunks] = await Promise.all([
+    ids ? db.messages.where('conversationId').anyOf(some).toArray() : db.messages.toArray(),
+    ids ? db.replyChunks.where('conversationId').anyOf(some).toArray() : db.replyChunks.toArray(),
+  ]);
+  const messages = withChunks(stored, chunks);
   const byConversation = new Map<string, ChatMessage[]>();
   for (const m of messages) {
     if (!wanted.has(m.conversationId)) continue;

@@ -10,7 +10,7 @@ import {
   sweepOrphanedReplies,
 } from '@/lib/db/conversations';
 import { assembleReply, createReplyWriter, HEAD_CHARS } from '@/lib/db/reply-chunks';
-import { loadBundles } from '@/lib/db/history';
+import { loadBundles, searchableMessages } from '@/lib/db/history';
 import { createUnsaved } from '@/lib/chat/unsaved';
 import type { ChatMessage } from '@/lib/chat/types';
 
@@ -80,6 +80,17 @@ describe('a long reply stored in chunks', () => {
     expect(bundle?.messages[0]?.content).toBe(full);
     expect(bundle?.messages[0]).not.toHaveProperty('chunks');
     expect((await getMessage(db, 'a1'))?.state).toEqual({ kind: 'stopped' });
+  });
+
+  it('while it still streams, export and search read the whole reply, not just its head', async () => {
+    const writer = createReplyWriter(db, { messageId: 'a1', conversationId: 'c1' });
+    const full = text(HEAD_CHARS * 3);
+    await writer.save({ content: full.slice(0, HEAD_CHARS + 5), state: streaming }, 3);
+    await writer.save({ content: full, state: streaming }, 4);
+    expect(await db.replyChunks.count()).toBeGreaterThan(0);
+    for (const bundles of [await loadBundles(db, ['c1']), await loadBundles(db)])
+      expect(bundles[0]?.messages[0]?.content).toBe(full);
+    expect((await searchableMessages(db)).find((m) => m.id === 'a1')?.content).toBe(full);
   });
 
   it('deleting the conversation removes its chunks', async () => {
