@@ -4,7 +4,7 @@
  * article and data attributes of a message (DESIGN §6), so the list and its tests still see it.
  */
 import type { ChatMessage } from '@/lib/chat/types';
-import { stripBidiControls } from '@/lib/markdown/bidi';
+import { stripBidiControls } from '@/lib/markdown/bidi-controls';
 import { CopyButton } from './copy-button';
 
 export function MessageFallback({ message }: { message: ChatMessage }) {

@@ -2,7 +2,8 @@
 import { FormStatus, type Status } from '@/components/common/form-status';
 import { useId, useState } from 'react';
 import { getDb } from '@/lib/db/schema';
-import { importBundles, loadBundles } from '@/lib/db/history';
+import { loadBundles } from '@/lib/db/history';
+import { importBundles } from '@/lib/db/import';
 import { toJsonExport } from '@/lib/export/conversation';
 import { parseConversationsFileInSteps } from '@/lib/export/conversation-import';
 import { conversationImportSummary, importProgressText, plural } from '@/lib/export/import-summary';

@@ -3,7 +3,7 @@
  * and swaps in formatting a moment later, keeping the parser out of the panel's initial JS.
  */
 import { lazy, memo, Suspense } from 'react';
-import { stripBidiControls } from '@/lib/markdown/bidi';
+import { stripBidiControls } from '@/lib/markdown/bidi-controls';
 
 const Markdown = lazy(() => import('./markdown').then((m) => ({ default: m.Markdown })));
 

@@ -13,9 +13,6 @@ import {
 } from 'react';
 import { Composer } from '@/components/chat/composer';
 import { MessageList } from '@/components/chat/message-list';
-import { CompareView } from '@/components/chat/compare-view';
-import { DeleteBar } from '@/components/chat/delete-bar';
-import { ChatSettings } from '@/components/chat/chat-settings';
 import { TokenMeter } from '@/components/chat/token-meter';
 import { pathToLeaf } from '@/lib/chat/tree';
 import type { DrawerData } from '@/components/history/conversation-drawer';
@@ -40,6 +37,16 @@ const SettingsView = lazy(() => import('./settings-view'));
 // Attachment chips (and the language list they offer) load with the first attachment.
 const AttachmentChip = lazy(() =>
   import('@/components/chat/attachment-chip').then((m) => ({ default: m.AttachmentChip })),
+);
+// Compare and a chat's own settings are opened by a click: they load then, not with the panel.
+const CompareView = lazy(() =>
+  import('@/components/chat/compare-view').then((m) => ({ default: m.CompareView })),
+);
+const DeleteBar = lazy(() =>
+  import('@/components/chat/delete-bar').then((m) => ({ default: m.DeleteBar })),
+);
+const ChatSettings = lazy(() =>
+  import('@/components/chat/chat-settings').then((m) => ({ default: m.ChatSettings })),
 );
 // The drawer (with import/export) loads when it is first opened.
 const ConversationDrawer = lazy(() =>
@@ -186,15 +193,17 @@ function ConversationSettings() {
         </button>
       </span>
       {open ? (
-        <ChatSettings
-          key={conversation.id}
-          conversation={conversation}
-          onSave={(patch) => {
-            store.updateConversation(patch);
-            setOpen(false);
-          }}
-          onClose={() => setOpen(false)}
-        />
+        <Suspense fallback={null}>
+          <ChatSettings
+            key={conversation.id}
+            conversation={conversation}
+            onSave={(patch) => {
+              store.updateConversation(patch);
+              setOpen(false);
+            }}
+            onClose={() => setOpen(false)}
+          />
+        </Suspense>
       ) : null}
     </div>
   );
@@ -243,11 +252,13 @@ function DeleteConfirm() {
   const store = useChatActions();
   if (!deleting) return null;
   return (
-    <DeleteBar
-      feedbackCount={deleting.feedbackCount}
-      onDelete={(keep) => void store.confirmDelete(keep)}
-      onCancel={() => store.cancelDelete()}
-    />
+    <Suspense fallback={null}>
+      <DeleteBar
+        feedbackCount={deleting.feedbackCount}
+        onDelete={(keep) => void store.confirmDelete(keep)}
+        onCancel={() => store.cancelDelete()}
+      />
+    </Suspense>
   );
 }
 
@@ -388,16 +399,18 @@ function Chat() {
         />
       )}
       {compareSession ? (
-        <CompareView
-          alternatives={compareSession.order
-            .map((id) => messages[id])
-            .filter((m) => m !== undefined)}
-          generatedIds={compareSession.generated}
-          waiting={compareSession.waiting.length}
-          onMove={(id, direction) => store.moveInCompare(id, direction)}
-          onFinish={(bestFirst) => store.finishCompare(bestFirst)}
-          onCancel={() => store.cancelCompare()}
-        />
+        <Suspense fallback={<p className="muted">Loading the comparison…</p>}>
+          <CompareView
+            alternatives={compareSession.order
+              .map((id) => messages[id])
+              .filter((m) => m !== undefined)}
+            generatedIds={compareSession.generated}
+            waiting={compareSession.waiting.length}
+            onMove={(id, direction) => store.moveInCompare(id, direction)}
+            onFinish={(bestFirst) => store.finishCompare(bestFirst)}
+            onCancel={() => store.cancelCompare()}
+          />
+        </Suspense>
       ) : null}
       <div className="composer-area">
         <ContextMeter />

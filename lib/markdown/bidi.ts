@@ -8,13 +8,7 @@
  * cannot reach into an isolated URL.
  */
 
-/** Bidi embeddings, overrides and isolates (U+202A–202E, U+2066–2069). */
-export const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
-
-/** `text` without bidi embeddings, overrides or isolates. */
-export function stripBidiControls(text: string): string {
-  return text.replace(BIDI_CONTROLS, '');
-}
+import { stripBidiControls } from './bidi-controls';
 
 interface HastNode {
   type: string;

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DBCore, Middleware } from 'dexie';
 import { ParleyDb } from '@/lib/db/schema';
-import { importBundles } from '@/lib/db/history';
+import { importBundles } from '@/lib/db/import';
 import type { ConversationBundle } from '@/lib/export/conversation';
 
 function bundles(n: number, messagesEach = 2, prefix = 'c'): ConversationBundle[] {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ParleyDb } from '@/lib/db/schema';
-import { importBundles, loadBundles } from '@/lib/db/history';
+import { loadBundles } from '@/lib/db/history';
+import { importBundles } from '@/lib/db/import';
 import {
   parseConversationsFile,
   toJsonExport,

@@ -4,7 +4,8 @@
  * described and kept off the clipboard.
  */
 import { describe, expect, it } from 'vitest';
-import { rehypeStripBidi, stripBidiControls } from '@/lib/markdown/bidi';
+import { rehypeStripBidi } from '@/lib/markdown/bidi';
+import { stripBidiControls } from '@/lib/markdown/bidi-controls';
 import { describeDestination, isBareLink, shownUrl } from '@/lib/markdown/shown-url';
 import {
   describeHidden,
