@@ -3,8 +3,8 @@
  * is lib/settings-store.ts. Keys are not part of these settings: each is stored bound to the origin
  * it was saved for (lib/credentials).
  */
-import { DEFAULT_SYSTEM_PROMPT } from './chat/system-prompt';
-import { DEFAULT_MODERATION_SETTINGS, type ModerationSettings } from './moderation/types';
+import { DEFAULT_SYSTEM_PROMPT } from './prompt/system-prompt';
+import { DEFAULT_MODERATION_SETTINGS, type ModerationSettings } from './model/moderation';
 
 export interface Settings {
   baseUrl: string;

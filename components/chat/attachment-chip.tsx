@@ -4,7 +4,7 @@ import { CloseIcon } from '@/components/common/icons';
  * exactly what will be sent (expand to preview). Hidden text and truncation are said plainly.
  */
 import { useId, useState } from 'react';
-import type { Attachment } from '@/lib/chat/types';
+import type { Attachment } from '@/lib/model/types';
 import { estimateTokens } from '@/lib/selection/normalize';
 import { LANGUAGES } from '@/lib/selection/language';
 import { describeHidden, describeSource } from '@/lib/selection/to-attachment';

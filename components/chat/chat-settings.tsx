@@ -3,7 +3,7 @@
  * the defaults in Settings.
  */
 import { useId, useState, type FormEvent } from 'react';
-import type { Conversation } from '@/lib/chat/types';
+import type { Conversation } from '@/lib/model/types';
 
 export interface ChatSettingsProps {
   conversation: Conversation;

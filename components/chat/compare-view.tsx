@@ -3,7 +3,7 @@
  * first (or just picks the best) and the ranking is kept as preference data.
  */
 import { LazyMarkdown as Markdown } from '@/components/markdown/lazy-markdown';
-import { isTerminal, type ChatMessage } from '@/lib/chat/types';
+import { isTerminal, type ChatMessage } from '@/lib/model/types';
 
 export interface CompareViewProps {
   /** In the user's order, best first. */

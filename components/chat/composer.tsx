@@ -2,7 +2,7 @@
  * The message box: Enter sends, Shift+Enter adds a line; a reply in progress turns Send into Stop.
  */
 import { useRef, type FormEvent, type KeyboardEvent } from 'react';
-import { isAccidentalStop } from '@/lib/chat/stop-guard';
+import { isAccidentalStop } from '@/lib/panel/stop-guard';
 
 export interface ComposerProps {
   text: string;

@@ -1,6 +1,6 @@
 /** The form a thumb opens under a reply: reasons (for a thumbs-down) and a comment. */
 import { useId, useState, type FormEvent } from 'react';
-import { REASON_LABELS, type Rating, type RatingReason } from '@/lib/feedback/types';
+import { REASON_LABELS, type Rating, type RatingReason } from '@/lib/model/feedback';
 
 const REASONS = Object.keys(REASON_LABELS) as RatingReason[];
 

@@ -3,7 +3,7 @@
  * controls removed, as everywhere outside code), with a note saying why, and Copy. It keeps the
  * article and data attributes of a message (DESIGN §6), so the list and its tests still see it.
  */
-import type { ChatMessage } from '@/lib/chat/types';
+import type { ChatMessage } from '@/lib/model/types';
 import { stripBidiControls } from '@/lib/markdown/bidi-controls';
 import { CopyButton } from './copy-button';
 

@@ -5,9 +5,9 @@
 import { lazy, memo, Suspense, useState } from 'react';
 import { LazyMarkdown } from '@/components/markdown/lazy-markdown';
 import { benchProbe, useCommitProbe } from '@/components/common/bench-probe';
-import { isTerminal, type ChatMessage } from '@/lib/chat/types';
-import type { Rating, RatingReason } from '@/lib/feedback/types';
-import type { PagerInfo } from '@/lib/chat/tree';
+import { isTerminal, type ChatMessage } from '@/lib/model/types';
+import type { Rating, RatingReason } from '@/lib/model/feedback';
+import type { PagerInfo } from '@/lib/model/tree';
 import { renderableMessage } from '@/lib/export/record-guard';
 import { ComparePrompt } from './compare-prompt';
 import { ModerationNotice, NotCheckedMark } from './moderation-notice';

@@ -4,9 +4,9 @@
  * one that throws shows its text plainly and the rest of the chat carries on.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { ChatMessage } from '@/lib/chat/types';
-import type { Rating } from '@/lib/feedback/types';
-import { pagerInfo, pathToLeaf } from '@/lib/chat/tree';
+import type { ChatMessage } from '@/lib/model/types';
+import type { Rating } from '@/lib/model/feedback';
+import { pagerInfo, pathToLeaf } from '@/lib/model/tree';
 import { ErrorBoundary } from '@/components/common/error-boundary';
 import { MathViewport } from '@/components/markdown/math-viewport';
 import { MessageFallback } from './message-fallback';

@@ -2,8 +2,8 @@
  * What moderation said about a message, and the way to tell Parley it got it wrong. The research
  * preview asked for exactly these reports of false positives and negatives.
  */
-import type { ModerationRecord } from '@/lib/chat/types';
-import { categoryLabel } from '@/lib/moderation/types';
+import type { ModerationRecord } from '@/lib/model/types';
+import { categoryLabel } from '@/lib/model/moderation';
 import { safeCategories, safeModeration } from '@/lib/export/record-guard';
 
 /** The categories in words; a stored list that is missing or malformed reads "unspecified". */

@@ -4,7 +4,7 @@
  */
 import { lazy, Suspense, useState } from 'react';
 import { ThumbDownIcon, ThumbUpIcon } from '@/components/common/icons';
-import type { Rating, RatingReason } from '@/lib/feedback/types';
+import type { Rating, RatingReason } from '@/lib/model/feedback';
 
 // The form opens on a click; it loads then rather than with the panel (initial bundle budget).
 const FeedbackForm = lazy(() =>

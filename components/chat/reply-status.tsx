@@ -1,7 +1,7 @@
 /**
  * What happened to a reply that did not complete, in one helpful sentence, with the way forward.
  */
-import type { MessageState } from '@/lib/chat/types';
+import type { MessageState } from '@/lib/model/types';
 import { categoriesText } from './moderation-notice';
 import { ERROR_MESSAGES, INTERRUPT_MESSAGES, SETTINGS_ERRORS } from '@/lib/llm/errors';
 import { safeMessageState } from '@/lib/export/record-guard';

@@ -3,7 +3,7 @@
  * tokenizer (o200k, ~2 MB) loads only when the meter first counts, never in the panel's first load.
  */
 import { useEffect, useState } from 'react';
-import { contextWindowFor } from '@/lib/chat/budget';
+import { contextWindowFor } from '@/lib/prompt/budget';
 
 type Counter = (text: string) => number;
 // One formatter: toLocaleString builds a new one per call, and the meter re-renders every frame

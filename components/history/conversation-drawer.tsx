@@ -4,9 +4,9 @@
  * (drawer-groups.tsx, drawer-hits.tsx): 20,000 conversations render as a few dozen rows.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { ChatMessage, Conversation } from '@/lib/chat/types';
-import { groupByDay } from '@/lib/history/group';
-import { searchConversations } from '@/lib/history/search';
+import type { ChatMessage, Conversation } from '@/lib/model/types';
+import { groupByDay } from '@/lib/drawer/group';
+import { searchConversations } from '@/lib/drawer/search';
 import { ConversationFiles } from './conversation-files';
 import { DrawerGroups } from './drawer-groups';
 import { DrawerHits } from './drawer-hits';

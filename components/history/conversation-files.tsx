@@ -2,7 +2,7 @@
 import { FormStatus, type Status } from '@/components/common/form-status';
 import { useId, useState } from 'react';
 import { getDb } from '@/lib/db/schema';
-import { loadBundles } from '@/lib/db/history';
+import { loadBundles } from '@/lib/db/conversation-list';
 import { importBundles } from '@/lib/db/import';
 import { toJsonExport } from '@/lib/export/conversation';
 import { parseConversationsFileInSteps } from '@/lib/export/conversation-import';

@@ -1,6 +1,6 @@
 /** One conversation in the list: open it, rename it inline, pin it, delete it. */
 import { useState } from 'react';
-import type { Conversation } from '@/lib/chat/types';
+import type { Conversation } from '@/lib/model/types';
 
 export interface ConversationRowProps {
   conversation: Conversation;

@@ -3,9 +3,9 @@
  * (its header shows while it is in view). Only the rows in view and an overscan are rendered.
  */
 import { useMemo } from 'react';
-import type { Conversation } from '@/lib/chat/types';
-import type { DayGroup } from '@/lib/history/group';
-import { flattenGroups, type DrawerItem } from '@/lib/history/window';
+import type { Conversation } from '@/lib/model/types';
+import type { DayGroup } from '@/lib/drawer/group';
+import { flattenGroups, type DrawerItem } from '@/lib/drawer/window';
 import { ConversationRow } from './conversation-row';
 import { useWindowedList } from './use-windowed-list';
 

@@ -1,6 +1,6 @@
 /** Search results in the drawer, windowed like the list: a query matching 20,000 chats stays fast. */
 import { useMemo } from 'react';
-import type { SearchHit } from '@/lib/history/search';
+import type { SearchHit } from '@/lib/drawer/search';
 import { LIST_STYLE } from './drawer-groups';
 import { useWindowedList } from './use-windowed-list';
 

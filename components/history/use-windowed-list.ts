@@ -20,7 +20,7 @@ import {
   windowRange,
   type NavigationKey,
   type WindowRange,
-} from '@/lib/history/window';
+} from '@/lib/drawer/window';
 
 const OVERSCAN_PX = 400;
 // Before the first measurement: about what a row of the drawer takes at the default font size.

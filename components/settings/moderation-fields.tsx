@@ -8,7 +8,7 @@ import {
   MODERATION_CATEGORIES,
   type CategoryOverride,
   type ModerationSettings,
-} from '@/lib/moderation/types';
+} from '@/lib/model/moderation';
 
 export interface ModerationFieldsProps {
   value: ModerationSettings;

@@ -8,7 +8,7 @@ import {
   parsePanelMessage,
   type BackgroundToPanel,
 } from '@/lib/protocol';
-import type { ChatService } from '@/lib/chat/service';
+import type { ChatService } from '@/lib/engine/service';
 import { requestFailureText } from '@/lib/db/storage-errors';
 
 type Port = Browser.runtime.Port;

@@ -2,7 +2,7 @@
  * Background worker: wiring only (DESIGN §1). It owns every generation; logic lives in lib/.
  */
 import { browser } from 'wxt/browser';
-import { createChatService, type ChatServiceDeps } from '@/lib/chat/service';
+import { createChatService, type ChatServiceDeps } from '@/lib/engine/service';
 import { getDb } from '@/lib/db/schema';
 import { purgeDeletedConversations } from '@/lib/db/conversations';
 import { injectE2EStorageFaults } from '@/lib/db/fault-source';

@@ -14,7 +14,7 @@ import {
 import { Composer } from '@/components/chat/composer';
 import { MessageList } from '@/components/chat/message-list';
 import { TokenMeter } from '@/components/chat/token-meter';
-import { pathToLeaf } from '@/lib/chat/tree';
+import { pathToLeaf } from '@/lib/model/tree';
 import type { DrawerData } from '@/components/history/conversation-drawer';
 import { getDb, reopenIfClosed } from '@/lib/db/schema';
 import {
@@ -23,15 +23,15 @@ import {
   renameConversation,
   searchableMessages,
   setPinned,
-} from '@/lib/db/history';
+} from '@/lib/db/conversation-list';
 import { downloadText } from '@/components/common/download';
 import type { MessageActions } from '@/components/chat/message-item';
-import { isTerminal } from '@/lib/chat/types';
+import { isTerminal } from '@/lib/model/types';
 import { requiresKey } from '@/lib/settings';
 import { callBackground } from './rpc';
 import { StoreContext, useChat, useChatActions } from './store-context';
 import { SurfaceBoundary } from './surface-boundary';
-import type { PanelChat } from '@/lib/chat/panel-state';
+import type { PanelChat } from '@/lib/panel/panel-state';
 
 const SettingsView = lazy(() => import('./settings-view'));
 // Attachment chips (and the language list they offer) load with the first attachment.

@@ -4,14 +4,14 @@
  */
 import { create } from 'zustand';
 import type { BackgroundToPanel, PublicSettings } from '@/lib/protocol';
-import type { Attachment } from '@/lib/chat/types';
+import type { Attachment } from '@/lib/model/types';
 import {
   applyEvent,
   EMPTY_CHAT,
   markDisconnected,
   mergeLoaded,
   type PanelChat,
-} from '@/lib/chat/panel-state';
+} from '@/lib/panel/panel-state';
 import { getDb, reopenIfClosed } from '@/lib/db/schema';
 import {
   getConversation,
@@ -21,8 +21,8 @@ import {
 } from '@/lib/db/conversations';
 import type { ChatTransport } from './transport';
 import { loadDraft, saveDraft } from './draft';
-import { deepestLeaf, pathToLeaf } from '@/lib/chat/tree';
-import { isTerminal } from '@/lib/chat/types';
+import { deepestLeaf, pathToLeaf } from '@/lib/model/tree';
+import { isTerminal } from '@/lib/model/types';
 import { createFeedbackSlice, type FeedbackSlice } from './feedback-slice';
 import { createHistorySlice, type HistorySlice } from './history-slice';
 import { benchProbe } from '@/components/common/bench-probe';

@@ -4,7 +4,7 @@
  * Feedback is written to IndexedDB from here and never sent anywhere.
  */
 import type { StartedEvent } from '@/lib/protocol';
-import type { Comparison, ModerationReport, Rating, RatingReason } from '@/lib/feedback/types';
+import type { Comparison, ModerationReport, Rating, RatingReason } from '@/lib/model/feedback';
 import { getDb } from '@/lib/db/schema';
 import {
   deleteRating,
@@ -13,8 +13,8 @@ import {
   saveModerationReport,
   saveRating,
 } from '@/lib/db/feedback';
-import { deepestLeaf, pathToLeaf } from '@/lib/chat/tree';
-import type { PanelChat } from '@/lib/chat/panel-state';
+import { deepestLeaf, pathToLeaf } from '@/lib/model/tree';
+import type { PanelChat } from '@/lib/panel/panel-state';
 import type { ChatTransport } from './transport';
 
 export interface ComparePrompt {

@@ -1,12 +1,12 @@
 /**
  * The panel's queue of background events, folded once per animation frame (DESIGN §5) within a
- * budget of reply text per frame that follows how long frames take (lib/chat/fold-budget), and
+ * budget of reply text per frame that follows how long frames take (lib/panel/fold-budget), and
  * the panel's side of Stop: a stopped
- * reply's text that was not shown yet is dropped (lib/chat/stopping).
+ * reply's text that was not shown yet is dropped (lib/panel/stopping).
  */
 import type { BackgroundToPanel } from '@/lib/protocol';
-import { FOLD_BUDGET_CHARS, nextBudget, takeWithinBudget } from '@/lib/chat/fold-budget';
-import { createStopTracker } from '@/lib/chat/stopping';
+import { FOLD_BUDGET_CHARS, nextBudget, takeWithinBudget } from '@/lib/panel/fold-budget';
+import { createStopTracker } from '@/lib/panel/stopping';
 import { benchProbe } from '@/components/common/bench-probe';
 
 export function createFoldQueue(fold: (events: BackgroundToPanel[]) => void) {

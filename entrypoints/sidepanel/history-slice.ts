@@ -9,7 +9,7 @@ import {
   restoreConversation,
   softDeleteConversation,
 } from '@/lib/db/conversations';
-import type { PanelChat } from '@/lib/chat/panel-state';
+import type { PanelChat } from '@/lib/panel/panel-state';
 
 export const UNDO_MS = 6000;
 

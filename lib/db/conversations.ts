@@ -8,7 +8,7 @@ import type {
   MessageState,
   ModerationRecord,
   Usage,
-} from '../chat/types';
+} from '../model/types';
 import type { ParleyDb } from './schema';
 import { assembleReply, chunksOf, deleteChunks, withChunks } from './reply-chunks';
 

@@ -1,5 +1,5 @@
 /** Ratings, comparisons and moderation reports in IndexedDB. Written by the panel, never sent. */
-import type { Comparison, ModerationReport, Rating } from '../feedback/types';
+import type { Comparison, ModerationReport, Rating } from '../model/feedback';
 import type { FeedbackSets } from '../export/feedback-records';
 import type { FeedbackData } from '../export/context';
 import type { ParleyDb } from './schema';

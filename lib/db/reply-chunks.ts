@@ -7,7 +7,7 @@
  * read them unchanged). Reads through lib/db/conversations reassemble a reply still in chunks.
  */
 import Dexie from 'dexie';
-import { isTerminal, type ChatMessage, type MessageState, type Usage } from '../chat/types';
+import { isTerminal, type ChatMessage, type MessageState, type Usage } from '../model/types';
 import type { ParleyDb } from './schema';
 
 export interface ReplyChunk {
@@ -76,7 +76,7 @@ export interface ReplyWriter {
 /**
  * The writer for one reply. It remembers how much of the text the database holds, and moves on
  * only after a write landed: a failed write is covered by the next one, which appends from the
- * same place. Writes must not overlap (lib/chat/generation runs one at a time).
+ * same place. Writes must not overlap (lib/engine/generation runs one at a time).
  */
 export function createReplyWriter(
   db: ParleyDb,

@@ -3,8 +3,8 @@
  * (tests/unit/db). Messages form a tree per conversation (DESIGN §3).
  */
 import Dexie, { type Table } from 'dexie';
-import type { ChatMessage, Conversation } from '../chat/types';
-import type { Comparison, ModerationReport, Rating } from '../feedback/types';
+import type { ChatMessage, Conversation } from '../model/types';
+import type { Comparison, ModerationReport, Rating } from '../model/feedback';
 import type { ReplyChunk } from './reply-chunks';
 
 /** Version 1's stores, kept as they were so the upgrade test can create a database of that age. */

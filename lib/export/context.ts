@@ -2,12 +2,12 @@
  * The conversation history a piece of feedback refers to, built the same way a request is, so
  * exported examples match what the model actually saw.
  */
-import type { ChatMessage, Conversation } from '../chat/types';
-import { buildModelMessages, type HistoryMessage } from '../chat/history';
-import { pathToLeaf } from '../chat/tree';
-import { buildUserContent } from '../selection/prompt';
+import type { ChatMessage, Conversation } from '../model/types';
+import { buildModelMessages, type HistoryMessage } from '../prompt/messages';
+import { pathToLeaf } from '../model/tree';
+import { buildUserContent } from '../prompt/page-content';
 import { REDACTED_PAGE_TEXT, type ExportOptions } from './options';
-import type { Comparison, ModerationReport, Rating } from '../feedback/types';
+import type { Comparison, ModerationReport, Rating } from '../model/feedback';
 
 export interface FeedbackData {
   conversations: readonly Conversation[];

@@ -4,7 +4,7 @@
  * never costs the valid ones beside it, and nothing unchecked reaches the database.
  */
 import { z } from 'zod';
-import type { ChatMessage, Conversation } from '../chat/types';
+import type { ChatMessage, Conversation } from '../model/types';
 import { conversationSchema, describeIssue, messageSchema } from './record-schemas';
 import { repairTree } from './tree-repair';
 

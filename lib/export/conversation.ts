@@ -3,8 +3,8 @@
  * for backup). Importing JSON merges by id, keeping the valid records of a file and skipping the
  * rest (conversation-import.ts).
  */
-import type { ChatMessage, Conversation } from '../chat/types';
-import { pathToLeaf } from '../chat/tree';
+import type { ChatMessage, Conversation } from '../model/types';
+import { pathToLeaf } from '../model/tree';
 import { CONVERSATIONS_FORMAT, type ConversationBundle } from './conversation-import';
 
 // Importing lives in conversation-import.ts (record by record, strict); these names stay here too.

@@ -2,7 +2,7 @@
  * The raw feedback file: every rating, comparison and moderation report with the texts they refer
  * to. It is also the backup format: importing it merges by id, so importing twice adds nothing.
  */
-import type { Comparison, ModerationReport, Rating } from '../feedback/types';
+import type { Comparison, ModerationReport, Rating } from '../model/feedback';
 import type { FeedbackData } from './context';
 import { feedbackRecordSchemaAt, type FeedbackRecord } from './schemas';
 

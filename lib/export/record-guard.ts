@@ -4,7 +4,7 @@
  * `__proto__`, an object where a count belongs) used to blank the panel on every open. These turn
  * any value into one of the shapes the UI renders, keeping whatever part of it is valid.
  */
-import type { Attachment, ChatMessage, MessageState, ModerationRecord, Role } from '../chat/types';
+import type { Attachment, ChatMessage, MessageState, ModerationRecord, Role } from '../model/types';
 import {
   ERROR_CODES,
   INTERRUPT_REASONS,

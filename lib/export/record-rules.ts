@@ -3,7 +3,7 @@
  * (record-schemas.ts) and the panel's render-time guard (record-guard.ts) both read them, so the
  * two can never disagree, while the panel's initial bundle carries no schema library.
  */
-import type { ErrorCode, InterruptReason } from '../chat/types';
+import type { ErrorCode, InterruptReason } from '../model/types';
 import { ERROR_MESSAGES, INTERRUPT_MESSAGES } from '../llm/errors';
 
 /** Most moderation categories (or scores) one record may carry. */
@@ -12,7 +12,7 @@ export const MAX_CATEGORIES = 64;
 export const MAX_DETAIL = 2_000;
 
 // The codes the UI has a sentence for: taken from the sentence tables themselves, so a code added
-// to lib/chat/types.ts (and given its sentence) is accepted without a second list to update.
+// to lib/model/types.ts (and given its sentence) is accepted without a second list to update.
 /** Every error code the UI has a sentence for. */
 export const ERROR_CODES = Object.keys(ERROR_MESSAGES) as [ErrorCode, ...ErrorCode[]];
 /** Every interruption reason the UI has a sentence for. */

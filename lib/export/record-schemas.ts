@@ -6,7 +6,7 @@
  * make a record the "latest" conversation the panel reopens, forever.
  */
 import { z } from 'zod';
-import type { ChatMessage, Conversation } from '../chat/types';
+import type { ChatMessage, Conversation } from '../model/types';
 import {
   CATEGORY_PATTERN,
   ERROR_CODES,

@@ -3,7 +3,7 @@
  * messages connected to a root by valid parents stay (an orphan or a cycle would never show, and a
  * cycle could hang code that walks to the root), and the current leaf points at a kept message.
  */
-import type { ChatMessage } from '../chat/types';
+import type { ChatMessage } from '../model/types';
 
 export interface RepairedTree {
   messages: ChatMessage[];

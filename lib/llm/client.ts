@@ -56,7 +56,7 @@ const fetchTolerant = tolerantFetch((input, init) => globalThis.fetch(input, ini
 /**
  * One request. Resolves once the headers are in (the timeout covers only that wait, as the SDK's
  * does) with an OK response and the controller that aborts its body; throws the SDK's errors.
- * Retries are ours (lib/chat/generation): never here.
+ * Retries are ours (lib/engine/generation): never here.
  */
 async function request(
   config: LlmConfig,

@@ -2,7 +2,7 @@
  * Maps failures to the message state the user sees and to one helpful sentence per error code.
  * Pure: every status and code has a unit test.
  */
-import type { ErrorCode, MessageState } from '../chat/types';
+import type { ErrorCode, MessageState } from '../model/types';
 import type { LlmFailure } from './client';
 
 export interface FailureContext {

@@ -2,13 +2,13 @@
  * From a moderation result and the user's settings to what happens: allow, warn, block or hold.
  * Per-category overrides win over the mode, so a user can ignore one category or always block another.
  */
-import type { ModerationRecord } from '../chat/types';
+import type { ModerationRecord } from '../model/types';
 import type {
   CategoryOverride,
   ModerationResult,
   ModerationSettings,
   ModerationVerdict,
-} from './types';
+} from '../model/moderation';
 
 const RANK = { allow: 0, warn: 1, block: 2 } as const;
 

@@ -3,7 +3,7 @@
  * Network calls are injected (only lib/llm/client imports the SDK); failures become data.
  */
 import { buildLlamaGuardMessages, parseLlamaGuard } from './llama-guard';
-import type { ModerationResult, ModerationSettings } from './types';
+import type { ModerationResult, ModerationSettings } from '../model/moderation';
 
 export interface ModerationDeps {
   moderate?: (

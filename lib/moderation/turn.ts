@@ -2,11 +2,11 @@
  * Moderation for one turn: the user's message checked alongside the request (the input gate),
  * the reply checked while it streams and at the end. Outcomes are reported per message as records.
  */
-import type { MessageState, ModerationRecord } from '../chat/types';
+import type { MessageState, ModerationRecord } from '../model/types';
 import { createOutputChecker } from './cadence';
 import { decide, toRecord } from './policy';
 import type { ModerationProvider } from './providers';
-import type { ModerationSettings } from './types';
+import type { ModerationSettings } from '../model/moderation';
 
 export interface TurnModerationInit {
   settings: ModerationSettings;

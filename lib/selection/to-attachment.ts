@@ -3,7 +3,7 @@
  * normalised, with its language from the page or a guess, and honest flags (capped, hidden text
  * removed and why, formatting lost, which frame of which page).
  */
-import type { Attachment } from '../chat/types';
+import type { Attachment } from '../model/types';
 import type { CapturedSelection, HiddenReason } from './capture';
 import { CONFIDENT_GUESS_SCORE, guessLanguage, languageFromHint } from './language';
 import { normalizeSelection } from './normalize';

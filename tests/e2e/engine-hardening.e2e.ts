@@ -10,7 +10,7 @@ import { scenario } from './support/scenario';
 
 const e2e = setUpE2E();
 
-/** The cap on one reply (lib/chat/reply-cap.ts), in characters. */
+/** The cap on one reply (lib/engine/reply-cap.ts), in characters. */
 const CAP = 2_000_000;
 
 /**

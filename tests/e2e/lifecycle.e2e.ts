@@ -13,7 +13,7 @@ import { PanelPage } from './support/panel';
 import { scenario } from './support/scenario';
 import { newChat, startE2E, stopE2E, type E2E } from './support/setup';
 
-/** The worker writes the growing reply at least every flush window (lib/chat/generation.ts). */
+/** The worker writes the growing reply at least every flush window (lib/engine/generation.ts). */
 const FLUSH_MS = 250;
 const CHUNK_DELAY_MS = 20;
 

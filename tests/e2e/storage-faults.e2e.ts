@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ChatMessage } from '../../lib/chat/types';
+import type { ChatMessage } from '../../lib/model/types';
 import { readStore } from './support/idb';
 import { killServiceWorker, launchParley } from './support/launch';
 import { PanelPage } from './support/panel';

@@ -10,7 +10,7 @@ import {
   salvageReply,
   sweepOrphanedReplies,
 } from '@/lib/db/conversations';
-import type { ChatMessage } from '@/lib/chat/types';
+import type { ChatMessage } from '@/lib/model/types';
 
 let db: ParleyDb;
 let n = 0;

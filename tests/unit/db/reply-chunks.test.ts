@@ -10,9 +10,9 @@ import {
   sweepOrphanedReplies,
 } from '@/lib/db/conversations';
 import { assembleReply, createReplyWriter, HEAD_CHARS } from '@/lib/db/reply-chunks';
-import { loadBundles, searchableMessages } from '@/lib/db/history';
-import { createUnsaved } from '@/lib/chat/unsaved';
-import type { ChatMessage } from '@/lib/chat/types';
+import { loadBundles, searchableMessages } from '@/lib/db/conversation-list';
+import { createUnsaved } from '@/lib/engine/unsaved';
+import type { ChatMessage } from '@/lib/model/types';
 
 let db: ParleyDb;
 let n = 0;

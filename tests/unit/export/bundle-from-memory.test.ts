@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bundleFromMemory, toMarkdown } from '@/lib/export/conversation';
-import type { ChatMessage, Conversation } from '@/lib/chat/types';
+import type { ChatMessage, Conversation } from '@/lib/model/types';
 
 const conversation: Conversation = {
   id: 'c1',

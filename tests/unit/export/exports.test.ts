@@ -14,7 +14,7 @@ import {
 } from '@/lib/export/schemas';
 import { DEFAULT_EXPORT_OPTIONS, REDACTED_PAGE_TEXT } from '@/lib/export/options';
 import type { FeedbackData } from '@/lib/export/context';
-import type { ChatMessage, Conversation } from '@/lib/chat/types';
+import type { ChatMessage, Conversation } from '@/lib/model/types';
 
 const msg = (
   id: string,

@@ -3,7 +3,7 @@
  * moderation record or count renders as a safe shape instead of blanking the panel.
  */
 import { describe, expect, it } from 'vitest';
-import type { ChatMessage } from '@/lib/chat/types';
+import type { ChatMessage } from '@/lib/model/types';
 import {
   renderableMessage,
   safeCount,

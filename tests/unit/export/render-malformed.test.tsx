@@ -8,7 +8,7 @@ import { cleanup, render } from '@testing-library/react';
 import { MessageItem, type MessageActions } from '@/components/chat/message-item';
 import { ModerationNotice } from '@/components/chat/moderation-notice';
 import { ReplyStatus } from '@/components/chat/reply-status';
-import type { ChatMessage, MessageState, ModerationRecord } from '@/lib/chat/types';
+import type { ChatMessage, MessageState, ModerationRecord } from '@/lib/model/types';
 
 afterEach(() => cleanup());
 

@@ -5,7 +5,7 @@
  */
 import { describe, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
-import type { Attachment, ChatMessage, Conversation, ModerationRecord } from '@/lib/chat/types';
+import type { Attachment, ChatMessage, Conversation, ModerationRecord } from '@/lib/model/types';
 import { conversationSchema, messageSchema, moderationSchema } from '@/lib/export/record-schemas';
 
 type MessageOut = z.output<ReturnType<typeof messageSchema>>;

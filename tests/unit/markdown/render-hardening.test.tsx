@@ -13,7 +13,7 @@ import { MathViewport } from '@/components/markdown/math-viewport';
 import { ErrorBoundary } from '@/components/common/error-boundary';
 import { MessageList } from '@/components/chat/message-list';
 import type { MessageActions } from '@/components/chat/message-item';
-import type { ChatMessage } from '@/lib/chat/types';
+import type { ChatMessage } from '@/lib/model/types';
 
 vi.mock('@/components/markdown/lazy-markdown', async () => {
   const { Markdown } = await import('@/components/markdown/markdown');

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { startGeneration } from '@/lib/chat/generation';
+import { startGeneration } from '@/lib/engine/generation';
 import { moderateTurn } from '@/lib/moderation/turn';
 import { createModerationProvider } from '@/lib/moderation/providers';
-import { DEFAULT_MODERATION_SETTINGS, type ModerationSettings } from '@/lib/moderation/types';
+import { DEFAULT_MODERATION_SETTINGS, type ModerationSettings } from '@/lib/model/moderation';
 import type { StreamPart } from '@/lib/llm/client';
 import type { DeltaEvent, StateEvent } from '@/lib/protocol';
-import type { MessageState, ModerationRecord } from '@/lib/chat/types';
+import type { MessageState, ModerationRecord } from '@/lib/model/types';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -4,7 +4,7 @@ import {
   DEFAULT_MODERATION_SETTINGS,
   type ModerationResult,
   type ModerationSettings,
-} from '@/lib/moderation/types';
+} from '@/lib/model/moderation';
 
 const flagged = (...categories: string[]): ModerationResult => ({
   ok: true,

@@ -1,0 +1,224 @@
+/**
+ * The panel's view of the open conversation and how background events change it. Pure: the
+ * zustand store calls these once per animation frame with the events that arrived.
+ */
+import type { BackgroundToPanel } from '../protocol';
+import { foldDelta, foldSnapshot, foldState, type ReplyView } from './reducer';
+import { isTerminal, type ChatMessage, type Conversation } from '../model/types';
+
+export interface PanelChat {
+  conversation: Conversation | null;
+  messages: Record<string, ChatMessage>;
+  /** Last folded `seq` per live reply. */
+  seqs: Record<string, number>;
+  leafId: string | null;
+  /** Requests this panel sent and has not seen start yet. */
+  ownRequests: string[];
+  notice: string | null;
+}
+
+export const EMPTY_CHAT: PanelChat = {
+  conversation: null,
+  messages: {},
+  seqs: {},
+  leafId: null,
+  ownRequests: [],
+  notice: null,
+};
+
+function view(chat: PanelChat, message: ChatMessage): ReplyView {
+  return { content: message.content, state: message.state, seq: chat.seqs[message.id] ?? 0 };
+}
+
+function withReply(chat: PanelChat, message: ChatMessage, reply: ReplyView): PanelChat {
+  if (
+    reply.content === message.content &&
+    reply.state === message.state &&
+    chat.seqs[message.id] === reply.seq
+  ) {
+    return chat;
+  }
+  return {
+    ...chat,
+    messages: {
+      ...chat.messages,
+      [message.id]: { ...message, content: reply.content, state: reply.state },
+    },
+    seqs: { ...chat.seqs, [message.id]: reply.seq },
+  };
+}
+
+/** Folds one event; `needsSync` asks the caller to request a snapshot (a gap in the deltas). */
+export function applyEvent(
+  chat: PanelChat,
+  event: BackgroundToPanel,
+): { chat: PanelChat; needsSync: boolean } {
+  switch (event.type) {
+    case 'started': {
+      const ours = chat.ownRequests.includes(event.requestId);
+      const sameConversation = chat.conversation?.id === event.conversationId;
+      if (!ours && !sameConversation) return { chat, needsSync: false };
+      const messages = { ...chat.messages };
+      for (const m of event.messages) messages[m.id] = m;
+      const conversation =
+        sameConversation && chat.conversation
+          ? { ...chat.conversation, currentLeafId: event.assistantMessageId }
+          : placeholderConversation(event.conversationId, event.messages, event.assistantMessageId);
+      return {
+        chat: {
+          ...chat,
+          conversation,
+          messages: sameConversation || ours ? messages : chat.messages,
+          leafId: event.assistantMessageId,
+          ownRequests: chat.ownRequests.filter((id) => id !== event.requestId),
+        },
+        needsSync: false,
+      };
+    }
+    case 'delta':
+    case 'state': {
+      const message = chat.messages[event.messageId];
+      if (!message) return { chat, needsSync: false };
+      const result =
+        event.type === 'delta'
+          ? foldDelta(view(chat, message), event)
+          : foldState(view(chat, message), event);
+      return { chat: withReply(chat, message, result.reply), needsSync: result.needsSync };
+    }
+    case 'snapshot': {
+      let next = chat;
+      for (const live of event.generations) {
+        const message = next.messages[live.messageId];
+        if (message) next = withReply(next, message, foldSnapshot(view(next, message), live));
+      }
+      return { chat: next, needsSync: false };
+    }
+    case 'request_failed':
+      return {
+        chat: {
+          ...chat,
+          ownRequests: chat.ownRequests.filter((id) => id !== event.requestId),
+          notice: event.message,
+        },
+        needsSync: false,
+      };
+    case 'storage_warning':
+    case 'capture_failed':
+      return { chat: { ...chat, notice: event.message }, needsSync: false };
+    case 'context_trimmed': {
+      const message = chat.messages[event.messageId];
+      if (!message) return { chat, needsSync: false };
+      return {
+        chat: {
+          ...chat,
+          messages: { ...chat.messages, [message.id]: { ...message, droppedTurns: event.dropped } },
+        },
+        needsSync: false,
+      };
+    }
+    case 'title':
+      return chat.conversation?.id === event.conversationId
+        ? {
+            chat: { ...chat, conversation: { ...chat.conversation, title: event.title } },
+            needsSync: false,
+          }
+        : { chat, needsSync: false };
+    case 'moderation': {
+      const message = chat.messages[event.messageId];
+      if (!message) return { chat, needsSync: false };
+      return {
+        chat: {
+          ...chat,
+          messages: {
+            ...chat.messages,
+            [message.id]: { ...message, moderation: event.moderation },
+          },
+        },
+        needsSync: false,
+      };
+    }
+    case 'attachments':
+      // The composer's business, not the conversation's (the store handles it).
+      return { chat, needsSync: false };
+  }
+}
+
+function placeholderConversation(
+  id: string,
+  messages: ChatMessage[],
+  leafId: string,
+): Conversation {
+  const first = messages[0];
+  const now = first?.createdAt ?? 0;
+  return {
+    id,
+    title: first?.content.split('\n')[0]?.slice(0, 60) || 'New chat',
+    createdAt: now,
+    updatedAt: now,
+    model: messages.find((m) => m.model)?.model ?? '',
+    systemPrompt: '',
+    currentLeafId: leafId,
+  };
+}
+
+/**
+ * The port dropped: the worker may have died, and with it every live reply. Marks them at once
+ * (the user sees it within a second) and returns their text, to hand back to the new worker.
+ */
+export function markDisconnected(chat: PanelChat): {
+  chat: PanelChat;
+  salvage: { messageId: string; content: string }[];
+} {
+  const salvage: { messageId: string; content: string }[] = [];
+  const messages = { ...chat.messages };
+  for (const m of Object.values(chat.messages)) {
+    if (m.state.kind === 'pending' || m.state.kind === 'streaming') {
+      messages[m.id] = { ...m, state: { kind: 'interrupted', reason: 'worker_restart' } };
+      if (m.content) salvage.push({ messageId: m.id, content: m.content });
+    }
+  }
+  return {
+    chat: salvage.length || Object.keys(messages).length ? { ...chat, messages } : chat,
+    salvage,
+  };
+}
+
+/**
+ * Stored messages replace the in-memory ones, except where the panel saw more text than the
+ * database holds (a flush that never happened): what the user saw wins.
+ */
+export function mergeLoaded(
+  chat: PanelChat,
+  conversation: Conversation,
+  loaded: ChatMessage[],
+): PanelChat {
+  const sameConversation = chat.conversation?.id === conversation.id;
+  const messages: Record<string, ChatMessage> = {};
+  for (const stored of loaded) {
+    const mine = sameConversation ? chat.messages[stored.id] : undefined;
+    const sawMore =
+      mine &&
+      mine.content.length > stored.content.length &&
+      mine.content.startsWith(stored.content);
+    // A reply still live here and in the database is ahead in memory; a stored terminal state wins.
+    const live = mine && !isTerminal(mine.state) && !isTerminal(stored.state);
+    messages[stored.id] =
+      live || sawMore
+        ? { ...stored, content: mine.content, state: live ? mine.state : stored.state }
+        : stored;
+  }
+  if (sameConversation) {
+    // Messages announced by `started` but not yet readable from the database stay.
+    for (const m of Object.values(chat.messages)) messages[m.id] ??= m;
+  }
+  return {
+    ...chat,
+    conversation,
+    messages,
+    seqs: sameConversation ? chat.seqs : {},
+    leafId:
+      conversation.currentLeafId && messages[conversation.currentLeafId]
+        ? conversation.currentLeafId
+        : chat.leafId,
+  };
+}

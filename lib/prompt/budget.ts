@@ -1,0 +1,49 @@
+/**
+ * Keeping a request inside the model's context window: the oldest turns are left out (never the
+ * system prompt or the newest message), and the caller tells the user how many.
+ */
+import type { HistoryMessage } from './messages';
+
+/** Context windows of well-known models; unknown (often local) models get a cautious default. */
+const CONTEXT_WINDOWS: [RegExp, number][] = [
+  [/gpt-4\.1|gpt-5|o[134](-|$)/, 1_000_000],
+  [/gpt-4o|gpt-4-turbo|o1/, 128_000],
+  [/gpt-4(?!\d)/, 8_192],
+  [/gpt-3\.5/, 16_385],
+  [/claude/, 200_000],
+  [/llama-?3\.[123]|qwen2\.5|mistral-(large|nemo)|gemma-?3/, 128_000],
+];
+export const DEFAULT_CONTEXT_WINDOW = 32_768;
+/** Room kept free for the reply. */
+export const REPLY_RESERVE = 4_096;
+
+export function contextWindowFor(model: string): number {
+  const name = model.toLowerCase();
+  return CONTEXT_WINDOWS.find(([pattern]) => pattern.test(name))?.[1] ?? DEFAULT_CONTEXT_WINDOW;
+}
+
+/** The background's cheap count (about 4 characters a token, plus per-message overhead). */
+export function estimateMessageTokens(message: HistoryMessage): number {
+  return Math.ceil(message.content.length / 4) + 4;
+}
+
+export function trimToBudget(
+  messages: readonly HistoryMessage[],
+  limit: number,
+  count: (m: HistoryMessage) => number = estimateMessageTokens,
+): { messages: HistoryMessage[]; dropped: number } {
+  const system = messages[0]?.role === 'system' ? [messages[0]] : [];
+  const turns = messages.slice(system.length);
+  let total = [...system, ...turns].reduce((sum, m) => sum + count(m), 0);
+  let start = 0;
+  // Drop from the oldest, keeping at least the newest message (the question being asked).
+  while (total > limit && start < turns.length - 1) {
+    total -= count(turns[start] as HistoryMessage);
+    start++;
+  }
+  // A reply should not open the history: the model expects a user turn first.
+  while (start < turns.length - 1 && turns[start]?.role === 'assistant') {
+    start++;
+  }
+  return { messages: [...system, ...turns.slice(start)], dropped: start };
+}
