@@ -1,6 +1,6 @@
 /**
  * What the streaming benchmarks install in the panel before it loads (`__parleyBench`, read by
- * components/common/bench-probe.ts) and how they turn its records into the issue's figures.
+ * bench/panel/bench-probe.ts) and how they turn its records into the issue's figures.
  */
 import { mean, median, percentile } from '../support';
 

@@ -4,7 +4,7 @@
  */
 import { lazy, memo, Suspense, useState } from 'react';
 import { LazyMarkdown } from '@/components/markdown/lazy-markdown';
-import { benchProbe, useCommitProbe } from '@/components/common/bench-probe';
+import { benchProbe, useCommitProbe as useBenchCommitProbe } from '@/bench/panel/bench-probe';
 import { isTerminal, type ChatMessage } from '@/lib/model/types';
 import type { Rating, RatingReason } from '@/lib/model/feedback';
 import type { PagerInfo } from '@/lib/model/tree';
@@ -17,10 +17,14 @@ import { ReplyStatus } from './reply-status';
 import { VariantPager } from './variant-pager';
 
 /** Stable callbacks shared by every message (created once per list). */
-// The benchmarks' whole-message baseline replaces the renderer only when a bench asks for it.
+// The benchmarks' scaffolding (bench/panel) is in the E2E build only: behind these compile-time
+// branches production drops it, the commit hook included. The whole-message baseline replaces the
+// renderer only when a bench asks for it.
+const useCommitProbe =
+  import.meta.env.MODE === 'e2e' ? useBenchCommitProbe : (_length: number) => undefined;
 const NaiveMarkdown =
   import.meta.env.MODE === 'e2e' && benchProbe?.naive
-    ? lazy(() => import('./naive-markdown'))
+    ? lazy(() => import('@/bench/panel/naive-markdown'))
     : undefined;
 
 function Markdown({ text, streaming }: { text: string; streaming: boolean }) {

@@ -5,7 +5,7 @@ import { browser } from 'wxt/browser';
 import { createChatService, type ChatServiceDeps } from '@/lib/engine/service';
 import { getDb } from '@/lib/db/schema';
 import { purgeDeletedConversations } from '@/lib/db/conversations';
-import { injectE2EStorageFaults } from '@/lib/db/fault-source';
+import { injectE2EStorageFaults } from '@/tests/hooks/fault-source';
 import { completeChat, moderateText, streamChat } from '@/lib/llm/client';
 import { createModerationProvider } from '@/lib/moderation/providers';
 import {
@@ -23,7 +23,8 @@ import { openPanelOnActionClick } from './side-panel';
 import { createSelectionCapture, registerSelectionEntryPoints } from './selection';
 
 export default defineBackground(() => {
-  // Tests make the database fail to open or to write (DESIGN §7); before its first use.
+  // Tests make the database fail to open or to write (DESIGN §7); before its first use. The hook
+  // lives in tests/hooks: behind this compile-time branch, the production build drops it.
   if (import.meta.env.MODE === 'e2e') injectE2EStorageFaults(getDb());
   const hub = createPortHub();
   // Settings and keys are read once and kept until they change, instead of three storage round

@@ -8,6 +8,7 @@ import { captureSelection, type CapturedSelection } from '@/lib/selection/captur
 import { toAttachment, SELECTION_ERRORS } from '@/lib/selection/to-attachment';
 import { DEFAULT_MAX_SELECTION_CHARS } from '@/lib/selection/normalize';
 import type { AttachmentsEvent, CaptureFailedEvent } from '@/lib/protocol';
+import { installSelectionTestHooks } from '@/tests/hooks/selection-hooks';
 
 export const MENU_ASK = 'ask-parley';
 export const MENU_EXPLAIN = 'explain-code';
@@ -148,14 +149,7 @@ export function registerSelectionEntryPoints(
   });
   browser.contextMenus.onClicked.addListener((info, tab) => selection.onMenuClick(info, tab));
   browser.commands.onCommand.addListener((command, tab) => selection.onCommand(command, tab));
-  if (import.meta.env.MODE === 'e2e') {
-    // Playwright can neither click a native menu nor press a browser shortcut (DESIGN §7).
-    (globalThis as { parleyTestHooks?: unknown }).parleyTestHooks = {
-      runCommand: (name: string, tab: Tab) => selection.onCommand(name, tab),
-      clickContextMenu: (
-        info: { menuItemId: string; selectionText?: string; frameId?: number },
-        tab: Tab,
-      ) => selection.onMenuClick(info, tab),
-    };
-  }
+  // Playwright can neither click a native menu nor press a browser shortcut (DESIGN §7); the
+  // hooks live in tests/hooks, and behind this compile-time branch production drops them.
+  if (import.meta.env.MODE === 'e2e') installSelectionTestHooks(selection);
 }

@@ -25,8 +25,12 @@ import { deepestLeaf, pathToLeaf } from '@/lib/model/tree';
 import { isTerminal } from '@/lib/model/types';
 import { createFeedbackSlice, type FeedbackSlice } from './feedback-slice';
 import { createHistorySlice, type HistorySlice } from './history-slice';
-import { benchProbe } from '@/components/common/bench-probe';
+import { benchProbe as installedBenchProbe } from '@/bench/panel/bench-probe';
 import { createFoldQueue } from './fold-queue';
+
+// The bench's probe (bench/panel) is E2E-build scaffolding: behind this compile-time branch the
+// production build drops it.
+const benchProbe = import.meta.env.MODE === 'e2e' ? installedBenchProbe : undefined;
 
 export type HistoryStatus = 'loading' | 'ready' | 'unavailable';
 

@@ -7,7 +7,11 @@
 import type { BackgroundToPanel } from '@/lib/protocol';
 import { FOLD_BUDGET_CHARS, nextBudget, takeWithinBudget } from '@/lib/panel/fold-budget';
 import { createStopTracker } from '@/lib/panel/stopping';
-import { benchProbe } from '@/components/common/bench-probe';
+import { benchProbe as installedBenchProbe } from '@/bench/panel/bench-probe';
+
+// The bench's probe (bench/panel) is E2E-build scaffolding: behind this compile-time branch the
+// production build drops it.
+const benchProbe = import.meta.env.MODE === 'e2e' ? installedBenchProbe : undefined;
 
 export function createFoldQueue(fold: (events: BackgroundToPanel[]) => void) {
   let queue: BackgroundToPanel[] = [];

@@ -6,11 +6,12 @@ import { App } from './app';
 import { preloadMarkdown } from '@/components/markdown/lazy-markdown';
 import { createChatStore } from './chat-store';
 import { getDb } from '@/lib/db/schema';
-import { injectE2EStorageFaults } from '@/lib/db/fault-source';
+import { injectE2EStorageFaults } from '@/tests/hooks/fault-source';
 import { StoreContext } from './store-context';
 import { createPortTransport } from './transport';
 
-// Tests make the database fail to open or to write (DESIGN §7); before its first use.
+// Tests make the database fail to open or to write (DESIGN §7); before its first use. The hook
+// lives in tests/hooks: behind this compile-time branch, the production build drops it.
 if (import.meta.env.MODE === 'e2e') injectE2EStorageFaults(getDb());
 const store = createChatStore(createPortTransport());
 followTheme();

@@ -2,9 +2,9 @@
  * Storage and network faults, each with its "nothing lost" state (issue 8): a full disk in the
  * middle of a reply, a database that will not open, and the network going away.
  * The E2E build reads the flags `e2eFailWrites` and `e2eFailDbOpen` from storage.local
- * (lib/db/faults.ts); offline is Chromium's own network emulation, which Playwright applies to
- * the pages and to the extension's service worker. Where the test may mount a tmpfs (root), a
- * real disk also fills up under a profile, mid-reply.
+ * (tests/hooks/storage-faults.ts); offline is Chromium's own network emulation, which Playwright
+ * applies to the pages and to the extension's service worker. Where the test may mount a tmpfs
+ * (root), a real disk also fills up under a profile, mid-reply.
  */
 import { execSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';

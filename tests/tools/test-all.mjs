@@ -31,6 +31,12 @@ tiers.push({ name: 'bundle budget', status: budget, checks: 1 });
 tiers.push({ name: 'firefox lint', status: run(npm, ['run', 'lint:firefox']), checks: 1 });
 
 const built = run(npm, ['run', 'build:e2e']);
+// Test and bench scaffolding is in the E2E build and in no production build (issue 13).
+tiers.push({
+  name: 'scaffolding dropped',
+  status: built === 0 ? run(process.execPath, ['tests/tools/scaffolding-check.mjs']) : built,
+  checks: 1,
+});
 if (built === 0) {
   tier(
     'e2e',

@@ -6,7 +6,7 @@ import { DEFAULT_SETTINGS } from '@/lib/settings';
 import type { BackgroundToPanel, StartedEvent } from '@/lib/protocol';
 import type { StreamPart } from '@/lib/llm/client';
 import { getMessages } from '@/lib/db/conversations';
-import { injectStorageFaults, type StorageFaultFlags } from '@/lib/db/faults';
+import { injectStorageFaults, type StorageFaultFlags } from '@/tests/hooks/storage-faults';
 
 let n = 0;
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));

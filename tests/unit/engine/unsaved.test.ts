@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ParleyDb } from '@/lib/db/schema';
 import { createUnsaved } from '@/lib/engine/unsaved';
-import { injectStorageFaults } from '@/lib/db/faults';
+import { injectStorageFaults } from '@/tests/hooks/storage-faults';
 import type { ChatMessage, Conversation } from '@/lib/model/types';
 
 let n = 0;

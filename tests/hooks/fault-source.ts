@@ -4,9 +4,10 @@
  * runs at import, so the production build drops this module.
  */
 import { storage } from '#imports';
-import { injectStorageFaults } from './faults';
-import type { ParleyDb } from './schema';
+import { injectStorageFaults } from './storage-faults';
+import type { ParleyDb } from '@/lib/db/schema';
 
+/** Wires `db` to the flags a test sets in `storage.local` (call before the first use of `db`). */
 export function injectE2EStorageFaults(db: ParleyDb): void {
   const failOpen = storage.defineItem<boolean>('local:e2eFailDbOpen', { fallback: false });
   const failWrites = storage.defineItem<boolean>('local:e2eFailWrites', { fallback: false });

@@ -1,11 +1,13 @@
 /**
  * Storage faults for the E2E build only (DESIGN §7): a test flips a flag in `storage.local` and
- * the database then refuses to open, or every write fails as a full disk does. Wired from the
- * background and the panel behind `import.meta.env.MODE === 'e2e'`, so production never has it.
+ * the database then refuses to open, or every write fails as a full disk does. Wired (through
+ * ./fault-source) from the background and the panel behind `import.meta.env.MODE === 'e2e'`, so
+ * production never has it (tests/tools/scaffolding-check.mjs).
  */
 import type { DBCore, Middleware } from 'dexie';
-import type { ParleyDb } from './schema';
+import type { ParleyDb } from '@/lib/db/schema';
 
+/** Which faults are on. */
 export interface StorageFaultFlags {
   /** Opening the database fails (checked at each open). */
   failOpen?: boolean;
@@ -13,12 +15,14 @@ export interface StorageFaultFlags {
   failWrites?: boolean;
 }
 
+/** Where the flags come from: `storage.local` in the E2E build, a variable in unit tests. */
 export interface StorageFaultSource {
   read(): Promise<StorageFaultFlags>;
   /** Calls back whenever a flag may have changed. */
   watch(onChange: () => void): void;
 }
 
+/** The error a full disk gives, as Chromium's IndexedDB raises it. */
 export function quotaExceeded(): DOMException {
   return new DOMException(
     'The quota has been exceeded (injected for a test).',
@@ -26,6 +30,7 @@ export function quotaExceeded(): DOMException {
   );
 }
 
+/** Makes `db` fail to open or to write while the source's flags say so (call before first use). */
 export function injectStorageFaults(db: ParleyDb, source: StorageFaultSource): void {
   let flags: StorageFaultFlags = {};
   const refresh = () =>

@@ -4,7 +4,7 @@ import {
   injectStorageFaults,
   type StorageFaultFlags,
   type StorageFaultSource,
-} from '@/lib/db/faults';
+} from '@/tests/hooks/storage-faults';
 import { createConversation, getConversation } from '@/lib/db/conversations';
 import { isQuotaError } from '@/lib/db/storage-errors';
 

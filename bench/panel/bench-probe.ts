@@ -1,8 +1,11 @@
 /**
- * Hooks for the rendering benchmarks (bench/streaming.bench.ts), present only in the E2E build
- * and only when the bench installed `__parleyBench` before the panel loaded. They time what the
- * issue's targets are about: when a delta arrives, when a frame starts folding, when React has
- * committed the text. `naive` swaps in the baseline renderer the bench compares against.
+ * The panel's side of the rendering benchmarks (bench/streaming.bench.ts): the probe the bench
+ * installs as `__parleyBench` before the panel's scripts run (bench/streaming/probe.ts), and the
+ * hook that reports React commits to it. They time what the issue's targets are about: when a
+ * delta arrives, when a frame starts folding, when React has committed the text. `naive` swaps in
+ * the baseline renderer the bench compares against (./naive-markdown). The panel imports this only
+ * behind `import.meta.env.MODE === 'e2e'`, so the production build drops it (tests/tools/
+ * scaffolding-check.mjs proves it).
  */
 import { useLayoutEffect } from 'react';
 
@@ -16,6 +19,7 @@ export interface BenchProbe {
   committed(length: number): void;
 }
 
+/** The probe the bench installed before the panel loaded, if any (E2E build only). */
 export const benchProbe: BenchProbe | undefined =
   import.meta.env.MODE === 'e2e'
     ? (globalThis as { __parleyBench?: BenchProbe }).__parleyBench

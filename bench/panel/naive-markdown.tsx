@@ -1,7 +1,7 @@
 /**
  * The benchmarks' baseline, never used by Parley itself: what many chat UIs do, re-parsing the
- * whole reply with react-markdown on every update. Loaded only in the E2E build when the bench
- * asks for it, so the figures can be printed as Parley/naive ratios.
+ * whole reply with react-markdown on every update. Loaded (a dynamic import) only in the E2E build
+ * when the bench asks for it, so the figures can be printed as Parley/naive ratios.
  */
 import ReactMarkdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
