@@ -28,6 +28,47 @@ const forbiddenSinks = [
   },
 ];
 
+// Layers inside lib/ (DESIGN §1, issue 13). Patterns match the import specifier as written, so each
+// names both the `@/lib/...` form and the relative `../` form. A folder's block repeats the lib-wide
+// patterns because a later flat-config block replaces a rule's options instead of merging them.
+const layer = (regex, message) => ({ regex, message });
+const libWide = [
+  layer(
+    '^([@~]/|(\\.\\./)+)(components|entrypoints)(/|$)',
+    'lib/ never imports components/ or entrypoints/: the UI and the wiring depend on lib/, not back.',
+  ),
+];
+const notEngine = layer(
+  '^([@~]/lib/|(\\.\\./)+(lib/)?)engine(/|$)',
+  'lib/engine is the worker only: the panel core and prompt building do not import it.',
+);
+const notPanel = layer(
+  '^([@~]/lib/|(\\.\\./)+(lib/)?)panel(/|$)',
+  'lib/panel is the panel core: the worker engine and prompt building do not import it.',
+);
+const notDb = layer(
+  '^([@~]/lib/|(\\.\\./)+(lib/)?)db(/|$)',
+  'lib/prompt builds what the model is sent from data it is given; it does not read storage.',
+);
+const restrict = (...patterns) => ({
+  'no-restricted-imports': ['error', { patterns: [...libWide, ...patterns] }],
+});
+const layerRules = [
+  { files: ['lib/**/*.{ts,tsx}'], rules: restrict() },
+  {
+    files: ['lib/model/**/*.{ts,tsx}'],
+    rules: restrict(
+      layer(
+        '^(?!\\./[^/]+$)',
+        'lib/model is the data model: it imports nothing outside lib/model (no packages either).',
+      ),
+    ),
+  },
+  { files: ['lib/prompt/**/*.{ts,tsx}'], rules: restrict(notEngine, notPanel, notDb) },
+  { files: ['lib/panel/**/*.{ts,tsx}'], rules: restrict(notEngine) },
+  { files: ['lib/engine/**/*.{ts,tsx}'], rules: restrict(notPanel) },
+];
+
 export default tseslint.config(
   { ignores: ['.output*/**', '.wxt/**', 'node_modules/**', 'test-results/**', 'bench/results/**'] },
   js.configs.recommended,
@@ -66,6 +107,7 @@ export default tseslint.config(
       'no-restricted-globals': ['error', 'window', 'document', 'chrome'],
     },
   },
+  ...layerRules,
   {
     files: ['**/*.{js,mjs}'],
     languageOptions: {
