@@ -4,7 +4,7 @@
  * await), then the selection is read in every frame and handed to the panel as an attachment.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { captureSelection, type CapturedSelection } from '@/lib/selection/capture';
+import type { CapturedSelection } from '@/lib/selection/capture';
 import { toAttachment, SELECTION_ERRORS } from '@/lib/selection/to-attachment';
 import { DEFAULT_MAX_SELECTION_CHARS } from '@/lib/selection/normalize';
 import type { AttachmentsEvent, CaptureFailedEvent } from '@/lib/protocol';
@@ -41,11 +41,15 @@ function openPanel(tab: Tab | undefined): void {
   }
 }
 
+/** The unlisted script (entrypoints/capture-selection.ts) that reads one frame's selection. */
+const CAPTURE_SCRIPT = '/capture-selection.js';
+
 async function readFrames(tabId: number): Promise<CapturedSelection[] | null> {
   try {
+    // A file, not `func`: the capture is a bundle of modules, and `func` sends only its own source.
     const results = await browser.scripting.executeScript({
       target: { tabId, allFrames: true },
-      func: captureSelection,
+      files: [CAPTURE_SCRIPT],
     });
     // The frame id lets the context menu's frame win (see to-attachment's rank).
     return results

@@ -14,7 +14,7 @@ import {
   type BoxLike,
   type CapturedSelection,
   type Geometry,
-} from '@/lib/selection/capture';
+} from '@/lib/selection/page/capture';
 
 function mount(html: string): void {
   document.body.innerHTML = html; // test fixture only: trusted markup written by the test

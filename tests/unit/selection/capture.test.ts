@@ -8,9 +8,8 @@
  * `-webkit-text-stroke`, focus across real iframes and 0×0 frames. tests/e2e/selection.e2e.ts
  * covers the zero-size box and the iframe; the rest was checked by hand in Chromium 156.
  */
-import { runInThisContext } from 'node:vm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { captureSelection, type CapturedSelection } from '@/lib/selection/capture';
+import { captureSelection, type CapturedSelection } from '@/lib/selection/page/capture';
 import { languageFromHint } from '@/lib/selection/language';
 
 function mount(html: string): void {
@@ -487,14 +486,15 @@ describe('the result', () => {
     expect(selectAll('#blank')).toBeNull();
   });
 
-  it('is self-contained: it runs from its source text alone, as executeScript runs it', () => {
+  it('is what the unlisted script returns, as executeScript({ files }) reports it', async () => {
     mount('<pre id="p" class="language-go">package main\n\nfunc main() {}</pre>');
     const range = document.createRange();
     range.selectNodeContents(element('#p'));
     window.getSelection()?.removeAllRanges();
     window.getSelection()?.addRange(range);
-    // Compiled in the global scope: any reference to a module-level helper would throw here.
-    const fromSource = runInThisContext(`(${captureSelection.toString()})`) as () => unknown;
-    expect(fromSource()).toEqual(captureSelection());
+    // WXT wraps main() in an IIFE whose value is the script's completion value (see the entrypoint).
+    const { default: script } = await import('@/entrypoints/capture-selection');
+    expect(script.main()).toEqual(captureSelection());
+    expect(captureSelection()?.text).toBe('package main\n\nfunc main() {}');
   });
 });
