@@ -7,7 +7,11 @@ import {
   isOwnExtensionPage,
   parseRpcRequest,
   type PublicSettings,
+  type RpcMap,
+  type RpcName,
+  type RpcRequest,
   type RpcResponse,
+  type RpcResult,
 } from '@/lib/protocol';
 import {
   moderationUnsupportedItem,
@@ -48,55 +52,60 @@ async function publicSettings(): Promise<PublicSettings> {
   };
 }
 
+/** One handler per request name: the map types each one's request and answer. */
+const handlers: { [K in RpcName]: (request: RpcMap[K]['request']) => Promise<RpcResult<K>> } = {
+  async get_settings() {
+    return { type: 'settings', settings: await publicSettings() };
+  },
+  async save_settings(request) {
+    const base = checkBaseUrl(request.baseUrl);
+    if (!base.ok) return { type: 'rpc_error', message: base.message };
+    if (!request.model.trim())
+      return { type: 'rpc_error', message: 'Choose or type a model name.' };
+    // Keys of an older version bind to the endpoint they were used with, not the new one.
+    await readKeyRing();
+    const current = await readSettings();
+    const next = normalizeSettings({
+      ...current,
+      baseUrl: base.url,
+      model: request.model.trim(),
+      systemPrompt: request.systemPrompt,
+      moderation: { ...current.moderation, ...request.moderation },
+    });
+    await settingsItem.setValue(next);
+    // Typed keys bind to the origins just saved; whatever was saved for others stays theirs.
+    await updateKeyRing((ring) => applyKeyChanges(ring, next, request));
+    // A changed endpoint deserves a fresh look.
+    await moderationUnsupportedItem.setValue('');
+    return { type: 'settings', settings: await publicSettings() };
+  },
+  async list_models(request) {
+    const base = checkBaseUrl(request.baseUrl);
+    if (!base.ok) return { type: 'rpc_error', message: base.message };
+    const apiKey = keyForRequest(await readKeyRing(), base.url, request);
+    try {
+      const models = await listModels(
+        { apiKey, baseUrl: base.url, timeoutMs: 15_000 },
+        AbortSignal.timeout(20_000),
+      );
+      return { type: 'models', models };
+    } catch (error) {
+      const state = failureToState(describeFailure(error), {
+        receivedText: false,
+        online: navigator.onLine,
+      });
+      const message = state.kind === 'error' ? ERROR_MESSAGES[state.code] : ERROR_MESSAGES.unknown;
+      return { type: 'rpc_error', message };
+    }
+  },
+};
+
+/** The request checked (it may come from any of our pages), then answered by its handler. */
 async function answer(raw: unknown): Promise<RpcResponse> {
   const request = parseRpcRequest(raw);
   if (!request) return { type: 'rpc_error', message: 'Unknown request.' };
-  switch (request.type) {
-    case 'get_settings':
-      return { type: 'settings', settings: await publicSettings() };
-    case 'save_settings': {
-      const base = checkBaseUrl(request.baseUrl);
-      if (!base.ok) return { type: 'rpc_error', message: base.message };
-      if (!request.model.trim())
-        return { type: 'rpc_error', message: 'Choose or type a model name.' };
-      // Keys of an older version bind to the endpoint they were used with, not the new one.
-      await readKeyRing();
-      const current = await readSettings();
-      const next = normalizeSettings({
-        ...current,
-        baseUrl: base.url,
-        model: request.model.trim(),
-        systemPrompt: request.systemPrompt,
-        moderation: { ...current.moderation, ...request.moderation },
-      });
-      await settingsItem.setValue(next);
-      // Typed keys bind to the origins just saved; whatever was saved for others stays theirs.
-      await updateKeyRing((ring) => applyKeyChanges(ring, next, request));
-      // A changed endpoint deserves a fresh look.
-      await moderationUnsupportedItem.setValue('');
-      return { type: 'settings', settings: await publicSettings() };
-    }
-    case 'list_models': {
-      const base = checkBaseUrl(request.baseUrl);
-      if (!base.ok) return { type: 'rpc_error', message: base.message };
-      const apiKey = keyForRequest(await readKeyRing(), base.url, request);
-      try {
-        const models = await listModels(
-          { apiKey, baseUrl: base.url, timeoutMs: 15_000 },
-          AbortSignal.timeout(20_000),
-        );
-        return { type: 'models', models };
-      } catch (error) {
-        const state = failureToState(describeFailure(error), {
-          receivedText: false,
-          online: navigator.onLine,
-        });
-        const message =
-          state.kind === 'error' ? ERROR_MESSAGES[state.code] : ERROR_MESSAGES.unknown;
-        return { type: 'rpc_error', message };
-      }
-    }
-  }
+  const handle = handlers[request.type] as (request: RpcRequest) => Promise<RpcResponse>;
+  return handle(request);
 }
 
 export function acceptRpc(): void {

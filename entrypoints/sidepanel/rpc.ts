@@ -1,17 +1,20 @@
-/** Request/response calls to the background (settings, model list). */
+/** Request/response calls to the background (settings, model list), the answer checked on receipt. */
 import { browser } from 'wxt/browser';
-import type { RpcRequest, RpcResponse } from '@/lib/protocol';
+import {
+  NO_ANSWER,
+  parseRpcResponse,
+  type RpcName,
+  type RpcRequestOf,
+  type RpcResult,
+} from '@/lib/protocol';
 
-export async function callBackground(request: RpcRequest): Promise<RpcResponse> {
+/** Sends `request` and resolves to its checked answer: an invalid or missing one is an error. */
+export async function callBackground<K extends RpcName>(
+  request: RpcRequestOf<K>,
+): Promise<RpcResult<K>> {
   try {
-    const response = (await browser.runtime.sendMessage(request)) as RpcResponse | undefined;
-    return (
-      response ?? {
-        type: 'rpc_error',
-        message: 'Parley’s background did not answer. Reload the panel.',
-      }
-    );
+    return parseRpcResponse(request.type, await browser.runtime.sendMessage(request));
   } catch {
-    return { type: 'rpc_error', message: 'Parley’s background did not answer. Reload the panel.' };
+    return { type: 'rpc_error', message: NO_ANSWER };
   }
 }

@@ -13,10 +13,8 @@ const FOLDERS = ['lib', 'components', 'entrypoints'];
 /** Today's oversized files and their line counts now: ceilings that only come down. */
 const OVERSIZED: Record<string, number> = {
   'entrypoints/sidepanel/app.tsx': 472,
-  'lib/engine/service.ts': 450,
   // Data: about 330 of its lines are the language list, the alias table and the guessing rules.
   'lib/selection/language.ts': 438,
-  'lib/protocol/index.ts': 384,
 };
 
 function sourceFiles(folder: string): string[] {

@@ -1,0 +1,55 @@
+/**
+ * Small hand-written shape checks for the protocol's guards. Hand-written rather than zod: the side
+ * panel validates every event and answer with these, and its initial bundle has a size budget.
+ */
+
+/** A check of one value: whether it has the shape the contract promises. */
+export type Check = (value: unknown) => boolean;
+
+/** A type guard for `T`, the typed face of a check. */
+export type Guard<T> = (value: unknown) => value is T;
+
+/** A plain object (not null, not an array). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A string. */
+export const isString = (v: unknown): v is string => typeof v === 'string';
+/** A string or null (a parent id, a conversation not created yet). */
+export const isNullableString = (v: unknown): v is string | null => v === null || isString(v);
+/** A boolean. */
+export const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
+/** A finite number (a time in ms since the epoch, a score). */
+export const isNumber = (v: unknown): v is number => Number.isFinite(v);
+/** A whole number ≥ 0 (a sequence number, an offset, a length). */
+export const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
+
+/** The check with `undefined` allowed too (an optional field). */
+export const optional =
+  (check: Check): Check =>
+  (v) =>
+    v === undefined || check(v);
+
+/** An array of at most `max` items, each passing `check`. */
+export const arrayOf =
+  (check: Check, max = Infinity): Check =>
+  (v) =>
+    Array.isArray(v) && v.length <= max && v.every(check);
+
+/** One of the listed literal values. */
+export const oneOf =
+  (...values: readonly unknown[]): Check =>
+  (v) =>
+    values.includes(v);
+
+/** An object whose every listed field passes its check (fields not listed are not looked at). */
+export const shape =
+  (fields: Record<string, Check>): Check =>
+  (v) =>
+    isRecord(v) && Object.entries(fields).every(([key, check]) => check(v[key]));
+
+/** Longest text a message may carry across the port. */
+export const MAX_TEXT = 2_000_000;
+/** Ids are UUIDs (36 characters); anything far longer is not one of ours. */
+export const MAX_ID = 200;

@@ -1,0 +1,256 @@
+/**
+ * Port "chat" (DESIGN §1): the messages the side panel and the background worker send each other,
+ * both ways, and the guards each side runs on what it receives.
+ */
+import type { Attachment, ChatMessage, MessageState, ModerationRecord } from '../model/types';
+import {
+  arrayOf,
+  isCount,
+  isNullableString,
+  isRecord,
+  isString,
+  MAX_ID,
+  MAX_TEXT,
+  optional,
+  shape,
+  type Check,
+} from './guards';
+import { isAttachment, isMessage, isModeration, isState } from './records';
+
+/** The name of the port the panel connects to the background with. */
+export const CHAT_PORT_NAME = 'chat';
+
+// ── Panel → background, over the "chat" port ────────────────────────────────────────────────
+
+/** Start a new turn: the user's message goes under `parentId` (null for the first turn). */
+export interface SendRequest {
+  type: 'send';
+  requestId: string;
+  conversationId: string | null;
+  parentId: string | null;
+  text: string;
+  attachments: Attachment[];
+}
+
+/** A new reply to an existing user message; the old replies stay as siblings. */
+export interface RegenerateRequest {
+  type: 'regenerate';
+  requestId: string;
+  userMessageId: string;
+}
+
+export interface StopRequest {
+  type: 'stop';
+  messageId: string;
+  /** How much of the reply the panel had shown at the click: the reply ends there. */
+  shownLength?: number;
+}
+
+/** Ask for the live generations (after connecting, or after a gap in `seq`). */
+export interface SyncRequest {
+  type: 'sync';
+}
+
+/**
+ * After the worker died, the panel may hold more of a reply than the last flush wrote; it hands
+ * that text back so nothing the user saw is lost. Accepted only as an extension of what is stored.
+ */
+export interface SalvageRequest {
+  type: 'salvage';
+  messageId: string;
+  content: string;
+}
+
+/**
+ * The user deleted a conversation (it may still be restored by Undo): its live replies stop and
+ * its pending side requests (title, moderation, write-back of unsaved records) are cancelled.
+ */
+export interface ConversationDeletedNotice {
+  type: 'conversation_deleted';
+  conversationId: string;
+}
+
+/** The panel's "Add page selection" button: capture from the active tab of the panel's window. */
+export interface CaptureSelectionRequest {
+  type: 'capture_selection';
+  windowId?: number;
+}
+
+export type PanelToBackground =
+  | CaptureSelectionRequest
+  | SendRequest
+  | RegenerateRequest
+  | StopRequest
+  | SyncRequest
+  | SalvageRequest
+  | ConversationDeletedNotice;
+
+// ── Background → panel, over the "chat" port ────────────────────────────────────────────────
+
+/** The records a turn created, so the panel can show them without a database read. */
+export interface StartedEvent {
+  type: 'started';
+  requestId: string;
+  conversationId: string;
+  messages: ChatMessage[];
+  assistantMessageId: string;
+}
+
+/** Appended text. `offset` is where `text` starts in the reply; `seq` increases by one each event. */
+export interface DeltaEvent {
+  type: 'delta';
+  messageId: string;
+  seq: number;
+  offset: number;
+  text: string;
+}
+
+/** A state change of a live reply (pending → streaming, and every terminal state). */
+export interface StateEvent {
+  type: 'state';
+  messageId: string;
+  seq: number;
+  state: MessageState;
+  /** The whole reply at a terminal state, so the panel ends exactly where the database does. */
+  content?: string;
+}
+
+export interface LiveGeneration {
+  messageId: string;
+  conversationId: string;
+  seq: number;
+  content: string;
+  state: MessageState;
+}
+
+export interface SnapshotEvent {
+  type: 'snapshot';
+  generations: LiveGeneration[];
+}
+
+/** A request failed before any message was written (e.g. the database is unavailable). */
+export interface RequestFailedEvent {
+  type: 'request_failed';
+  requestId: string;
+  message: string;
+}
+
+/** A persistence problem the user must hear about; the reply on screen is kept in memory. */
+export interface StorageWarningEvent {
+  type: 'storage_warning';
+  message: string;
+}
+
+/** Page text captured for the next message (not sent yet); `suggestedText` pre-fills the composer. */
+export interface AttachmentsEvent {
+  type: 'attachments';
+  attachments: Attachment[];
+  suggestedText?: string;
+}
+
+/** A capture that produced nothing to attach, in one friendly sentence. */
+export interface CaptureFailedEvent {
+  type: 'capture_failed';
+  message: string;
+}
+
+/** A moderation outcome for a message (the user's, or a reply while it streams and at the end). */
+export interface ModerationEvent {
+  type: 'moderation';
+  messageId: string;
+  moderation: ModerationRecord;
+}
+
+/** The model titled a new conversation. */
+export interface TitleEvent {
+  type: 'title';
+  conversationId: string;
+  title: string;
+}
+
+/** Older turns were left out of a reply's request to fit the context window. */
+export interface ContextTrimmedEvent {
+  type: 'context_trimmed';
+  messageId: string;
+  dropped: number;
+}
+
+export type BackgroundToPanel =
+  | ContextTrimmedEvent
+  | TitleEvent
+  | ModerationEvent
+  | AttachmentsEvent
+  | CaptureFailedEvent
+  | StartedEvent
+  | DeltaEvent
+  | StateEvent
+  | SnapshotEvent
+  | RequestFailedEvent
+  | StorageWarningEvent;
+
+// ── Validation at the receiving end ─────────────────────────────────────────────────────────
+
+const panelGuards: {
+  [K in PanelToBackground['type']]: Check;
+} = {
+  send: shape({
+    requestId: isString,
+    conversationId: isNullableString,
+    parentId: isNullableString,
+    text: (v) => isString(v) && v.length <= MAX_TEXT,
+    attachments: arrayOf(isAttachment, 20),
+  }),
+  regenerate: shape({ requestId: isString, userMessageId: isString }),
+  stop: shape({ messageId: isString, shownLength: optional(isCount) }),
+  sync: isRecord,
+  capture_selection: shape({ windowId: optional(Number.isInteger) }),
+  salvage: shape({ messageId: isString, content: (v) => isString(v) && v.length <= MAX_TEXT }),
+  conversation_deleted: shape({ conversationId: (v) => isString(v) && v.length <= MAX_ID }),
+};
+
+const backgroundGuards: {
+  [K in BackgroundToPanel['type']]: Check;
+} = {
+  started: shape({
+    requestId: isString,
+    conversationId: isString,
+    messages: arrayOf(isMessage),
+    assistantMessageId: isString,
+  }),
+  delta: shape({ messageId: isString, seq: isCount, offset: isCount, text: isString }),
+  state: shape({ messageId: isString, seq: isCount, state: isState, content: optional(isString) }),
+  snapshot: shape({
+    generations: arrayOf(
+      shape({
+        messageId: isString,
+        conversationId: isString,
+        seq: isCount,
+        content: isString,
+        state: isState,
+      }),
+    ),
+  }),
+  request_failed: shape({ requestId: isString, message: isString }),
+  storage_warning: shape({ message: isString }),
+  attachments: shape({ attachments: arrayOf(isAttachment), suggestedText: optional(isString) }),
+  capture_failed: shape({ message: isString }),
+  moderation: shape({ messageId: isString, moderation: isModeration }),
+  title: shape({ conversationId: isString, title: isString }),
+  context_trimmed: shape({ messageId: isString, dropped: isCount }),
+};
+
+/** The message if its `type` is one of `guards` and it passes that type's guard, else null. */
+function parseWith<T>(guards: Record<string, Check>, value: unknown): T | null {
+  if (!isRecord(value) || !isString(value.type) || !Object.hasOwn(guards, value.type)) return null;
+  return guards[value.type]?.(value) ? (value as T) : null;
+}
+
+/** Returns the message if it is a well-formed panel request, else null (and it is dropped). */
+export function parsePanelMessage(value: unknown): PanelToBackground | null {
+  return parseWith<PanelToBackground>(panelGuards, value);
+}
+
+/** The background is trusted, but the panel still checks shape so a bug cannot corrupt its state. */
+export function parseBackgroundMessage(value: unknown): BackgroundToPanel | null {
+  return parseWith<BackgroundToPanel>(backgroundGuards, value);
+}

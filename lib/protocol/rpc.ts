@@ -1,0 +1,183 @@
+/**
+ * Request/response over `runtime.sendMessage` (settings, the model list): one typed map from each
+ * request's name to its request and response, validated where each is received: the background
+ * checks the request (parseRpcRequest), the panel checks the answer (parseRpcResponse).
+ */
+import type { ModerationSettings } from '../model/moderation';
+import { arrayOf, isBoolean, isRecord, isString, oneOf, shape, type Check } from './guards';
+
+/** The panel-visible part of the settings: the key itself never leaves the background. */
+export interface PublicSettings {
+  baseUrl: string;
+  model: string;
+  systemPrompt: string;
+  moderation: ModerationSettings;
+  /** A key is saved for the chat base URL's origin (keys are bound to origins, lib/credentials). */
+  hasApiKey: boolean;
+  /** A separate key is saved for the moderation endpoint's origin. */
+  hasModerationKey: boolean;
+  /** Origins with a saved chat key, most recent last: hosts for the UI, never the keys. */
+  keyOrigins: string[];
+  /** Origins with a saved moderation key. */
+  moderationKeyOrigins: string[];
+  /** The moderation endpoint answered 404: this endpoint cannot check messages. */
+  moderationUnsupported: boolean;
+}
+
+/** Save the settings; answered with the settings as saved. */
+export interface SaveSettingsRequest {
+  type: 'save_settings';
+  /** `apiKey` undefined keeps the stored key; an empty string removes it. */
+  apiKey?: string;
+  /** Same rule as `apiKey`, for the optional moderation key. */
+  moderationApiKey?: string;
+  /** The user confirmed "Use my key for <host>": the key saved for this origin goes there too. */
+  reuseKeyFrom?: string;
+  baseUrl: string;
+  model: string;
+  systemPrompt: string;
+  /** Validated and repaired by normalizeSettings on the background side. */
+  moderation?: Partial<ModerationSettings>;
+}
+
+/** Ask an endpoint for its models, with the typed key or the one saved for `reuseKeyFrom`. */
+export interface ListModelsRequest {
+  type: 'list_models';
+  baseUrl: string;
+  apiKey?: string;
+  reuseKeyFrom?: string;
+}
+
+/** The panel-visible settings, the answer to reading or saving them. */
+export interface SettingsResponse {
+  type: 'settings';
+  settings: PublicSettings;
+}
+
+/** The model names an endpoint offers. */
+export interface ModelsResponse {
+  type: 'models';
+  models: string[];
+}
+
+/** Any request can fail: one sentence for the user. */
+export interface RpcError {
+  type: 'rpc_error';
+  message: string;
+}
+
+/** Every request by name, with what it sends and what a successful answer is. */
+export interface RpcMap {
+  get_settings: { request: { type: 'get_settings' }; response: SettingsResponse };
+  save_settings: { request: SaveSettingsRequest; response: SettingsResponse };
+  list_models: { request: ListModelsRequest; response: ModelsResponse };
+}
+
+/** A request's name. */
+export type RpcName = keyof RpcMap;
+
+/** The request named `K` (its `type` is `K`, so the name is inferred from the object). */
+export type RpcRequestOf<K extends RpcName> = RpcMap[K]['request'] & { type: K };
+
+/** The answer to the request named `K`: its response or an error. */
+export type RpcResult<K extends RpcName> = RpcMap[K]['response'] | RpcError;
+
+/** Any request. */
+export type RpcRequest = RpcMap[RpcName]['request'];
+
+/** Any answer. */
+export type RpcResponse = RpcResult<RpcName>;
+
+// ── Validation at the receiving end ─────────────────────────────────────────────────────────
+
+const isSettingsResponse: Check = shape({
+  type: oneOf('settings'),
+  settings: shape({
+    baseUrl: isString,
+    model: isString,
+    systemPrompt: isString,
+    moderation: shape({
+      mode: isString,
+      provider: isString,
+      categoryOverrides: isRecord,
+      failMode: isString,
+      checkReplies: isBoolean,
+      llamaGuardModel: isString,
+      baseUrl: isString,
+    }),
+    hasApiKey: isBoolean,
+    hasModerationKey: isBoolean,
+    keyOrigins: arrayOf(isString),
+    moderationKeyOrigins: arrayOf(isString),
+    moderationUnsupported: isBoolean,
+  }),
+});
+
+const responseGuards: { [K in RpcName]: Check } = {
+  get_settings: isSettingsResponse,
+  save_settings: isSettingsResponse,
+  list_models: shape({ type: oneOf('models'), models: arrayOf(isString) }),
+};
+
+const isRpcError: Check = shape({ type: oneOf('rpc_error'), message: isString });
+
+/** Said when the background sent no answer (it was restarting, or nothing listened). */
+export const NO_ANSWER = 'Parley’s background did not answer. Reload the panel.';
+/** Said when the answer is not the shape its request promises (a bug, or versions out of step). */
+export const UNREADABLE_ANSWER =
+  'Parley’s background sent an answer the panel cannot read. Reload the panel.';
+
+/**
+ * The background's answer to the request named `name`, checked: its response or an error as sent,
+ * and anything else (no answer, a wrong shape) an error saying so, never a cast.
+ */
+export function parseRpcResponse<K extends RpcName>(name: K, value: unknown): RpcResult<K> {
+  return responseGuards[name](value) || isRpcError(value)
+    ? (value as RpcResult<K>)
+    : { type: 'rpc_error', message: value === undefined ? NO_ANSWER : UNREADABLE_ANSWER };
+}
+
+/** The request if it is well formed, with only its known fields kept, else null. */
+export function parseRpcRequest(value: unknown): RpcRequest | null {
+  if (!isRecord(value)) return null;
+  switch (value.type) {
+    case 'get_settings':
+      return { type: 'get_settings' };
+    case 'save_settings':
+      return isString(value.baseUrl) &&
+        isString(value.model) &&
+        isString(value.systemPrompt) &&
+        (value.apiKey === undefined || isString(value.apiKey)) &&
+        (value.moderationApiKey === undefined || isString(value.moderationApiKey)) &&
+        (value.reuseKeyFrom === undefined || isString(value.reuseKeyFrom)) &&
+        (value.moderation === undefined || isRecord(value.moderation))
+        ? {
+            type: 'save_settings',
+            baseUrl: value.baseUrl,
+            model: value.model,
+            systemPrompt: value.systemPrompt,
+            ...(value.apiKey === undefined ? {} : { apiKey: value.apiKey }),
+            ...(isString(value.moderationApiKey)
+              ? { moderationApiKey: value.moderationApiKey }
+              : {}),
+            ...(isString(value.reuseKeyFrom) ? { reuseKeyFrom: value.reuseKeyFrom } : {}),
+            ...(isRecord(value.moderation)
+              ? { moderation: value.moderation as Partial<ModerationSettings> }
+              : {}),
+          }
+        : null;
+    case 'list_models':
+      return isString(value.baseUrl) &&
+        (value.apiKey === undefined || isString(value.apiKey)) &&
+        (value.reuseKeyFrom === undefined || isString(value.reuseKeyFrom))
+        ? {
+            type: 'list_models',
+            baseUrl: value.baseUrl,
+            ...(isString(value.apiKey) ? { apiKey: value.apiKey } : {}),
+            ...(isString(value.reuseKeyFrom) ? { reuseKeyFrom: value.reuseKeyFrom } : {}),
+          }
+        : null;
+    default:
+      return null;
+  }
+}
