@@ -67,6 +67,23 @@ const layerRules = [
   { files: ['lib/prompt/**/*.{ts,tsx}'], rules: restrict(notEngine, notPanel, notDb) },
   { files: ['lib/panel/**/*.{ts,tsx}'], rules: restrict(notEngine) },
   { files: ['lib/engine/**/*.{ts,tsx}'], rules: restrict(notPanel) },
+  {
+    // The UI gets storage through props (the panel's PanelData, entrypoints/sidepanel/panel-data.ts).
+    files: ['components/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            layer(
+              '^([@~]/lib/|(\\.\\./)+(lib/)?)db(/|$)',
+              'components/ never import lib/db: storage comes through props (PanelData, issue 13).',
+            ),
+          ],
+        },
+      ],
+    },
+  },
 ];
 
 export default tseslint.config(

@@ -7,7 +7,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ChatMessage, Conversation } from '@/lib/model/types';
 import { groupByDay } from '@/lib/drawer/group';
 import { searchConversations } from '@/lib/drawer/search';
-import { ConversationFiles } from './conversation-files';
+import { ConversationFiles, type ConversationFilesData } from './conversation-files';
 import { DrawerGroups } from './drawer-groups';
 import { DrawerHits } from './drawer-hits';
 
@@ -28,10 +28,13 @@ export interface ConversationDrawerProps {
   /** Ids hidden while their deletion can still be undone. */
   pendingDeletes: readonly string[];
   onImported: () => void;
+  /** Export all and import; without it the drawer shows no file buttons (tests of the list). */
+  files?: ConversationFilesData;
 }
 
 export function ConversationDrawer({
   data,
+  files,
   currentId,
   version,
   onOpen,
@@ -110,12 +113,15 @@ export function ConversationDrawer({
       {!hits && visible.length === 0 && !error ? (
         <p className="muted">No conversations yet.</p>
       ) : null}
-      <ConversationFiles
-        onImported={() => {
-          refresh();
-          onImported();
-        }}
-      />
+      {files ? (
+        <ConversationFiles
+          data={files}
+          onImported={() => {
+            refresh();
+            onImported();
+          }}
+        />
+      ) : null}
     </nav>
   );
 }

@@ -1,15 +1,29 @@
 /** Export all conversations (JSON, the whole tree) and import such a file (merged, never duplicated). */
 import { FormStatus, type Status } from '@/components/common/form-status';
 import { useId, useState } from 'react';
-import { getDb } from '@/lib/db/schema';
-import { loadBundles } from '@/lib/db/conversation-list';
-import { importBundles } from '@/lib/db/import';
-import { toJsonExport } from '@/lib/export/conversation';
+import { toJsonExport, type ConversationBundle } from '@/lib/export/conversation';
 import { parseConversationsFileInSteps } from '@/lib/export/conversation-import';
 import { conversationImportSummary, importProgressText, plural } from '@/lib/export/import-summary';
 import { downloadText } from '@/components/common/download';
 
-export function ConversationFiles({ onImported }: { onImported: () => void }) {
+/** What export all and import need from storage (the panel's PanelData gives it). */
+export interface ConversationFilesData {
+  /** Every visible conversation with its messages, oldest first. */
+  loadBundles(): Promise<ConversationBundle[]>;
+  /** Adds what is new, by id, in batches; `onProgress` after each stored batch. */
+  importBundles(
+    bundles: ConversationBundle[],
+    options: { onProgress?: (done: number, total: number) => void },
+  ): Promise<{ conversations: number; messages: number }>;
+}
+
+export function ConversationFiles({
+  data,
+  onImported,
+}: {
+  data: ConversationFilesData;
+  onImported: () => void;
+}) {
   const ids = useId();
   const [status, setStatus] = useState<Status | null>(null);
   // One import at a time: a second file chosen mid-import would interleave its batches.
@@ -17,7 +31,7 @@ export function ConversationFiles({ onImported }: { onImported: () => void }) {
 
   const exportAll = async () => {
     try {
-      const bundles = await loadBundles(getDb());
+      const bundles = await data.loadBundles();
       downloadText(
         `parley-conversations-${new Date().toISOString().slice(0, 10)}.json`,
         toJsonExport(bundles),
@@ -45,7 +59,7 @@ export function ConversationFiles({ onImported }: { onImported: () => void }) {
     let done = 0;
     setStatus({ kind: 'busy', text: importProgressText(0, bundles.length) });
     try {
-      const added = await importBundles(getDb(), bundles, {
+      const added = await data.importBundles(bundles, {
         onProgress: (d, total) => {
           done = d;
           setStatus({ kind: 'busy', text: importProgressText(d, total) });

@@ -3,12 +3,12 @@
  * raw feedback file imported back (merged, never duplicated). The key and settings are never in it.
  */
 import { FormStatus, type Status } from '@/components/common/form-status';
-import { useEffect, useId, useState } from 'react';
-import { getDb } from '@/lib/db/schema';
-import { feedbackCounts, loadFeedbackData, replaceFeedback } from '@/lib/db/feedback';
+import { useCallback, useEffect, useId, useState } from 'react';
 import { buildPreferencePairs } from '@/lib/export/preference-pairs';
 import { buildSftExamples } from '@/lib/export/sft';
+import type { FeedbackData as FeedbackExportData } from '@/lib/export/context';
 import {
+  type FeedbackSets,
   buildFeedbackRecords,
   mergeFeedback,
   parseFeedbackRecords,
@@ -20,7 +20,16 @@ import { downloadText } from '@/components/common/download';
 
 type Format = 'preference' | 'sft' | 'raw';
 
-export function FeedbackData() {
+/** What this section reads and writes in storage (the panel's PanelData, or the options page's). */
+export interface FeedbackDataSource {
+  feedbackCounts(): Promise<{ ratings: number; comparisons: number; reports: number }>;
+  /** The feedback and the conversations it refers to. */
+  loadFeedbackData(): Promise<FeedbackExportData>;
+  /** Writes a merge result in one transaction. */
+  replaceFeedback(sets: FeedbackSets): Promise<void>;
+}
+
+export function FeedbackData({ data: source }: { data: FeedbackDataSource }) {
   const ids = useId();
   const [counts, setCounts] = useState<{
     ratings: number;
@@ -30,19 +39,24 @@ export function FeedbackData() {
   const [options, setOptions] = useState<ExportOptions>(DEFAULT_EXPORT_OPTIONS);
   const [status, setStatus] = useState<Status | null>(null);
 
-  const refresh = () =>
-    feedbackCounts(getDb())
-      .then(setCounts)
-      .catch(() =>
-        setStatus({ kind: 'error', text: 'Feedback could not be read from browser storage.' }),
-      );
+  // The source is made once per page, so this runs once, as before.
+  const refresh = useCallback(
+    () =>
+      source
+        .feedbackCounts()
+        .then(setCounts)
+        .catch(() =>
+          setStatus({ kind: 'error', text: 'Feedback could not be read from browser storage.' }),
+        ),
+    [source],
+  );
   useEffect(() => {
     void refresh();
-  }, []);
+  }, [refresh]);
 
   const exportAs = async (format: Format) => {
     try {
-      const data = await loadFeedbackData(getDb());
+      const data = await source.loadFeedbackData();
       const lines =
         format === 'preference'
           ? buildPreferencePairs(data, options)
@@ -72,8 +86,7 @@ export function FeedbackData() {
       return;
     }
     try {
-      const db = getDb();
-      const existing = await loadFeedbackData(db);
+      const existing = await source.loadFeedbackData();
       const merged = mergeFeedback(
         {
           ratings: [...existing.ratings],
@@ -82,7 +95,7 @@ export function FeedbackData() {
         },
         parsed.records,
       );
-      await replaceFeedback(db, merged);
+      await source.replaceFeedback(merged);
       setStatus({
         kind: 'ok',
         text: feedbackImportSummary(merged.added, merged.skipped),

@@ -4,6 +4,9 @@ import { SettingsForm } from '@/components/settings/settings-form';
 import { FeedbackData } from '@/components/settings/feedback-data';
 import type { PublicSettings } from '@/lib/protocol';
 import { callBackground } from '../sidepanel/rpc';
+import { createDexieOptionsData } from './options-data';
+
+const data = createDexieOptionsData();
 
 export function App() {
   const [settings, setSettings] = useState<PublicSettings | null>(null);
@@ -21,7 +24,7 @@ export function App() {
       {settings ? (
         <SettingsForm initial={settings} call={callBackground} onSaved={setSettings} />
       ) : null}
-      <FeedbackData />
+      <FeedbackData data={data} />
     </main>
   );
 }

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@/components/common/theme.css';
-import { followTheme } from '@/entrypoints/sidepanel/theme';
+import { followTheme } from '@/components/common/theme';
 import { App } from './app';
 
 followTheme();

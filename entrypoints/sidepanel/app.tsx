@@ -15,21 +15,13 @@ import { Composer } from '@/components/chat/composer';
 import { MessageList } from '@/components/chat/message-list';
 import { TokenMeter } from '@/components/chat/token-meter';
 import { pathToLeaf } from '@/lib/model/tree';
-import type { DrawerData } from '@/components/history/conversation-drawer';
-import { getDb, reopenIfClosed } from '@/lib/db/schema';
-import {
-  listConversations,
-  loadBundles,
-  renameConversation,
-  searchableMessages,
-  setPinned,
-} from '@/lib/db/conversation-list';
 import { downloadText } from '@/components/common/download';
 import type { MessageActions } from '@/components/chat/message-item';
 import { isTerminal } from '@/lib/model/types';
 import { requiresKey } from '@/lib/settings';
 import { callBackground } from './rpc';
-import { StoreContext, useChat, useChatActions } from './store-context';
+import { StoreContext, useChat, useChatActions, usePanelData } from './store-context';
+import { drawerData, type PanelData } from './panel-data';
 import { SurfaceBoundary } from './surface-boundary';
 import type { PanelChat } from '@/lib/panel/panel-state';
 
@@ -101,26 +93,21 @@ export function App() {
   );
 }
 
-const drawerData: DrawerData = {
-  // Opening the list tries a database that failed before again (it may work now).
-  list: () => reopenIfClosed(getDb()).then(() => listConversations(getDb())),
-  messages: () => searchableMessages(getDb()),
-  rename: (id, title) => renameConversation(getDb(), id, title),
-  pin: (id, pinned) => setPinned(getDb(), id, pinned),
-};
-
 function Drawer() {
   const open = useChat((s) => s.drawerOpen);
   const version = useChat((s) => s.historyVersion);
   const currentId = useChat((s) => s.chat.conversation?.id ?? null);
   const pending = useChat((s) => s.pendingDeletes);
   const store = useChatActions();
+  const panelData = usePanelData();
+  const data = useMemo(() => drawerData(panelData), [panelData]);
   const pendingIds = useMemo(() => pending.map((p) => p.conversationId), [pending]);
   if (!open) return null;
   return (
     <Suspense fallback={<p className="muted drawer">Loading conversations…</p>}>
       <ConversationDrawer
-        data={drawerData}
+        data={data}
+        files={panelData}
         currentId={currentId}
         version={version}
         pendingDeletes={pendingIds}
@@ -136,13 +123,17 @@ function Drawer() {
  * One conversation as a file: Markdown (what is on screen) or JSON (the whole tree, importable).
  * Made from the panel's memory, so a reply that storage refused is still exported.
  */
-async function exportConversation(chat: PanelChat, format: 'md' | 'json'): Promise<void> {
+async function exportConversation(
+  data: PanelData,
+  chat: PanelChat,
+  format: 'md' | 'json',
+): Promise<void> {
   const { conversation } = chat;
   if (!conversation) return;
   // The export code (and its schema library) loads only when someone exports.
   const [{ bundleFromMemory, toJsonExport, toMarkdown }, stored] = await Promise.all([
     import('@/lib/export/conversation'),
-    loadBundles(getDb(), [conversation.id]).then(
+    data.loadBundles([conversation.id]).then(
       ([b]) => b,
       () => undefined,
     ),
@@ -166,9 +157,10 @@ function ConversationSettings() {
   const store = useChatActions();
   // Read at the click, not per render: this bar need not re-render while a reply streams.
   const useStore = useContext(StoreContext);
+  const data = usePanelData();
   const exportAs = (format: 'md' | 'json') => {
     const chat = useStore?.getState().chat;
-    if (chat) void exportConversation(chat, format);
+    if (chat) void exportConversation(data, chat, format);
   };
   if (!conversation) return null;
   return (

@@ -12,14 +12,8 @@ import {
   mergeLoaded,
   type PanelChat,
 } from '@/lib/panel/panel-state';
-import { getDb, reopenIfClosed } from '@/lib/db/schema';
-import {
-  getConversation,
-  getMessages,
-  latestConversation,
-  setCurrentLeaf,
-} from '@/lib/db/conversations';
 import type { ChatTransport } from './transport';
+import type { PanelData } from './panel-data';
 import { loadDraft, saveDraft } from './draft';
 import { deepestLeaf, pathToLeaf } from '@/lib/model/tree';
 import { isTerminal } from '@/lib/model/types';
@@ -64,9 +58,10 @@ export interface ChatStore extends FeedbackSlice, HistorySlice {
   removeAttachment(id: string): void;
 }
 
-export function createChatStore(transport: ChatTransport) {
+/** The store over a transport to the worker and the panel's storage (both injected: tests fake them). */
+export function createChatStore(transport: ChatTransport, data: PanelData) {
   const useStore = create<ChatStore>((set, get) => {
-    const feedback = createFeedbackSlice(set, get, transport);
+    const feedback = createFeedbackSlice(set, get, transport, data);
     const queue = createFoldQueue((events) => {
       let chat = get().chat;
       let needsSync = false;
@@ -112,14 +107,13 @@ export function createChatStore(transport: ChatTransport) {
 
     const loadConversation = async (id?: string) => {
       try {
-        const db = getDb();
-        await reopenIfClosed(db);
-        const conversation = id ? await getConversation(db, id) : await latestConversation(db);
+        await data.reopenIfClosed();
+        const conversation = id ? await data.getConversation(id) : await data.latestConversation();
         if (!conversation) {
           set({ history: 'ready' });
           return;
         }
-        const messages = await getMessages(db, conversation.id);
+        const messages = await data.getMessages(conversation.id);
         set({ chat: mergeLoaded(get().chat, conversation, messages), history: 'ready' });
         // A reply stored half-written may be live, or finished but not saved: ask the worker.
         if (messages.some((m) => !isTerminal(m.state))) transport.post({ type: 'sync' });
@@ -227,7 +221,7 @@ export function createChatStore(transport: ChatTransport) {
         set({
           chat: { ...chat, leafId, conversation: { ...chat.conversation, currentLeafId: leafId } },
         });
-        void setCurrentLeaf(getDb(), chat.conversation.id, leafId).catch(() =>
+        void data.setCurrentLeaf(chat.conversation.id, leafId).catch(() =>
           set({
             chat: {
               ...get().chat,
@@ -238,15 +232,15 @@ export function createChatStore(transport: ChatTransport) {
       },
       selectVariant: (messageId) =>
         get().selectLeaf(deepestLeaf(Object.values(get().chat.messages), messageId)),
-      ...createHistorySlice(set, get, (conversationId) =>
+      ...createHistorySlice(set, get, data, (conversationId) =>
         transport.post({ type: 'conversation_deleted', conversationId }),
       ),
       updateConversation: (patch) => {
         const { chat } = get();
         if (!chat.conversation) return;
         set({ chat: { ...chat, conversation: { ...chat.conversation, ...patch } } });
-        void getDb()
-          .conversations.update(chat.conversation.id, patch)
+        void data
+          .updateConversation(chat.conversation.id, patch)
           .catch(() =>
             set({ chat: { ...get().chat, notice: 'The chat settings could not be saved.' } }),
           );

@@ -5,17 +5,10 @@
  */
 import type { StartedEvent } from '@/lib/protocol';
 import type { Comparison, ModerationReport, Rating, RatingReason } from '@/lib/model/feedback';
-import { getDb } from '@/lib/db/schema';
-import {
-  deleteRating,
-  ratingsForConversation,
-  saveComparison,
-  saveModerationReport,
-  saveRating,
-} from '@/lib/db/feedback';
 import { deepestLeaf, pathToLeaf } from '@/lib/model/tree';
 import type { PanelChat } from '@/lib/panel/panel-state';
 import type { ChatTransport } from './transport';
+import type { PanelData } from './panel-data';
 
 export interface ComparePrompt {
   parentId: string;
@@ -64,7 +57,7 @@ type Set = (
 ) => void;
 type Get = () => FeedbackSlice & Host;
 
-export function createFeedbackSlice(set: Set, get: Get, transport: ChatTransport) {
+export function createFeedbackSlice(set: Set, get: Get, transport: ChatTransport, data: PanelData) {
   // Which started replies belong to a regenerate (and what they replace) or a comparison.
   const regenerations = new Map<string, { oldId: string; parentId: string }>();
 
@@ -98,7 +91,7 @@ export function createFeedbackSlice(set: Set, get: Get, transport: ChatTransport
         updatedAt: now,
       };
       set({ ratings: { ...ratings, [messageId]: rating } });
-      persist(saveRating(getDb(), rating));
+      persist(data.saveRating(rating));
     },
 
     clearRating(messageId) {
@@ -108,7 +101,7 @@ export function createFeedbackSlice(set: Set, get: Get, transport: ChatTransport
       const rest = { ...ratings };
       delete rest[messageId];
       set({ ratings: rest });
-      persist(deleteRating(getDb(), existing.id));
+      persist(data.deleteRating(existing.id));
     },
 
     regenerateWithPrompt(userMessageId) {
@@ -138,7 +131,7 @@ export function createFeedbackSlice(set: Set, get: Get, transport: ChatTransport
         createdAt: Date.now(),
       };
       set({ comparePrompt: null });
-      persist(saveComparison(getDb(), comparison));
+      persist(data.saveComparison(comparison));
     },
 
     dismissComparePrompt() {
@@ -184,7 +177,7 @@ export function createFeedbackSlice(set: Set, get: Get, transport: ChatTransport
         createdAt: Date.now(),
       };
       set({ compareSession: null });
-      persist(saveComparison(getDb(), comparison));
+      persist(data.saveComparison(comparison));
       // The chosen reply continues the conversation.
       get().selectLeaf(deepestLeaf(Object.values(get().chat.messages), best));
     },
@@ -227,17 +220,13 @@ export function createFeedbackSlice(set: Set, get: Get, transport: ChatTransport
       set((s) => ({
         reports: { ...s.reports, [messageId]: [...(s.reports[messageId] ?? []), kind] },
       }));
-      persist(saveModerationReport(getDb(), report));
+      persist(data.saveModerationReport(report));
     },
 
     async loadRatings(conversationId) {
       try {
-        const db = getDb();
-        const list = await ratingsForConversation(db, conversationId);
-        const reports = await db.moderationReports
-          .where('conversationId')
-          .equals(conversationId)
-          .toArray();
+        const list = await data.ratingsForConversation(conversationId);
+        const reports = await data.reportsForConversation(conversationId);
         const byMessage: FeedbackSlice['reports'] = {};
         for (const r of reports)
           byMessage[r.messageId] = [...(byMessage[r.messageId] ?? []), r.kind];

@@ -2,14 +2,8 @@
  * The history part of the panel's store: the Conversations drawer, opening a conversation, and
  * deleting with a few seconds to undo (asking first whether to keep ratings, when there are any).
  */
-import { getDb } from '@/lib/db/schema';
-import {
-  feedbackCountFor,
-  purgeDeletedConversations,
-  restoreConversation,
-  softDeleteConversation,
-} from '@/lib/db/conversations';
 import type { PanelChat } from '@/lib/panel/panel-state';
+import type { PanelData } from './panel-data';
 
 export const UNDO_MS = 6000;
 
@@ -46,6 +40,7 @@ type Get = () => HistorySlice & Host;
 export function createHistorySlice(
   set: Set,
   get: Get,
+  data: PanelData,
   onDeleted: (conversationId: string) => void = () => undefined,
 ): HistorySlice {
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -64,7 +59,7 @@ export function createHistorySlice(
     if (get().chat.conversation?.id === conversationId) get().newChat();
     set((s) => ({ pendingDeletes: [...s.pendingDeletes, { conversationId, title }] }));
     const purgeAfter = Date.now() + UNDO_MS;
-    void softDeleteConversation(getDb(), conversationId, { keepFeedback, purgeAfter }).catch(() => {
+    void data.softDeleteConversation(conversationId, { keepFeedback, purgeAfter }).catch(() => {
       clearTimeout(timers.get(conversationId));
       timers.delete(conversationId);
       unpend(conversationId);
@@ -75,7 +70,8 @@ export function createHistorySlice(
       setTimeout(() => {
         timers.delete(conversationId);
         // If the purge fails the conversation stays hidden, and the worker retries at its next start.
-        void purgeDeletedConversations(getDb(), Date.now())
+        void data
+          .purgeDeletedConversations(Date.now())
           .catch(() => warn('Deleting did not finish; Parley will retry when it next starts.'))
           .finally(() => unpend(conversationId));
       }, UNDO_MS),
@@ -93,7 +89,7 @@ export function createHistorySlice(
       if (!conversationId) return;
       let feedbackCount: number;
       try {
-        feedbackCount = await feedbackCountFor(getDb(), conversationId);
+        feedbackCount = await data.feedbackCountFor(conversationId);
       } catch {
         // Without knowing whether it has ratings, deleting could lose them: do nothing, say why.
         warn('The conversation could not be deleted: browser storage is unavailable.');
@@ -111,7 +107,8 @@ export function createHistorySlice(
     undoDelete: (conversationId) => {
       clearTimeout(timers.get(conversationId));
       timers.delete(conversationId);
-      void restoreConversation(getDb(), conversationId)
+      void data
+        .restoreConversation(conversationId)
         .catch(() => warn('Undo did not reach browser storage; the conversation may stay hidden.'))
         .finally(() => get().bumpHistory());
       set((s) => ({

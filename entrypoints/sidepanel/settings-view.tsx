@@ -7,7 +7,8 @@ import { FeedbackData } from '@/components/settings/feedback-data';
 import type { PublicSettings } from '@/lib/protocol';
 import { requiresKey } from '@/lib/settings';
 import { callBackground } from './rpc';
-import { ThemePicker } from './theme-picker';
+import { ThemePicker } from '@/components/common/theme-picker';
+import { usePanelData } from './store-context';
 
 export interface SettingsViewProps {
   settings: PublicSettings;
@@ -16,6 +17,7 @@ export interface SettingsViewProps {
 }
 
 export default function SettingsView({ settings, needsSetup, onSaved }: SettingsViewProps) {
+  const data = usePanelData();
   return (
     <section className="settings-view" aria-label="Settings">
       {needsSetup ? (
@@ -38,7 +40,7 @@ export default function SettingsView({ settings, needsSetup, onSaved }: Settings
         }
       />
       {needsSetup ? null : <ThemePicker />}
-      {needsSetup ? null : <FeedbackData />}
+      {needsSetup ? null : <FeedbackData data={data} />}
       {needsSetup ? null : (
         <p className="hint muted">
           Keyboard: Alt+Shift+P sends the selected text on a page to Parley.
