@@ -6,8 +6,7 @@ import { createChatService, type ChatServiceDeps } from '@/lib/engine/service';
 import { getDb } from '@/lib/db/schema';
 import { purgeDeletedConversations } from '@/lib/db/conversations';
 import { injectE2EStorageFaults } from '@/tests/hooks/fault-source';
-import { completeChat, moderateText, streamChat } from '@/lib/llm/client';
-import { createModerationProvider } from '@/lib/moderation/providers';
+import { createOpenAiCompatibleProvider } from '@/lib/llm/openai-compatible';
 import {
   KEY_STORAGE_KEYS,
   moderationUnsupportedItem,
@@ -51,29 +50,14 @@ export default defineBackground(() => {
   const service = createChatService({
     db: getDb(),
     loadConfig,
-    // Deleting the chat aborts its title request too, not only the wait for its answer.
-    complete: (config, request, signal) =>
-      completeChat(
-        config,
-        request,
-        signal
-          ? AbortSignal.any([signal, AbortSignal.timeout(20_000)])
-          : AbortSignal.timeout(20_000),
-      ),
+    // Chat, title and moderation requests go to OpenAI-compatible endpoints.
+    provider: createOpenAiCompatibleProvider,
     onModerationUnsupported: (baseUrl) => void moderationUnsupportedItem.setValue(baseUrl),
-    openStream: streamChat,
     broadcast: hub.broadcast,
     newId: () => crypto.randomUUID(),
     now: () => Date.now(),
     isOnline: () => navigator.onLine,
     onLiveCountChange: (count) => keepAlive.setLiveCount(count),
-    // Moderation goes to the chat endpoint (OpenAI's /moderations, or a guard model on it).
-    moderationProvider: (config, settings) =>
-      createModerationProvider(settings, {
-        moderate: (input, signal) => moderateText(config, input, signal),
-        complete: (messages, model, signal) =>
-          completeChat(config, { model, messages, maxTokens: 20 }, signal),
-      }),
   });
   // A key an older version stored alone is bound to its endpoint now, before settings can change.
   void readKeyRing().catch(() => undefined);

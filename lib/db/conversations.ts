@@ -233,3 +233,17 @@ export async function purgeDeletedConversations(db: ParleyDb, now: number): Prom
   for (const c of due) await deleteConversation(db, c.id, { keepFeedback: false });
   return due.length;
 }
+
+/** Records how many of the oldest turns a reply's request left out (the context budget). */
+export async function setDroppedTurns(
+  db: ParleyDb,
+  messageId: string,
+  droppedTurns: number,
+): Promise<void> {
+  await db.messages.update(messageId, { droppedTurns });
+}
+
+/** Sets the title the model wrote for a conversation, marked so it is asked for only once. */
+export async function setModelTitle(db: ParleyDb, id: string, title: string): Promise<void> {
+  await db.conversations.update(id, { title, titledByModel: true });
+}

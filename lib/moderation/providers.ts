@@ -1,27 +1,20 @@
 /**
  * A moderation provider behind one `check` call: OpenAI's endpoint, a Llama Guard model, or none.
- * Network calls are injected (only lib/llm/client imports the SDK); failures become data.
+ * Network calls go through an injected ModelProvider (lib/llm/provider); failures become data.
  */
 import { buildLlamaGuardMessages, parseLlamaGuard } from './llama-guard';
 import type { ModerationResult, ModerationSettings } from '../model/moderation';
+import type { ModelProvider } from '../llm/provider';
 
-export interface ModerationDeps {
-  moderate?: (
-    input: string,
-    signal: AbortSignal,
-  ) => Promise<{
-    flagged: boolean;
-    categories: Record<string, boolean>;
-    category_scores: Record<string, number>;
-  }>;
-  complete?: (
-    messages: { role: 'user' | 'assistant'; content: string }[],
-    model: string,
-    signal: AbortSignal,
-  ) => Promise<string>;
+/**
+ * The model provider's calls moderation uses (either may be missing: then that kind of check is
+ * unsupported), and how long one check may take.
+ */
+export type ModerationDeps = Partial<Pick<ModelProvider, 'moderate' | 'complete'>> & {
   timeoutMs?: number;
-}
+};
 
+/** One moderation check of a text; never throws (failures are `ok: false` results). */
 export interface ModerationProvider {
   check(text: string, role: 'user' | 'assistant', signal?: AbortSignal): Promise<ModerationResult>;
 }
@@ -37,6 +30,7 @@ function failure(error: unknown): ModerationResult {
   };
 }
 
+/** The check the settings choose (OpenAI's endpoint, a Llama Guard model, or none). */
 export function createModerationProvider(
   settings: ModerationSettings,
   deps: ModerationDeps,
@@ -62,8 +56,11 @@ export function createModerationProvider(
         }
         if (!deps.complete) return { ok: false, reason: 'unsupported' };
         const answer = await deps.complete(
-          buildLlamaGuardMessages(text, role),
-          settings.llamaGuardModel,
+          {
+            model: settings.llamaGuardModel,
+            messages: buildLlamaGuardMessages(text, role),
+            maxTokens: 20,
+          },
           withTimeout(signal),
         );
         const verdict = parseLlamaGuard(answer);

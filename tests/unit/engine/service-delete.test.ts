@@ -8,6 +8,7 @@ import { parsePanelMessage } from '@/lib/protocol';
 import type { StreamPart } from '@/lib/llm/client';
 import { getMessages } from '@/lib/db/conversations';
 import { createUnsaved } from '@/lib/engine/unsaved';
+import { fakeProvider, type SentRequest } from './fake-provider';
 import type { ChatMessage, Conversation } from '@/lib/model/types';
 
 let n = 0;
@@ -32,10 +33,8 @@ function setup(chunks = 30, moderation = true) {
   };
   const events: BackgroundToPanel[] = [];
   let id = 0;
-  const deps: ChatServiceDeps = {
-    db: new ParleyDb(`service-delete-${++n}`),
-    loadConfig: async () => ({ settings, apiKey: 'sk-test' }),
-    openStream: (_config, _request, signal) => {
+  const model = {
+    streamChat: (signal: AbortSignal) => {
       streamSignals.push(signal);
       calls.push({ kind: 'chat', at: performance.now(), text: '' });
       return (async function* (): AsyncGenerator<StreamPart> {
@@ -46,19 +45,17 @@ function setup(chunks = 30, moderation = true) {
         if (!signal.aborted) yield { type: 'finish', reason: 'stop' };
       })();
     },
-    moderationProvider: () => ({
-      check: async (text, _role, signal) => {
-        calls.push({
-          kind: 'moderation',
-          at: performance.now(),
-          text,
-          ...(signal ? { signal } : {}),
-        });
-        await wait(5);
-        return { ok: true, flagged: false, categories: [], scores: {} };
-      },
-    }),
-    complete: async (_config, request, signal) => {
+    moderate: async (text: string, signal?: AbortSignal) => {
+      calls.push({
+        kind: 'moderation',
+        at: performance.now(),
+        text,
+        ...(signal ? { signal } : {}),
+      });
+      await wait(5);
+      return { flagged: false, categories: {}, category_scores: {} };
+    },
+    complete: async (request: SentRequest, signal?: AbortSignal) => {
       calls.push({
         kind: 'title',
         at: performance.now(),
@@ -67,6 +64,16 @@ function setup(chunks = 30, moderation = true) {
       });
       return 'A title';
     },
+  };
+  const deps: ChatServiceDeps = {
+    db: new ParleyDb(`service-delete-${++n}`),
+    loadConfig: async () => ({ settings, apiKey: 'sk-test' }),
+    provider: () =>
+      fakeProvider({
+        streamChat: (_request, signal) => model.streamChat(signal),
+        moderate: (input, signal) => model.moderate(input, signal),
+        complete: (request, signal) => model.complete(request, signal),
+      }),
     broadcast: (e) => events.push(e),
     newId: () => `id${++id}`,
     now: () => 1000 + ++id,
@@ -76,7 +83,7 @@ function setup(chunks = 30, moderation = true) {
   };
   const service = createChatService(deps);
   const started = () => events.find((e): e is StartedEvent => e.type === 'started');
-  return { deps, service, events, calls, streamSignals, started };
+  return { deps, model, service, events, calls, streamSignals, started };
 }
 
 const send = {
@@ -120,9 +127,9 @@ describe('deleting a conversation whose reply is streaming', () => {
   });
 
   it('a title request already in flight is aborted and its answer ignored', async () => {
-    const { deps, service, calls, started, events } = setup(2, false);
+    const { deps, model, service, calls, started, events } = setup(2, false);
     let release: () => void = () => undefined;
-    deps.complete = async (_config, _request, signal) => {
+    model.complete = async (_request, signal) => {
       calls.push({ kind: 'title', at: performance.now(), text: '', ...(signal ? { signal } : {}) });
       await new Promise<void>((r) => (release = r));
       return 'Late title';

@@ -3,6 +3,7 @@ import { ParleyDb } from '@/lib/db/schema';
 import { createChatService, type ChatServiceDeps } from '@/lib/engine/service';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import type { LlmConfig, StreamPart } from '@/lib/llm/client';
+import { fakeProvider } from './fake-provider';
 
 let n = 0;
 /** Runs one turn and returns the configs the chat and the moderation requests were given. */
@@ -17,17 +18,20 @@ async function run(moderationUrl: string, keys: { apiKey: string; moderationApiK
   const deps: ChatServiceDeps = {
     db: new ParleyDb(`moderation-key-${++n}`),
     loadConfig: async () => ({ settings, ...keys }),
-    openStream: (config) => {
-      seen.chat = config;
-      return (async function* (): AsyncGenerator<StreamPart> {
-        yield { type: 'text', text: 'Hi' };
-        yield { type: 'finish', reason: 'stop' };
-      })();
-    },
-    moderationProvider: (config) => {
-      seen.moderation = config;
-      return { check: async () => ({ ok: true, flagged: false, categories: [], scores: {} }) };
-    },
+    provider: (config) =>
+      fakeProvider({
+        streamChat: () => {
+          seen.chat = config;
+          return (async function* (): AsyncGenerator<StreamPart> {
+            yield { type: 'text', text: 'Hi' };
+            yield { type: 'finish', reason: 'stop' };
+          })();
+        },
+        moderate: async () => {
+          seen.moderation = config;
+          return { flagged: false, categories: {}, category_scores: {} };
+        },
+      }),
     broadcast: () => undefined,
     newId: () => `id${++id}`,
     now: () => 1000 + id,

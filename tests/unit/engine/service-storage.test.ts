@@ -1,7 +1,8 @@
 /** The chat service when storage fails: a full disk mid-reply, a database that will not open. */
 import { describe, expect, it } from 'vitest';
 import { ParleyDb } from '@/lib/db/schema';
-import { createChatService, type OpenStream } from '@/lib/engine/service';
+import { createChatService } from '@/lib/engine/service';
+import { fakeProvider, type SentRequest } from './fake-provider';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import type { BackgroundToPanel, StartedEvent } from '@/lib/protocol';
 import type { StreamPart } from '@/lib/llm/client';
@@ -25,11 +26,11 @@ function setup(initial: StorageFaultFlags = {}) {
     await wait(0);
   };
   const events: BackgroundToPanel[] = [];
-  const requests: Parameters<OpenStream>[1][] = [];
+  const requests: SentRequest[] = [];
   // Each reply: its chunks, with a pause between them (so writes fail mid-reply).
   const replies: string[][] = [];
   let onChunk: (index: number) => Promise<void> = async () => undefined;
-  const openStream: OpenStream = (_config, request) => {
+  const streamChat = (request: SentRequest) => {
     requests.push(request);
     const chunks = replies.shift() ?? ['Hi', ' there'];
     return (async function* (): AsyncGenerator<StreamPart> {
@@ -46,7 +47,7 @@ function setup(initial: StorageFaultFlags = {}) {
   const service = createChatService({
     db,
     loadConfig: async () => ({ settings: DEFAULT_SETTINGS, apiKey: 'sk-test' }),
-    openStream,
+    provider: () => fakeProvider({ streamChat }),
     broadcast: (e) => events.push(e),
     newId: () => `id${++id}`,
     now: () => ++clock,

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ParleyDb } from '@/lib/db/schema';
-import { createChatService, type OpenStream } from '@/lib/engine/service';
+import { createChatService } from '@/lib/engine/service';
+import { fakeProvider, type SentRequest } from './fake-provider';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import type { BackgroundToPanel } from '@/lib/protocol';
 import type { StreamPart } from '@/lib/llm/client';
@@ -10,10 +11,10 @@ let n = 0;
 function setup(options: { apiKey?: string; settings?: Partial<Settings>; reply?: string[] } = {}) {
   const db = new ParleyDb(`service-${++n}`);
   const events: BackgroundToPanel[] = [];
-  const requests: Parameters<OpenStream>[1][] = [];
+  const requests: SentRequest[] = [];
   let id = 0;
   let clock = 1000;
-  const openStream: OpenStream = (_config, request) => {
+  const streamChat = (request: SentRequest) => {
     requests.push(request);
     return (async function* (): AsyncGenerator<StreamPart> {
       for (const text of options.reply ?? ['Hi', ' there']) yield { type: 'text', text };
@@ -27,7 +28,7 @@ function setup(options: { apiKey?: string; settings?: Partial<Settings>; reply?:
       settings: { ...DEFAULT_SETTINGS, ...options.settings },
       apiKey: options.apiKey ?? 'sk-test',
     }),
-    openStream,
+    provider: () => fakeProvider({ streamChat }),
     broadcast: (e) => events.push(e),
     newId: () => `id${++id}`,
     now: () => ++clock,

@@ -1,0 +1,230 @@
+/**
+ * Starting and running a reply: the one path that send, regenerate and compare share. The
+ * reply's record is written while its request starts, the panel hears `started`, and the
+ * generation runs with moderation, the context budget and the title side request around it.
+ */
+import { setDroppedTurns, setModeration } from '../db/conversations';
+import { createReplyWriter } from '../db/reply-chunks';
+import { storageWarningText } from '../db/storage-errors';
+import type { LlmConfig } from '../llm/client';
+import { sameOrigin } from '../credentials';
+import { requiresKey } from '../settings';
+import { buildModelMessages } from '../prompt/messages';
+import { contextWindowFor, REPLY_RESERVE, trimToBudget } from '../prompt/budget';
+import { buildUserContent } from '../prompt/page-content';
+import { pathToLeaf } from '../model/tree';
+import type { ChatMessage, Conversation, ModerationRecord } from '../model/types';
+import { moderateTurn } from '../moderation/turn';
+import { createModerationProvider } from '../moderation/providers';
+import type { ChatConfig, ChatServiceDeps } from './deps';
+import { startGeneration, type GenerationHandle } from './generation';
+import type { ReadThrough } from './read-through';
+import { cancellableProvider, type createSideRequests } from './side-requests';
+import { titleConversation } from './title';
+import type { Unsaved } from './unsaved';
+
+/** The chat service's state a reply works with. */
+export interface ReplyContext {
+  deps: ChatServiceDeps;
+  live: Map<string, GenerationHandle>;
+  unsaved: Unsaved;
+  sides: ReturnType<typeof createSideRequests>;
+  records: ReadThrough;
+}
+
+/** One reply to start: the records it writes (the reply last) and the history before them. */
+export interface ReplyStart {
+  requestId: string;
+  conversation: Conversation;
+  /** The conversation is new: a failed first write keeps it in memory too. */
+  isNew: boolean;
+  /** The turn's new records, the assistant placeholder last. */
+  records: ChatMessage[];
+  earlier: ChatMessage[];
+  config: ChatConfig;
+  /** The records' write, already started: the request does not wait for IndexedDB. */
+  written: Promise<void>;
+}
+
+/** The chat and the moderation endpoints, each with the key bound to its origin (issue 12). */
+export function endpointsFor({ settings, apiKey, moderationApiKey }: ChatConfig): {
+  chat: LlmConfig;
+  moderation: LlmConfig;
+} {
+  const chat: LlmConfig = {
+    apiKey,
+    baseUrl: settings.baseUrl,
+    timeoutMs: settings.requestTimeoutMs,
+  };
+  // Moderation may use its own endpoint and key (say, OpenAI's while chatting with Ollama).
+  const baseUrl = settings.moderation.baseUrl || chat.baseUrl;
+  return {
+    chat,
+    // Keys are bound to origins (issue 12): the chat key only if moderation is on its origin.
+    moderation: {
+      ...chat,
+      baseUrl,
+      apiKey: moderationApiKey ?? (sameOrigin(baseUrl, chat.baseUrl) ? apiKey : ''),
+    },
+  };
+}
+
+/** Starting and running replies for one chat service. */
+export function createReplies(ctx: ReplyContext) {
+  const { deps, live, unsaved, sides, records } = ctx;
+
+  /**
+   * Runs a reply. `preloaded` lets `send` start the request while its own writes are still in
+   * flight: first-token latency should not wait for IndexedDB.
+   */
+  const generate = async (
+    conversation: Conversation,
+    assistant: ChatMessage,
+    preloaded: { config: ChatConfig; messages: ChatMessage[]; written: Promise<void> },
+  ) => {
+    const { settings } = preloaded.config;
+    const { messages, written } = preloaded;
+    const deleted = sides.signalFor(conversation.id);
+    const path = pathToLeaf(messages, assistant.id);
+    const model = assistant.model ?? settings.model;
+    // The oldest turns give way when the conversation outgrows the model's context.
+    const { messages: history, dropped } = trimToBudget(
+      buildModelMessages(path, conversation.systemPrompt, (m) =>
+        buildUserContent(m.content, m.attachments),
+      ),
+      contextWindowFor(model) - REPLY_RESERVE,
+    );
+    if (dropped > 0) {
+      deps.broadcast({ type: 'context_trimmed', messageId: assistant.id, dropped });
+      void setDroppedTurns(deps.db, assistant.id, dropped).catch(() => undefined);
+    }
+    const endpoints = endpointsFor(preloaded.config);
+    const provider = deps.provider(endpoints.chat);
+    const user = path.at(-2);
+    const report = (messageId: string, moderation: ModerationRecord) => {
+      deps.broadcast({ type: 'moderation', messageId, moderation });
+      void setModeration(deps.db, messageId, moderation).catch(() => undefined);
+    };
+    const moderation = user
+      ? moderateTurn({
+          settings: settings.moderation,
+          provider: cancellableProvider(
+            createModerationProvider(settings.moderation, deps.provider(endpoints.moderation)),
+            deleted,
+          ),
+          onUnsupported: () => deps.onModerationUnsupported?.(endpoints.moderation.baseUrl),
+          userMessageId: user.id,
+          userText: buildUserContent(user.content, user.attachments),
+          assistantMessageId: assistant.id,
+          report,
+        })
+      : null;
+    // Past a few KB the reply grows by appended chunks, not whole rewrites (lib/db/reply-chunks).
+    const writer = createReplyWriter(deps.db, {
+      messageId: assistant.id,
+      conversationId: conversation.id,
+    });
+    const handle = startGeneration(
+      { messageId: assistant.id, conversationId: conversation.id },
+      {
+        openStream: (signal) => provider.streamChat({ model, messages: history }, signal),
+        // The reply's own record must exist before it is updated.
+        persist: async (update) => {
+          const now = deps.now();
+          try {
+            await written;
+            await writer.save(update, now);
+            unsaved.saved(assistant.id);
+          } catch (error) {
+            unsaved.keepMessage({ ...assistant, ...update, updatedAt: now });
+            records.scheduleWriteBack();
+            throw error;
+          }
+        },
+        emit: deps.broadcast,
+        // Once per reply whose writes fail: the reply itself goes on, in memory.
+        onStorageError: (error) => {
+          deps.broadcast({ type: 'storage_warning', message: storageWarningText(error) });
+        },
+        isOnline: deps.isOnline,
+        timing: { stallMs: settings.stallTimeoutMs, ...deps.timing },
+        headersTimeoutMs: settings.requestTimeoutMs,
+        ...(moderation ? { inputGate: moderation.inputGate, onText: moderation.onText } : {}),
+      },
+    );
+    live.set(assistant.id, handle);
+    deps.onLiveCountChange(live.size);
+    const terminal = await handle.done;
+    // The first answer of a conversation earns it a model-written title (fire and forget).
+    if (
+      terminal.kind === 'complete' &&
+      user &&
+      path.length === 2 &&
+      !conversation.titledByModel &&
+      !deleted.aborted
+    ) {
+      const answer = handle.snapshot().content;
+      void titleConversation(
+        { db: deps.db, broadcast: deps.broadcast, readConversation: records.readConversation },
+        provider,
+        { conversation, question: user.content, answer, model },
+        deleted,
+      );
+    }
+    await moderation?.finish(handle.snapshot().content, terminal).catch(() => undefined);
+    live.delete(assistant.id);
+    deps.onLiveCountChange(live.size);
+  };
+
+  return {
+    /** The assistant placeholder; a missing key ends it at once with a helpful error. */
+    prepareReply(
+      conversationId: string,
+      parentId: string,
+      model: string,
+      { settings, apiKey }: ChatConfig,
+    ): ChatMessage {
+      const now = deps.now();
+      const missingKey = !apiKey && requiresKey(settings.baseUrl);
+      return {
+        id: deps.newId(),
+        conversationId,
+        parentId,
+        role: 'assistant',
+        content: '',
+        attachments: [],
+        state: missingKey ? { kind: 'error', code: 'no_key' } : { kind: 'pending' },
+        model,
+        createdAt: now,
+        updatedAt: now,
+      };
+    },
+
+    /**
+     * Tells the panel the reply started and runs it while its records are written; a failed
+     * write keeps them in memory (the reply goes on), and is not a failed request.
+     */
+    async startReply(start: ReplyStart): Promise<void> {
+      const { conversation, records: added, written } = start;
+      const assistant = added[added.length - 1];
+      if (!assistant) throw new Error('A reply needs its assistant record.');
+      written.catch(() => records.keepUnwritten(start.isNew ? conversation : null, added));
+      deps.broadcast({
+        type: 'started',
+        requestId: start.requestId,
+        conversationId: conversation.id,
+        messages: added,
+        assistantMessageId: assistant.id,
+      });
+      if (assistant.state.kind !== 'pending') {
+        await written.catch(() => undefined);
+        return;
+      }
+      await generate(conversation, assistant, {
+        config: start.config,
+        messages: [...start.earlier, ...added],
+        written,
+      });
+    },
+  };
+}

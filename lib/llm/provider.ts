@@ -1,0 +1,27 @@
+/**
+ * What the engine asks of a model server, whatever kind it is: the engine (lib/engine) and
+ * moderation (lib/moderation) know only this interface, so a second kind of provider plugs in
+ * beside the OpenAI-compatible one (lib/llm/openai-compatible) without touching them.
+ */
+import type { LlmConfig, ModelMessage, ModerationOutcome, StreamPart } from './client';
+
+/** One chat request: the model and the messages it is sent. */
+export interface ChatRequest {
+  model: string;
+  messages: ModelMessage[];
+}
+
+/** One model server, bound to its base URL and the key for that origin. */
+export interface ModelProvider {
+  /** Streams one reply; ends with a `finish` part only when the server said why it stopped. */
+  streamChat(request: ChatRequest, signal: AbortSignal): AsyncIterable<StreamPart>;
+  /** One short non-streaming completion (titles, guard-model moderation). */
+  complete(request: ChatRequest & { maxTokens?: number }, signal: AbortSignal): Promise<string>;
+  /** The server's model ids, sorted, for the settings picker. */
+  listModels(signal: AbortSignal): Promise<string[]>;
+  /** Classifies one text with the server's moderation endpoint. */
+  moderate(input: string, signal: AbortSignal): Promise<ModerationOutcome>;
+}
+
+/** Builds the provider for one endpoint configuration (chat and moderation may differ). */
+export type ProviderFactory = (config: LlmConfig) => ModelProvider;
