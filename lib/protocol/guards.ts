@@ -25,29 +25,32 @@ export const isNumber = (v: unknown): v is number => Number.isFinite(v);
 /** A whole number ≥ 0 (a sequence number, an offset, a length). */
 export const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
 
+// Marked free of side effects so a bundle drops the guard tables it does not use (the panel
+// never parses its own requests, the worker never parses RPC answers).
+
 /** The check with `undefined` allowed too (an optional field). */
-export const optional =
-  (check: Check): Check =>
-  (v) =>
-    v === undefined || check(v);
+/*@__NO_SIDE_EFFECTS__*/
+export function optional(check: Check): Check {
+  return (v) => v === undefined || check(v);
+}
 
 /** An array of at most `max` items, each passing `check`. */
-export const arrayOf =
-  (check: Check, max = Infinity): Check =>
-  (v) =>
-    Array.isArray(v) && v.length <= max && v.every(check);
+/*@__NO_SIDE_EFFECTS__*/
+export function arrayOf(check: Check, max = Infinity): Check {
+  return (v) => Array.isArray(v) && v.length <= max && v.every(check);
+}
 
 /** One of the listed literal values. */
-export const oneOf =
-  (...values: readonly unknown[]): Check =>
-  (v) =>
-    values.includes(v);
+/*@__NO_SIDE_EFFECTS__*/
+export function oneOf(...values: readonly unknown[]): Check {
+  return (v) => values.includes(v);
+}
 
 /** An object whose every listed field passes its check (fields not listed are not looked at). */
-export const shape =
-  (fields: Record<string, Check>): Check =>
-  (v) =>
-    isRecord(v) && Object.entries(fields).every(([key, check]) => check(v[key]));
+/*@__NO_SIDE_EFFECTS__*/
+export function shape(fields: Record<string, Check>): Check {
+  return (v) => isRecord(v) && Object.entries(fields).every(([key, check]) => check(v[key]));
+}
 
 /** Longest text a message may carry across the port. */
 export const MAX_TEXT = 2_000_000;

@@ -1,10 +1,10 @@
 /**
  * Request/response over `runtime.sendMessage` (settings, the model list): one typed map from each
  * request's name to its request and response, validated where each is received: the background
- * checks the request (parseRpcRequest), the panel checks the answer (parseRpcResponse).
+ * checks the request (parseRpcRequest), the panel checks the answer (rpc-answer.ts).
  */
 import type { ModerationSettings } from '../model/moderation';
-import { arrayOf, isBoolean, isRecord, isString, oneOf, shape, type Check } from './guards';
+import { isRecord, isString } from './guards';
 
 /** The panel-visible part of the settings: the key itself never leaves the background. */
 export interface PublicSettings {
@@ -88,54 +88,10 @@ export type RpcRequest = RpcMap[RpcName]['request'];
 /** Any answer. */
 export type RpcResponse = RpcResult<RpcName>;
 
-// ── Validation at the receiving end ─────────────────────────────────────────────────────────
-
-const isSettingsResponse: Check = shape({
-  type: oneOf('settings'),
-  settings: shape({
-    baseUrl: isString,
-    model: isString,
-    systemPrompt: isString,
-    moderation: shape({
-      mode: isString,
-      provider: isString,
-      categoryOverrides: isRecord,
-      failMode: isString,
-      checkReplies: isBoolean,
-      llamaGuardModel: isString,
-      baseUrl: isString,
-    }),
-    hasApiKey: isBoolean,
-    hasModerationKey: isBoolean,
-    keyOrigins: arrayOf(isString),
-    moderationKeyOrigins: arrayOf(isString),
-    moderationUnsupported: isBoolean,
-  }),
-});
-
-const responseGuards: { [K in RpcName]: Check } = {
-  get_settings: isSettingsResponse,
-  save_settings: isSettingsResponse,
-  list_models: shape({ type: oneOf('models'), models: arrayOf(isString) }),
-};
-
-const isRpcError: Check = shape({ type: oneOf('rpc_error'), message: isString });
-
 /** Said when the background sent no answer (it was restarting, or nothing listened). */
 export const NO_ANSWER = 'Parley’s background did not answer. Reload the panel.';
-/** Said when the answer is not the shape its request promises (a bug, or versions out of step). */
-export const UNREADABLE_ANSWER =
-  'Parley’s background sent an answer the panel cannot read. Reload the panel.';
 
-/**
- * The background's answer to the request named `name`, checked: its response or an error as sent,
- * and anything else (no answer, a wrong shape) an error saying so, never a cast.
- */
-export function parseRpcResponse<K extends RpcName>(name: K, value: unknown): RpcResult<K> {
-  return responseGuards[name](value) || isRpcError(value)
-    ? (value as RpcResult<K>)
-    : { type: 'rpc_error', message: value === undefined ? NO_ANSWER : UNREADABLE_ANSWER };
-}
+// ── Validation at the receiving end (answers: rpc-answer.ts, loaded by the panel when it calls) ──
 
 /** The request if it is well formed, with only its known fields kept, else null. */
 export function parseRpcRequest(value: unknown): RpcRequest | null {

@@ -2,13 +2,8 @@
 // (parseRpcRequest), and the panel takes an answer only in the shape its request promises
 // (parseRpcResponse), turning anything else into an error that says so.
 import { describe, expect, it } from 'vitest';
-import {
-  NO_ANSWER,
-  parseRpcRequest,
-  parseRpcResponse,
-  UNREADABLE_ANSWER,
-  type RpcName,
-} from '@/lib/protocol';
+import { NO_ANSWER, parseRpcRequest, type RpcName } from '@/lib/protocol';
+import { parseRpcResponse, UNREADABLE_ANSWER } from '@/lib/protocol/rpc-answer';
 import { edit, fieldPaths, named, wrongType } from './fields';
 
 const requests: Record<RpcName, { sample: Record<string, unknown>; optional: string[] }> = {
