@@ -247,3 +247,45 @@ export async function setDroppedTurns(
 export async function setModelTitle(db: ParleyDb, id: string, title: string): Promise<void> {
   await db.conversations.update(id, { title, titledByModel: true });
 }
+
+/**
+ * Writes back records a failed write left in memory, in one transaction: missing conversations
+ * and messages are added, stored replies get the kept text and state (their other fields, such
+ * as moderation, stay, and a newer stored version wins), and a conversation whose messages were
+ * missing moves its current leaf to the newest of them. `skip` (asked as it goes) drops what
+ * belongs to a conversation deleted meanwhile.
+ */
+export async function writeBackRecords(
+  db: ParleyDb,
+  kept: { conversations: Conversation[]; messages: ChatMessage[] },
+  skip: (conversationId: string) => boolean,
+  now: number,
+): Promise<void> {
+  await db.transaction('rw', db.conversations, db.messages, async () => {
+    for (const c of kept.conversations) {
+      if (skip(c.id)) continue;
+      if (!(await db.conversations.get(c.id))) await db.conversations.add(c);
+    }
+    const leaves = new Map<string, ChatMessage>();
+    for (const m of kept.messages) {
+      if (skip(m.conversationId)) continue;
+      const stored = await db.messages.get(m.id);
+      if (stored) {
+        if (stored.updatedAt > m.updatedAt) continue;
+        await db.messages.update(m.id, {
+          content: m.content,
+          state: m.state,
+          updatedAt: m.updatedAt,
+          ...(m.usage ? { usage: m.usage } : {}),
+        });
+        continue;
+      }
+      await db.messages.add(m);
+      const leaf = leaves.get(m.conversationId);
+      if (!leaf || m.createdAt >= leaf.createdAt) leaves.set(m.conversationId, m);
+    }
+    for (const [conversationId, leaf] of leaves) {
+      await db.conversations.update(conversationId, { currentLeafId: leaf.id, updatedAt: now });
+    }
+  });
+}

@@ -10,6 +10,7 @@ import { failureToState, retryDelayMs } from '../llm/errors';
 import type { MessageState, Usage } from '../model/types';
 import { fitToCap, REPLY_CAP_CHARS } from './reply-cap';
 
+/** How long a generation waits before giving up, writing, and telling the panel. */
 export interface GenerationTiming {
   /** Silence after which a started stream is ended as `interrupted(stalled)`. */
   stallMs: number;
@@ -19,8 +20,10 @@ export interface GenerationTiming {
   coalesceMs: number;
 }
 
+/** The timing a generation uses where the settings and the tests leave it unset. */
 export const DEFAULT_TIMING: GenerationTiming = { stallMs: 45_000, flushMs: 250, coalesceMs: 24 };
 
+/** What one generation needs: the model stream, storage, the panel and the moderation gate. */
 export interface GenerationDeps {
   /** Opens the model stream; called again for each retry. */
   openStream: (signal: AbortSignal) => AsyncIterable<StreamPart>;
@@ -43,6 +46,7 @@ export interface GenerationDeps {
   capChars?: number;
 }
 
+/** A running reply, as the service sees it: stop it, read it, await how it ended. */
 export interface GenerationHandle {
   messageId: string;
   conversationId: string;
@@ -69,6 +73,7 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
+/** Starts one reply: streams it, retries what may be retried, persists and emits as it goes. */
 export function startGeneration(
   ids: { messageId: string; conversationId: string },
   deps: GenerationDeps,

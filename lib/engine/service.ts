@@ -19,6 +19,7 @@ import { createSideRequests } from './side-requests';
 import { newTurn } from './turn';
 import { createUnsaved } from './unsaved';
 
+// The dependency types, where callers of createChatService look for them.
 export type { ChatConfig, ChatServiceDeps } from './deps';
 
 /** The chat service of one worker: send, regenerate, stop, delete, and what a reload asks. */

@@ -5,7 +5,9 @@
  */
 import { reopenIfClosed, type ParleyDb } from '../db/schema';
 import type { ChatMessage, Conversation } from '../model/types';
+import { writeBackRecords } from '../db/conversations';
 
+/** The memory of unsaved records: kept, overlaid on reads, written back, forgotten on delete. */
 export function createUnsaved() {
   const conversations = new Map<string, Conversation>();
   const messages = new Map<string, ChatMessage>();
@@ -64,9 +66,7 @@ export function createUnsaved() {
     },
 
     /**
-     * Writes everything kept, in one transaction: missing conversations and messages are added,
-     * stored replies get the kept text and state (their other fields, such as moderation, stay).
-     * A conversation whose messages were missing moves its current leaf to the newest of them.
+     * Writes everything kept, in one transaction (lib/db writeBackRecords says how).
      * Opens a database a failure closed. Throws (and keeps everything) if storage still fails.
      */
     async writeBack(db: ParleyDb, now: number): Promise<void> {
@@ -78,36 +78,12 @@ export function createUnsaved() {
         forgets.get(conversationId) !== epochs.get(conversationId);
       // Storage that failed may have closed the database for good: try opening it again.
       await reopenIfClosed(db);
-      await db.transaction('rw', db.conversations, db.messages, async () => {
-        for (const c of keptConversations) {
-          if (deleted(c.id)) continue;
-          if (!(await db.conversations.get(c.id))) await db.conversations.add(c);
-        }
-        const leaves = new Map<string, ChatMessage>();
-        for (const m of keptMessages) {
-          if (deleted(m.conversationId)) continue;
-          const stored = await db.messages.get(m.id);
-          if (stored) {
-            if (stored.updatedAt > m.updatedAt) continue;
-            await db.messages.update(m.id, {
-              content: m.content,
-              state: m.state,
-              updatedAt: m.updatedAt,
-              ...(m.usage ? { usage: m.usage } : {}),
-            });
-            continue;
-          }
-          await db.messages.add(m);
-          const leaf = leaves.get(m.conversationId);
-          if (!leaf || m.createdAt >= leaf.createdAt) leaves.set(m.conversationId, m);
-        }
-        for (const [conversationId, leaf] of leaves) {
-          await db.conversations.update(conversationId, {
-            currentLeafId: leaf.id,
-            updatedAt: now,
-          });
-        }
-      });
+      await writeBackRecords(
+        db,
+        { conversations: keptConversations, messages: keptMessages },
+        deleted,
+        now,
+      );
       // Only what was written is forgotten: a newer version kept meanwhile waits for the next try.
       for (const c of keptConversations) {
         if (conversations.get(c.id) === c) conversations.delete(c.id);
@@ -119,4 +95,5 @@ export function createUnsaved() {
   };
 }
 
+/** The records one chat service keeps in memory while storage refuses them. */
 export type Unsaved = ReturnType<typeof createUnsaved>;

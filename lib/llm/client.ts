@@ -18,6 +18,7 @@ import type { ChatCompletion, ChatCompletionChunk } from 'openai/resources/chat/
 import type { ModerationCreateResponse } from 'openai/resources/moderations';
 import { tolerantFetch } from './sse-filter';
 
+/** One endpoint: its base URL, the key bound to its origin, and the headers timeout. */
 export interface LlmConfig {
   apiKey: string;
   baseUrl: string;
@@ -25,11 +26,13 @@ export interface LlmConfig {
   timeoutMs: number;
 }
 
+/** One message of a chat request, in the roles every OpenAI-compatible server knows. */
 export interface ModelMessage {
   role: 'system' | 'user' | 'assistant';
   content: string;
 }
 
+/** One piece of a streamed reply: text, why it finished, or the token usage. */
 export type StreamPart =
   | { type: 'text'; text: string }
   | { type: 'finish'; reason: string | null }
@@ -203,6 +206,7 @@ export async function listModels(config: LlmConfig, signal: AbortSignal): Promis
     .sort();
 }
 
+/** A moderation endpoint's verdict on one text, as OpenAI's API shapes it. */
 export interface ModerationOutcome {
   flagged: boolean;
   categories: Record<string, boolean>;

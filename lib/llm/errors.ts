@@ -5,6 +5,7 @@
 import type { ErrorCode, MessageState } from '../model/types';
 import type { LlmFailure } from './client';
 
+/** What the mapping of a failure to a message state needs to know besides the failure. */
 export interface FailureContext {
   /** Whether any reply text arrived before the failure (then it is kept and marked). */
   receivedText: boolean;
@@ -98,6 +99,7 @@ export const SETTINGS_ERRORS: readonly ErrorCode[] = [
   'permission',
 ];
 
+/** The text shown under a reply that ended early, per reason (DESIGN §2). */
 export const INTERRUPT_MESSAGES = {
   stalled: 'The server stopped sending. The reply so far is kept.',
   truncated: 'The reply was cut off before the server finished. The text so far is kept.',
