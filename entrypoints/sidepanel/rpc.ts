@@ -1,6 +1,6 @@
 /** Request/response calls to the background (settings, model list), the answer checked on receipt. */
 import { browser } from 'wxt/browser';
-import { NO_ANSWER, type RpcName, type RpcRequestOf, type RpcResult } from '@/lib/protocol';
+import { NO_ANSWER, type RpcName, type RpcRequestOf, type RpcResult } from '@/lib/protocol/rpc';
 
 /** Sends `request` and resolves to its checked answer: an invalid or missing one is an error. */
 export async function callBackground<K extends RpcName>(

@@ -52,6 +52,12 @@ export function shape(fields: Record<string, Check>): Check {
   return (v) => isRecord(v) && Object.entries(fields).every(([key, check]) => check(v[key]));
 }
 
+/** The message if its `type` is one of `guards` and it passes that type's guard, else null. */
+export function parseWith<T>(guards: Record<string, Check>, value: unknown): T | null {
+  if (!isRecord(value) || !isString(value.type) || !Object.hasOwn(guards, value.type)) return null;
+  return guards[value.type]?.(value) ? (value as T) : null;
+}
+
 /** Longest text a message may carry across the port. */
 export const MAX_TEXT = 2_000_000;
 /** Ids are UUIDs (36 characters); anything far longer is not one of ours. */

@@ -3,19 +3,6 @@
  * both ways, and the guards each side runs on what it receives.
  */
 import type { Attachment, ChatMessage, MessageState, ModerationRecord } from '../model/types';
-import {
-  arrayOf,
-  isCount,
-  isNullableString,
-  isRecord,
-  isString,
-  MAX_ID,
-  MAX_TEXT,
-  optional,
-  shape,
-  type Check,
-} from './guards';
-import { isAttachment, isMessage, isModeration, isState } from './records';
 
 /** The name of the port the panel connects to the background with. */
 export const CHAT_PORT_NAME = 'chat';
@@ -187,70 +174,3 @@ export type BackgroundToPanel =
   | SnapshotEvent
   | RequestFailedEvent
   | StorageWarningEvent;
-
-// ── Validation at the receiving end ─────────────────────────────────────────────────────────
-
-const panelGuards: {
-  [K in PanelToBackground['type']]: Check;
-} = {
-  send: shape({
-    requestId: isString,
-    conversationId: isNullableString,
-    parentId: isNullableString,
-    text: (v) => isString(v) && v.length <= MAX_TEXT,
-    attachments: arrayOf(isAttachment, 20),
-  }),
-  regenerate: shape({ requestId: isString, userMessageId: isString }),
-  stop: shape({ messageId: isString, shownLength: optional(isCount) }),
-  sync: isRecord,
-  capture_selection: shape({ windowId: optional(Number.isInteger) }),
-  salvage: shape({ messageId: isString, content: (v) => isString(v) && v.length <= MAX_TEXT }),
-  conversation_deleted: shape({ conversationId: (v) => isString(v) && v.length <= MAX_ID }),
-};
-
-const backgroundGuards: {
-  [K in BackgroundToPanel['type']]: Check;
-} = {
-  started: shape({
-    requestId: isString,
-    conversationId: isString,
-    messages: arrayOf(isMessage),
-    assistantMessageId: isString,
-  }),
-  delta: shape({ messageId: isString, seq: isCount, offset: isCount, text: isString }),
-  state: shape({ messageId: isString, seq: isCount, state: isState, content: optional(isString) }),
-  snapshot: shape({
-    generations: arrayOf(
-      shape({
-        messageId: isString,
-        conversationId: isString,
-        seq: isCount,
-        content: isString,
-        state: isState,
-      }),
-    ),
-  }),
-  request_failed: shape({ requestId: isString, message: isString }),
-  storage_warning: shape({ message: isString }),
-  attachments: shape({ attachments: arrayOf(isAttachment), suggestedText: optional(isString) }),
-  capture_failed: shape({ message: isString }),
-  moderation: shape({ messageId: isString, moderation: isModeration }),
-  title: shape({ conversationId: isString, title: isString }),
-  context_trimmed: shape({ messageId: isString, dropped: isCount }),
-};
-
-/** The message if its `type` is one of `guards` and it passes that type's guard, else null. */
-function parseWith<T>(guards: Record<string, Check>, value: unknown): T | null {
-  if (!isRecord(value) || !isString(value.type) || !Object.hasOwn(guards, value.type)) return null;
-  return guards[value.type]?.(value) ? (value as T) : null;
-}
-
-/** Returns the message if it is a well-formed panel request, else null (and it is dropped). */
-export function parsePanelMessage(value: unknown): PanelToBackground | null {
-  return parseWith<PanelToBackground>(panelGuards, value);
-}
-
-/** The background is trusted, but the panel still checks shape so a bug cannot corrupt its state. */
-export function parseBackgroundMessage(value: unknown): BackgroundToPanel | null {
-  return parseWith<BackgroundToPanel>(backgroundGuards, value);
-}

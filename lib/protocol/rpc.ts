@@ -1,10 +1,9 @@
 /**
  * Request/response over `runtime.sendMessage` (settings, the model list): one typed map from each
  * request's name to its request and response, validated where each is received: the background
- * checks the request (parseRpcRequest), the panel checks the answer (rpc-answer.ts).
+ * checks the request (rpc-request.ts), the panel checks the answer (rpc-answer.ts).
  */
 import type { ModerationSettings } from '../model/moderation';
-import { isRecord, isString } from './guards';
 
 /** The panel-visible part of the settings: the key itself never leaves the background. */
 export interface PublicSettings {
@@ -90,50 +89,3 @@ export type RpcResponse = RpcResult<RpcName>;
 
 /** Said when the background sent no answer (it was restarting, or nothing listened). */
 export const NO_ANSWER = 'Parley’s background did not answer. Reload the panel.';
-
-// ── Validation at the receiving end (answers: rpc-answer.ts, loaded by the panel when it calls) ──
-
-/** The request if it is well formed, with only its known fields kept, else null. */
-export function parseRpcRequest(value: unknown): RpcRequest | null {
-  if (!isRecord(value)) return null;
-  switch (value.type) {
-    case 'get_settings':
-      return { type: 'get_settings' };
-    case 'save_settings':
-      return isString(value.baseUrl) &&
-        isString(value.model) &&
-        isString(value.systemPrompt) &&
-        (value.apiKey === undefined || isString(value.apiKey)) &&
-        (value.moderationApiKey === undefined || isString(value.moderationApiKey)) &&
-        (value.reuseKeyFrom === undefined || isString(value.reuseKeyFrom)) &&
-        (value.moderation === undefined || isRecord(value.moderation))
-        ? {
-            type: 'save_settings',
-            baseUrl: value.baseUrl,
-            model: value.model,
-            systemPrompt: value.systemPrompt,
-            ...(value.apiKey === undefined ? {} : { apiKey: value.apiKey }),
-            ...(isString(value.moderationApiKey)
-              ? { moderationApiKey: value.moderationApiKey }
-              : {}),
-            ...(isString(value.reuseKeyFrom) ? { reuseKeyFrom: value.reuseKeyFrom } : {}),
-            ...(isRecord(value.moderation)
-              ? { moderation: value.moderation as Partial<ModerationSettings> }
-              : {}),
-          }
-        : null;
-    case 'list_models':
-      return isString(value.baseUrl) &&
-        (value.apiKey === undefined || isString(value.apiKey)) &&
-        (value.reuseKeyFrom === undefined || isString(value.reuseKeyFrom))
-        ? {
-            type: 'list_models',
-            baseUrl: value.baseUrl,
-            ...(isString(value.apiKey) ? { apiKey: value.apiKey } : {}),
-            ...(isString(value.reuseKeyFrom) ? { reuseKeyFrom: value.reuseKeyFrom } : {}),
-          }
-        : null;
-    default:
-      return null;
-  }
-}

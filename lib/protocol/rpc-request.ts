@@ -1,0 +1,49 @@
+/** The background's check of an RPC request from one of Parley's pages (the map is in rpc.ts). */
+import type { ModerationSettings } from '../model/moderation';
+import { isRecord, isString } from './guards';
+import type { RpcRequest } from './rpc';
+
+/** The request if it is well formed, with only its known fields kept, else null. */
+export function parseRpcRequest(value: unknown): RpcRequest | null {
+  if (!isRecord(value)) return null;
+  switch (value.type) {
+    case 'get_settings':
+      return { type: 'get_settings' };
+    case 'save_settings':
+      return isString(value.baseUrl) &&
+        isString(value.model) &&
+        isString(value.systemPrompt) &&
+        (value.apiKey === undefined || isString(value.apiKey)) &&
+        (value.moderationApiKey === undefined || isString(value.moderationApiKey)) &&
+        (value.reuseKeyFrom === undefined || isString(value.reuseKeyFrom)) &&
+        (value.moderation === undefined || isRecord(value.moderation))
+        ? {
+            type: 'save_settings',
+            baseUrl: value.baseUrl,
+            model: value.model,
+            systemPrompt: value.systemPrompt,
+            ...(value.apiKey === undefined ? {} : { apiKey: value.apiKey }),
+            ...(isString(value.moderationApiKey)
+              ? { moderationApiKey: value.moderationApiKey }
+              : {}),
+            ...(isString(value.reuseKeyFrom) ? { reuseKeyFrom: value.reuseKeyFrom } : {}),
+            ...(isRecord(value.moderation)
+              ? { moderation: value.moderation as Partial<ModerationSettings> }
+              : {}),
+          }
+        : null;
+    case 'list_models':
+      return isString(value.baseUrl) &&
+        (value.apiKey === undefined || isString(value.apiKey)) &&
+        (value.reuseKeyFrom === undefined || isString(value.reuseKeyFrom))
+        ? {
+            type: 'list_models',
+            baseUrl: value.baseUrl,
+            ...(isString(value.apiKey) ? { apiKey: value.apiKey } : {}),
+            ...(isString(value.reuseKeyFrom) ? { reuseKeyFrom: value.reuseKeyFrom } : {}),
+          }
+        : null;
+    default:
+      return null;
+  }
+}
