@@ -5,7 +5,7 @@
  */
 import type { ChatMessage } from '@/lib/model/types';
 import { stripBidiControls } from '@/lib/markdown/bidi-controls';
-import { CopyButton } from './copy-button';
+import { CopyButton } from '@/components/common/copy-button';
 
 export function MessageFallback({ message }: { message: ChatMessage }) {
   // The message itself may be what broke: read it defensively.

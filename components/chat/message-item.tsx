@@ -11,7 +11,7 @@ import type { PagerInfo } from '@/lib/model/tree';
 import { renderableMessage } from '@/lib/export/record-guard';
 import { ComparePrompt } from './compare-prompt';
 import { ModerationNotice, NotCheckedMark } from './moderation-notice';
-import { CopyButton } from './copy-button';
+import { CopyButton } from '@/components/common/copy-button';
 import { RatingBar } from './rating-bar';
 import { ReplyStatus } from './reply-status';
 import { VariantPager } from './variant-pager';

@@ -10,7 +10,7 @@ import type { ConversationBundle } from '@/lib/export/conversation';
 import type { DrawerData } from '@/components/history/conversation-drawer';
 import type { ConversationFilesData } from '@/components/history/conversation-files';
 import type { FeedbackDataSource } from '@/components/settings/feedback-data';
-import { getDb, reopenIfClosed } from '@/lib/db/schema';
+import { getDb, reopenIfClosed, type ParleyDb } from '@/lib/db/schema';
 import {
   feedbackCountFor,
   getConversation,
@@ -40,7 +40,7 @@ import {
 } from '@/lib/db/feedback';
 
 /** What the panel reads and writes in browser storage. */
-export interface PanelData extends ConversationFilesData, FeedbackDataSource {
+export interface PanelData extends DrawerData, ConversationFilesData, FeedbackDataSource {
   /** Tries a database that failed to open before again (it may work now). */
   reopenIfClosed(): Promise<void>;
   getConversation(id: string): Promise<Conversation | undefined>;
@@ -48,10 +48,6 @@ export interface PanelData extends ConversationFilesData, FeedbackDataSource {
   getMessages(conversationId: string): Promise<ChatMessage[]>;
   setCurrentLeaf(conversationId: string, leafId: string): Promise<void>;
   updateConversation(id: string, patch: { model: string; systemPrompt: string }): Promise<void>;
-  listConversations(): Promise<Conversation[]>;
-  searchableMessages(): Promise<ChatMessage[]>;
-  renameConversation(id: string, title: string): Promise<void>;
-  setPinned(id: string, pinned: boolean): Promise<void>;
   loadBundles(ids?: readonly string[]): Promise<ConversationBundle[]>;
   softDeleteConversation(
     id: string,
@@ -71,46 +67,43 @@ export interface PanelData extends ConversationFilesData, FeedbackDataSource {
 /** PanelData over the extension's Dexie database (opened on first use, as getDb() does). */
 export function createDexiePanelData(): PanelData {
   const db = getDb;
+  // Each operation is a lib/db function given the database at the call (one wrapper, small bundle).
+  const withDb =
+    <A extends unknown[], R>(f: (db: ParleyDb, ...args: A) => R) =>
+    (...args: A): R =>
+      f(db(), ...args);
   return {
-    reopenIfClosed: () => reopenIfClosed(db()),
-    getConversation: (id) => getConversation(db(), id),
-    latestConversation: () => latestConversation(db()),
-    getMessages: (conversationId) => getMessages(db(), conversationId),
-    setCurrentLeaf: (conversationId, leafId) => setCurrentLeaf(db(), conversationId, leafId),
+    reopenIfClosed: withDb(reopenIfClosed),
+    getConversation: withDb(getConversation),
+    latestConversation: withDb(latestConversation),
+    getMessages: withDb(getMessages),
+    setCurrentLeaf: withDb(setCurrentLeaf),
     updateConversation: async (id, patch) => {
       await db().conversations.update(id, patch);
     },
-    listConversations: () => listConversations(db()),
-    searchableMessages: () => searchableMessages(db()),
-    renameConversation: (id, title) => renameConversation(db(), id, title),
-    setPinned: (id, pinned) => setPinned(db(), id, pinned),
-    loadBundles: (ids) => loadBundles(db(), ids),
+    // The drawer's list, search, rename and pin; opening the list retries a database that failed
+    // to open before (it may work now).
+    list: () => reopenIfClosed(db()).then(() => listConversations(db())),
+    messages: withDb(searchableMessages),
+    rename: withDb(renameConversation),
+    pin: withDb(setPinned),
+    loadBundles: withDb(loadBundles),
     // The import code loads with its first use (the drawer's Import), not with the panel.
     importBundles: async (bundles, options) =>
       (await import('@/lib/db/import')).importBundles(db(), bundles, options),
-    softDeleteConversation: (id, options) => softDeleteConversation(db(), id, options),
-    restoreConversation: (id) => restoreConversation(db(), id),
-    purgeDeletedConversations: (now) => purgeDeletedConversations(db(), now),
-    feedbackCountFor: (conversationId) => feedbackCountFor(db(), conversationId),
-    saveRating: (rating) => saveRating(db(), rating),
-    deleteRating: (id) => deleteRating(db(), id),
-    ratingsForConversation: (conversationId) => ratingsForConversation(db(), conversationId),
+    softDeleteConversation: withDb(softDeleteConversation),
+    restoreConversation: withDb(restoreConversation),
+    purgeDeletedConversations: withDb(purgeDeletedConversations),
+    feedbackCountFor: withDb(feedbackCountFor),
+    saveRating: withDb(saveRating),
+    deleteRating: withDb(deleteRating),
+    ratingsForConversation: withDb(ratingsForConversation),
     reportsForConversation: (conversationId) =>
       db().moderationReports.where('conversationId').equals(conversationId).toArray(),
-    saveComparison: (comparison) => saveComparison(db(), comparison),
-    saveModerationReport: (report) => saveModerationReport(db(), report),
-    feedbackCounts: () => feedbackCounts(db()),
-    loadFeedbackData: () => loadFeedbackData(db()),
-    replaceFeedback: (sets) => replaceFeedback(db(), sets),
-  };
-}
-
-/** The drawer's view of the data: opening the list retries a database that failed before. */
-export function drawerData(data: PanelData): DrawerData {
-  return {
-    list: () => data.reopenIfClosed().then(() => data.listConversations()),
-    messages: () => data.searchableMessages(),
-    rename: (id, title) => data.renameConversation(id, title),
-    pin: (id, pinned) => data.setPinned(id, pinned),
+    saveComparison: withDb(saveComparison),
+    saveModerationReport: withDb(saveModerationReport),
+    feedbackCounts: withDb(feedbackCounts),
+    loadFeedbackData: withDb(loadFeedbackData),
+    replaceFeedback: withDb(replaceFeedback),
   };
 }

@@ -12,7 +12,6 @@ const FOLDERS = ['lib', 'components', 'entrypoints'];
 
 /** Today's oversized files and their line counts now: ceilings that only come down. */
 const OVERSIZED: Record<string, number> = {
-  'entrypoints/sidepanel/app.tsx': 472,
   // Data: about 330 of its lines are the language list, the alias table and the guessing rules.
   'lib/selection/language.ts': 438,
 };

@@ -1,0 +1,151 @@
+/** The chat: banners, the conversation bar, the messages, Compare, and the composer area. */
+import { lazy, Suspense, useEffect, useMemo, useSyncExternalStore } from 'react';
+import { Composer } from '@/components/chat/composer';
+import { MessageList } from '@/components/chat/message-list';
+import type { MessageActions } from '@/components/chat/message-item';
+import { isTerminal } from '@/lib/model/types';
+import { useChat, useChatActions } from '@/entrypoints/sidepanel/store-context';
+import { Attachments } from './attachments';
+import { ContextMeter } from './context-meter';
+import { ConversationBar } from './conversation-bar';
+
+// Compare is opened by a click: it loads then, not with the panel.
+const CompareView = lazy(() =>
+  import('@/components/chat/compare-view').then((m) => ({ default: m.CompareView })),
+);
+
+export function ChatView() {
+  const messages = useChat((s) => s.chat.messages);
+  const leafId = useChat((s) => s.chat.leafId);
+  const conversationId = useChat((s) => s.chat.conversation?.id);
+  const notice = useChat((s) => s.chat.notice);
+  const history = useChat((s) => s.history);
+  const ratings = useChat((s) => s.ratings);
+  const reports = useChat((s) => s.reports);
+  const comparePrompt = useChat((s) => s.comparePrompt);
+  const compareSession = useChat((s) => s.compareSession);
+  const feedbackError = useChat((s) => s.feedbackError);
+  const pendingRequests = useChat((s) => s.chat.ownRequests.length);
+  const draft = useChat((s) => s.draft);
+  const hasAttachments = useChat((s) => s.attachments.length > 0);
+  const editing = useChat((s) => s.editingId !== null);
+  const store = useChatActions();
+  const actions = useMemo<MessageActions>(
+    () => ({
+      regenerate: (id) => store.regenerateWithPrompt(id),
+      selectVariant: (id) => store.selectVariant(id),
+      openSettings: () => store.setView('settings'),
+      rate: (...args) => store.rate(...args),
+      clearRating: (id) => store.clearRating(id),
+      answerComparePrompt: (answer) => store.answerComparePrompt(answer),
+      dismissComparePrompt: () => store.dismissComparePrompt(),
+      startCompare: (id, count) => store.startCompare(id, count),
+      editAndResend: (id, text) => store.editAndResend(id, text),
+      reportModeration: (id, kind) => store.reportModeration(id, kind),
+    }),
+    [store],
+  );
+  const live = Object.values(messages).find((m) => m.role === 'assistant' && !isTerminal(m.state));
+  const busy = Boolean(live) || pendingRequests > 0;
+  const liveId = live?.id;
+
+  // Esc stops the reply being written, wherever the focus is.
+  useEffect(() => {
+    if (!liveId) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && !event.defaultPrevented) store.stop(liveId);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [liveId, store]);
+  const empty = !leafId;
+  const online = useSyncExternalStore(subscribeOnline, () => navigator.onLine);
+
+  return (
+    <>
+      {online ? null : (
+        <p className="banner warn" role="status">
+          You&apos;re offline: Parley can&apos;t reach the server until the connection is back.
+        </p>
+      )}
+      {history === 'unavailable' ? (
+        <p className="banner warn" role="status">
+          History is unavailable (browser storage could not be opened). You can still chat; replies
+          stay on screen.
+        </p>
+      ) : null}
+      {notice || feedbackError ? (
+        <div className="banner warn" role="alert">
+          <span>{notice ?? feedbackError}</span>
+          <button
+            type="button"
+            className="button ghost small"
+            onClick={() => store.dismissNotice()}
+          >
+            Dismiss
+          </button>
+        </div>
+      ) : null}
+      <ConversationBar />
+      {empty ? (
+        <div className="empty">
+          <h1>Ask Parley</h1>
+          <p>
+            Ask a question, or select code on a page and send it here. Parley asks when something is
+            unclear and tells you when a premise looks wrong.
+          </p>
+        </div>
+      ) : (
+        <MessageList
+          key={conversationId ?? 'new'}
+          messages={messages}
+          leafId={leafId}
+          ratings={ratings}
+          reports={reports}
+          comparePromptFor={comparePrompt?.newId ?? null}
+          busy={busy}
+          actions={actions}
+        />
+      )}
+      {compareSession ? (
+        <Suspense fallback={<p className="muted">Loading the comparison…</p>}>
+          <CompareView
+            alternatives={compareSession.order
+              .map((id) => messages[id])
+              .filter((m) => m !== undefined)}
+            generatedIds={compareSession.generated}
+            waiting={compareSession.waiting.length}
+            onMove={(id, direction) => store.moveInCompare(id, direction)}
+            onFinish={(bestFirst) => store.finishCompare(bestFirst)}
+            onCancel={() => store.cancelCompare()}
+          />
+        </Suspense>
+      ) : null}
+      <div className="composer-area">
+        <ContextMeter />
+        <Attachments />
+        <Composer
+          text={draft}
+          onTextChange={(text) => store.setDraft(text)}
+          hasAttachments={hasAttachments}
+          busy={busy}
+          canSend
+          onSend={(text) => store.send(text)}
+          onStop={() => live && store.stop(live.id)}
+          editing={editing}
+          onEditLast={() => store.editLastMessage()}
+          onCancelEdit={() => store.cancelEditing()}
+        />
+      </div>
+    </>
+  );
+}
+
+function subscribeOnline(onChange: () => void): () => void {
+  window.addEventListener('online', onChange);
+  window.addEventListener('offline', onChange);
+  return () => {
+    window.removeEventListener('online', onChange);
+    window.removeEventListener('offline', onChange);
+  };
+}
