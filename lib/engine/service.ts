@@ -72,7 +72,7 @@ export function createChatService(deps: ChatServiceDeps) {
       });
     },
 
-    /** Another reply to a user message (Regenerate, and Compare with another model). */
+    /** Another reply to a user message: Regenerate, and Compare (which asks for one too). */
     async regenerate(request: RegenerateRequest): Promise<void> {
       const user = await records.readMessage(request.userMessageId);
       if (!user || user.role !== 'user') throw new Error('That message no longer exists.');
