@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { SettingsForm } from '@/components/settings/settings-form';
 import { FeedbackData } from '@/components/settings/feedback-data';
 import type { PublicSettings } from '@/lib/protocol';
-import { callBackground } from '../sidepanel/rpc';
+import { callBackground } from '@/components/common/background-rpc';
 import { createDexieOptionsData } from './options-data';
 
 const data = createDexieOptionsData();

@@ -9,7 +9,7 @@ import { DrawerHost } from '@/components/panel/drawer-host';
 import { Header } from '@/components/panel/header';
 import { UndoBanner } from '@/components/panel/undo-banner';
 import { requiresKey } from '@/lib/settings';
-import { callBackground } from './rpc';
+import { callBackground } from '@/components/common/background-rpc';
 import { useChat } from './store-context';
 import { SurfaceBoundary } from './surface-boundary';
 

@@ -6,7 +6,7 @@ import { SettingsForm } from '@/components/settings/settings-form';
 import { FeedbackData } from '@/components/settings/feedback-data';
 import type { PublicSettings } from '@/lib/protocol';
 import { requiresKey } from '@/lib/settings';
-import { callBackground } from './rpc';
+import { callBackground } from '@/components/common/background-rpc';
 import { ThemePicker } from '@/components/common/theme-picker';
 import { usePanelData } from './store-context';
 

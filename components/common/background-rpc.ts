@@ -1,4 +1,7 @@
-/** Request/response calls to the background (settings, model list), the answer checked on receipt. */
+/**
+ * Request/response calls to the background (settings, model list), the answer checked on receipt.
+ * Shared by the side panel and the options page, so neither imports the other's files.
+ */
 import { browser } from 'wxt/browser';
 import { NO_ANSWER, type RpcName, type RpcRequestOf, type RpcResult } from '@/lib/protocol/rpc';
 
