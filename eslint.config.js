@@ -79,6 +79,10 @@ const layerRules = [
               '^([@~]/lib/|(\\.\\./)+(lib/)?)db(/|$)',
               'components/ never import lib/db: storage comes through props (PanelData, issue 13).',
             ),
+            layer(
+              '^([@~]/|(\\.\\./)+)entrypoints(/|$)',
+              'components/ never import entrypoints/: the wiring depends on the components, not back.',
+            ),
           ],
         },
       ],

@@ -1,6 +1,6 @@
 /** The composer's attachment chips and "Add page selection". */
 import { lazy, Suspense } from 'react';
-import { useChat } from '@/entrypoints/sidepanel/store-context';
+import { useChat } from './store-context';
 
 // Attachment chips (and the language list they offer) load with the first attachment.
 const AttachmentChip = lazy(() =>

@@ -4,7 +4,7 @@ import { Composer } from '@/components/chat/composer';
 import { MessageList } from '@/components/chat/message-list';
 import type { MessageActions } from '@/components/chat/message-item';
 import { isTerminal } from '@/lib/model/types';
-import { useChat, useChatActions } from '@/entrypoints/sidepanel/store-context';
+import { useChat, useChatActions } from './store-context';
 import { Attachments } from './attachments';
 import { ContextMeter } from './context-meter';
 import { ConversationBar } from './conversation-bar';

@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import { TokenMeter } from '@/components/chat/token-meter';
 import { pathToLeaf } from '@/lib/model/tree';
-import { useChat } from '@/entrypoints/sidepanel/store-context';
+import { useChat } from './store-context';
 
 export function ContextMeter() {
   const messages = useChat((s) => s.chat.messages);

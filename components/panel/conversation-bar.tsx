@@ -2,13 +2,13 @@
 import { lazy, Suspense, useContext, useState } from 'react';
 import { downloadText } from '@/components/common/download';
 import type { PanelChat } from '@/lib/panel/panel-state';
-import type { PanelData } from '@/entrypoints/sidepanel/panel-data';
 import {
   StoreContext,
   useChat,
   useChatActions,
   usePanelData,
-} from '@/entrypoints/sidepanel/store-context';
+  type PanelStoreData,
+} from './store-context';
 
 // A chat's own settings are opened by a click: they load then, not with the panel.
 const ChatSettings = lazy(() =>
@@ -20,7 +20,7 @@ const ChatSettings = lazy(() =>
  * Made from the panel's memory, so a reply that storage refused is still exported.
  */
 async function exportConversation(
-  data: PanelData,
+  data: PanelStoreData,
   chat: PanelChat,
   format: 'md' | 'json',
 ): Promise<void> {

@@ -1,6 +1,6 @@
 /** Asks whether to keep a conversation's ratings before deleting it (when it has any). */
 import { lazy, Suspense } from 'react';
-import { useChat, useChatActions } from '@/entrypoints/sidepanel/store-context';
+import { useChat, useChatActions } from './store-context';
 
 const DeleteBar = lazy(() =>
   import('@/components/chat/delete-bar').then((m) => ({ default: m.DeleteBar })),

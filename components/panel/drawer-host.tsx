@@ -1,6 +1,6 @@
 /** The Conversations drawer when open, over the panel's storage. */
 import { lazy, Suspense, useMemo } from 'react';
-import { useChat, useChatActions, usePanelData } from '@/entrypoints/sidepanel/store-context';
+import { useChat, useChatActions, usePanelData } from './store-context';
 
 // The drawer (with import/export) loads when it is first opened.
 const ConversationDrawer = lazy(() =>

@@ -1,5 +1,5 @@
 /** The panel's header: Conversations, the chat's title, New chat, Settings. */
-import { useChat } from '@/entrypoints/sidepanel/store-context';
+import { useChat } from './store-context';
 
 export function Header() {
   const view = useChat((s) => s.view);

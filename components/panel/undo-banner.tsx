@@ -1,5 +1,5 @@
 /** "Conversation deleted." with Undo while the deletion can still be taken back. */
-import { useChat, useChatActions } from '@/entrypoints/sidepanel/store-context';
+import { useChat, useChatActions } from './store-context';
 
 export function UndoBanner() {
   const pending = useChat((s) => s.pendingDeletes);

@@ -10,7 +10,7 @@ import { Header } from '@/components/panel/header';
 import { UndoBanner } from '@/components/panel/undo-banner';
 import { requiresKey } from '@/lib/settings';
 import { callBackground } from '@/components/common/background-rpc';
-import { useChat } from './store-context';
+import { useChat } from '@/components/panel/store-context';
 import { SurfaceBoundary } from './surface-boundary';
 
 const SettingsView = lazy(() => import('./settings-view'));

@@ -4,12 +4,21 @@ import '@/components/common/theme.css';
 import { followTheme } from '@/components/common/theme';
 import { App } from './app';
 import { preloadMarkdown } from '@/components/markdown/lazy-markdown';
-import { createChatStore } from './chat-store';
+import { createChatStore, type ChatStore } from './chat-store';
 import { getDb } from '@/lib/db/schema';
 import { injectE2EStorageFaults } from '@/tests/hooks/fault-source';
-import { createDexiePanelData } from './panel-data';
-import { PanelDataContext, StoreContext } from './store-context';
+import { createDexiePanelData, type PanelData } from './panel-data';
+import { PanelDataContext, StoreContext } from '@/components/panel/store-context';
 import { createPortTransport } from './transport';
+
+// Tell components/panel/store-context the store's and PanelData's types: the wiring depends on the
+// components, so the types flow down by declaration merging instead of an upward import.
+declare module '@/components/panel/store-context' {
+  interface PanelStoreTypes {
+    store: ChatStore;
+    data: PanelData;
+  }
+}
 
 // Tests make the database fail to open or to write (DESIGN §7); before its first use. The hook
 // lives in tests/hooks: behind this compile-time branch, the production build drops it.

@@ -8,7 +8,7 @@ import type { PublicSettings } from '@/lib/protocol';
 import { requiresKey } from '@/lib/settings';
 import { callBackground } from '@/components/common/background-rpc';
 import { ThemePicker } from '@/components/common/theme-picker';
-import { usePanelData } from './store-context';
+import { usePanelData } from '@/components/panel/store-context';
 
 export interface SettingsViewProps {
   settings: PublicSettings;

@@ -6,7 +6,7 @@
  */
 import type { ReactNode } from 'react';
 import { ErrorBoundary } from '@/components/common/error-boundary';
-import { useChat } from './store-context';
+import { useChat } from '@/components/panel/store-context';
 
 type Surface = 'chat view' | 'conversation list' | 'settings';
 
