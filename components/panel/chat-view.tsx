@@ -3,7 +3,7 @@ import { lazy, Suspense, useEffect, useMemo, useSyncExternalStore } from 'react'
 import { Composer } from '@/components/chat/composer';
 import { MessageList } from '@/components/chat/message-list';
 import type { MessageActions } from '@/components/chat/message-item';
-import { isTerminal } from '@/lib/model/types';
+import { isBusy, liveReplyId } from '@/lib/panel/status';
 import { useChat, useChatActions } from './store-context';
 import { Attachments } from './attachments';
 import { ContextMeter } from './context-meter';
@@ -19,13 +19,13 @@ export function ChatView() {
   const leafId = useChat((s) => s.chat.leafId);
   const conversationId = useChat((s) => s.chat.conversation?.id);
   const notice = useChat((s) => s.chat.notice);
-  const history = useChat((s) => s.history);
+  const storage = useChat((s) => s.storage);
   const ratings = useChat((s) => s.ratings);
   const reports = useChat((s) => s.reports);
   const comparePrompt = useChat((s) => s.comparePrompt);
   const compareSession = useChat((s) => s.compareSession);
   const feedbackError = useChat((s) => s.feedbackError);
-  const pendingRequests = useChat((s) => s.chat.ownRequests.length);
+  const status = useChat((s) => s.status);
   const draft = useChat((s) => s.draft);
   const hasAttachments = useChat((s) => s.attachments.length > 0);
   const editing = useChat((s) => s.editingId !== null);
@@ -45,9 +45,8 @@ export function ChatView() {
     }),
     [store],
   );
-  const live = Object.values(messages).find((m) => m.role === 'assistant' && !isTerminal(m.state));
-  const busy = Boolean(live) || pendingRequests > 0;
-  const liveId = live?.id;
+  const busy = isBusy(status);
+  const liveId = liveReplyId(status);
 
   // Esc stops the reply being written, wherever the focus is.
   useEffect(() => {
@@ -68,7 +67,7 @@ export function ChatView() {
           You&apos;re offline: Parley can&apos;t reach the server until the connection is back.
         </p>
       )}
-      {history === 'unavailable' ? (
+      {storage === 'unavailable' ? (
         <p className="banner warn" role="status">
           History is unavailable (browser storage could not be opened). You can still chat; replies
           stay on screen.
@@ -131,7 +130,7 @@ export function ChatView() {
           busy={busy}
           canSend
           onSend={(text) => store.send(text)}
-          onStop={() => live && store.stop(live.id)}
+          onStop={() => liveId && store.stop(liveId)}
           editing={editing}
           onEditLast={() => store.editLastMessage()}
           onCancelEdit={() => store.cancelEditing()}

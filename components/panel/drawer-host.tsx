@@ -4,14 +4,14 @@ import { useChat, useChatActions, usePanelData } from './store-context';
 
 // The drawer (with import/export) loads when it is first opened.
 const ConversationDrawer = lazy(() =>
-  import('@/components/history/conversation-drawer').then((m) => ({
+  import('@/components/drawer/conversation-drawer').then((m) => ({
     default: m.ConversationDrawer,
   })),
 );
 
 export function DrawerHost() {
   const open = useChat((s) => s.drawerOpen);
-  const version = useChat((s) => s.historyVersion);
+  const version = useChat((s) => s.listVersion);
   const currentId = useChat((s) => s.chat.conversation?.id ?? null);
   const pending = useChat((s) => s.pendingDeletes);
   const store = useChatActions();
@@ -28,7 +28,7 @@ export function DrawerHost() {
         pendingDeletes={pendingIds}
         onOpen={(id) => void store.openConversation(id)}
         onDelete={(c) => void store.askDelete(c.id)}
-        onImported={() => store.bumpHistory()}
+        onImported={() => store.bumpList()}
       />
     </Suspense>
   );

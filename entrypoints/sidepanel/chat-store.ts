@@ -1,36 +1,37 @@
 /**
- * The panel's zustand store: the open conversation, folded from background events once per
- * animation frame, and the actions the UI calls. Never holds the API key.
+ * The panel's zustand store: wiring only. The open conversation is folded from background events
+ * once per animation frame (lib/panel/fold-queue, routed by lib/panel/router), the chat actions
+ * are lib/panel/controller's, and the status is kept beside the chat. Never holds the API key.
  */
 import { create } from 'zustand';
 import type { BackgroundToPanel, PublicSettings } from '@/lib/protocol';
 import type { Attachment } from '@/lib/model/types';
-import {
-  applyEvent,
-  EMPTY_CHAT,
-  markDisconnected,
-  mergeLoaded,
-  type PanelChat,
-} from '@/lib/panel/panel-state';
+import { EMPTY_CHAT, markDisconnected, mergeLoaded, type PanelChat } from '@/lib/panel/panel-state';
+import { createChatController } from '@/lib/panel/controller';
+import { createFoldQueue, type FrameScheduler } from '@/lib/panel/fold-queue';
+import { foldBatch, receiveAttachments, routeEvent } from '@/lib/panel/router';
+import { IDLE, nextStatus, type ChatStatus } from '@/lib/panel/status';
 import type { ChatTransport } from './transport';
 import type { PanelData } from './panel-data';
 import { loadDraft, saveDraft } from './draft';
 import { deepestLeaf, pathToLeaf } from '@/lib/model/tree';
 import { isTerminal } from '@/lib/model/types';
 import { createFeedbackSlice, type FeedbackSlice } from './feedback-slice';
-import { createHistorySlice, type HistorySlice } from './history-slice';
+import { createConversationsSlice, type ConversationsSlice } from './conversations-slice';
 import { benchProbe as installedBenchProbe } from '@/bench/panel/bench-probe';
-import { createFoldQueue } from './fold-queue';
 
 // The bench's probe (bench/panel) is E2E-build scaffolding: behind this compile-time branch the
 // production build drops it.
 const benchProbe = import.meta.env.MODE === 'e2e' ? installedBenchProbe : undefined;
 
-export type HistoryStatus = 'loading' | 'ready' | 'unavailable';
+/** Whether stored conversations could be read: `unavailable` means the chat runs from memory. */
+export type StorageStatus = 'loading' | 'ready' | 'unavailable';
 
-export interface ChatStore extends FeedbackSlice, HistorySlice {
+export interface ChatStore extends FeedbackSlice, ConversationsSlice {
   chat: PanelChat;
-  history: HistoryStatus;
+  /** The chat's status, recomputed whenever `chat` changes (lib/panel/status). */
+  status: ChatStatus;
+  storage: StorageStatus;
   settings: PublicSettings | null;
   view: 'chat' | 'settings';
   attachments: Attachment[];
@@ -58,41 +59,64 @@ export interface ChatStore extends FeedbackSlice, HistorySlice {
   removeAttachment(id: string): void;
 }
 
+/** What the panel takes from the browser; tests pass a manual frame clock and counted ids. */
+export interface StoreEnv {
+  frames: FrameScheduler;
+  newId(): string;
+}
+
+const browserEnv = (): StoreEnv => ({
+  frames: {
+    // One React commit per frame while streaming; a hidden page gets no frames, so use a task.
+    request: (run) => {
+      if (document.visibilityState === 'visible') requestAnimationFrame(() => run());
+      else setTimeout(run, 16);
+    },
+    now: () => performance.now(),
+  },
+  newId: () => crypto.randomUUID(),
+});
+
+type Patch = Partial<ChatStore> | ((s: ChatStore) => Partial<ChatStore>);
+
 /** The store over a transport to the worker and the panel's storage (both injected: tests fake them). */
-export function createChatStore(transport: ChatTransport, data: PanelData) {
-  const useStore = create<ChatStore>((set, get) => {
-    const feedback = createFeedbackSlice(set, get, transport, data);
-    const queue = createFoldQueue((events) => {
-      let chat = get().chat;
-      let needsSync = false;
-      let historyChanged = false;
-      for (const event of events) {
-        if (event.type === 'started') feedback.onStarted(event);
-        if (event.type === 'started' || (event.type === 'state' && event.content !== undefined))
-          historyChanged = true;
-        const result = applyEvent(chat, event);
-        chat = result.chat;
-        needsSync ||= result.needsSync;
-      }
-      if (chat !== get().chat) set({ chat });
-      if (historyChanged) get().bumpHistory();
-      if (needsSync) transport.post({ type: 'sync' });
+export function createChatStore(
+  transport: ChatTransport,
+  data: PanelData,
+  env: StoreEnv = browserEnv(),
+) {
+  const useStore = create<ChatStore>((rawSet, get) => {
+    // Every write that changes the chat recomputes its status here, so no component scans.
+    const set = (patch: Patch) => {
+      const partial = typeof patch === 'function' ? patch(get()) : patch;
+      const chat = partial.chat;
+      rawSet(
+        chat && chat !== get().chat
+          ? { ...partial, status: nextStatus(get().status, chat) }
+          : partial,
+      );
+    };
+    const queue = createFoldQueue(
+      (events) => {
+        const result = foldBatch(get().chat, events);
+        for (const event of result.started) controller.onStarted(event);
+        if (result.chat !== get().chat) set({ chat: result.chat });
+        if (result.listChanged) get().bumpList();
+        if (result.needsSync) transport.post({ type: 'sync' });
+      },
+      env.frames,
+      benchProbe?.foldStart,
+    );
+    const controller = createChatController({
+      host: { get, set },
+      post: (message) => transport.post(message),
+      newId: env.newId,
+      now: () => Date.now(),
+      stopQueued: (messageId) => queue.stop(messageId),
+      selectLeaf: (leafId) => get().selectLeaf(leafId),
     });
 
     const enqueue = (event: BackgroundToPanel) => {
-      if (event.type === 'attachments') {
-        const { attachments, draft } = get();
-        set({
-          attachments: [...attachments, ...event.attachments],
-          draft: draft.trim() ? draft : (event.suggestedText ?? draft),
-          chat: { ...get().chat, notice: null },
-        });
-        return;
-      }
-      if (event.type === 'capture_failed') {
-        set({ chat: { ...get().chat, notice: event.message } });
-        return;
-      }
       if (!queue.push(event)) return;
       if (benchProbe && event.type === 'delta') {
         benchProbe.received(event.offset + event.text.length);
@@ -110,22 +134,27 @@ export function createChatStore(transport: ChatTransport, data: PanelData) {
         await data.reopenIfClosed();
         const conversation = id ? await data.getConversation(id) : await data.latestConversation();
         if (!conversation) {
-          set({ history: 'ready' });
+          set({ storage: 'ready' });
           return;
         }
         const messages = await data.getMessages(conversation.id);
-        set({ chat: mergeLoaded(get().chat, conversation, messages), history: 'ready' });
+        set({ chat: mergeLoaded(get().chat, conversation, messages), storage: 'ready' });
         // A reply stored half-written may be live, or finished but not saved: ask the worker.
         if (messages.some((m) => !isTerminal(m.state))) transport.post({ type: 'sync' });
         await get().loadRatings(conversation.id);
       } catch {
-        // The chat still works from memory; only history is missing.
-        set({ history: 'unavailable' });
+        // The chat still works from memory; only stored conversations are missing.
+        set({ storage: 'unavailable' });
       }
     };
 
     transport.start({
-      onEvent: enqueue,
+      onEvent: (event) =>
+        routeEvent(event, {
+          attachments: (e) => set(receiveAttachments(get(), e)),
+          notice: (notice) => set({ chat: { ...get().chat, notice } }),
+          fold: enqueue,
+        }),
       onDisconnect: () => {
         queue.disconnected();
         const { chat, salvage } = markDisconnected(get().chat);
@@ -147,9 +176,10 @@ export function createChatStore(transport: ChatTransport, data: PanelData) {
     });
 
     return {
-      ...feedback.slice,
+      ...createFeedbackSlice(set, get, controller, data, env.newId),
       chat: EMPTY_CHAT,
-      history: 'loading',
+      status: IDLE,
+      storage: 'loading',
       settings: null,
       view: 'chat',
       attachments: [],
@@ -170,42 +200,11 @@ export function createChatStore(transport: ChatTransport, data: PanelData) {
       setSettings: (settings) => set({ settings }),
       setView: (view) => set({ view }),
       send: (text) => {
-        const { chat, attachments, editingId } = get();
         saveDraft('');
-        if (editingId) {
-          set({ editingId: null, draft: '' });
-          get().editAndResend(editingId, text);
-          return;
-        }
-        const requestId = crypto.randomUUID();
-        set({
-          chat: { ...chat, ownRequests: [...chat.ownRequests, requestId], notice: null },
-          attachments: [],
-          draft: '',
-        });
-        transport.post({
-          type: 'send',
-          requestId,
-          conversationId: chat.conversation?.id ?? null,
-          parentId: chat.leafId,
-          text,
-          attachments,
-        });
+        controller.send(text);
       },
-      stop: (messageId) => {
-        const message = get().chat.messages[messageId];
-        const live = message !== undefined && !isTerminal(message.state);
-        // The reply ends where the user saw it stop: text queued but not shown yet goes.
-        if (live) queue.stop(messageId);
-        const shown = live ? { shownLength: message.content.length } : {};
-        transport.post({ type: 'stop', messageId, ...shown });
-      },
-      regenerate: (userMessageId) => {
-        const requestId = crypto.randomUUID();
-        const chat = get().chat;
-        set({ chat: { ...chat, ownRequests: [...chat.ownRequests, requestId], notice: null } });
-        transport.post({ type: 'regenerate', requestId, userMessageId });
-      },
+      stop: (messageId) => controller.stop(messageId),
+      regenerate: (userMessageId) => controller.regenerate(userMessageId),
       newChat: () =>
         set({
           chat: EMPTY_CHAT,
@@ -232,7 +231,7 @@ export function createChatStore(transport: ChatTransport, data: PanelData) {
       },
       selectVariant: (messageId) =>
         get().selectLeaf(deepestLeaf(Object.values(get().chat.messages), messageId)),
-      ...createHistorySlice(set, get, data, (conversationId) =>
+      ...createConversationsSlice(set, get, data, (conversationId) =>
         transport.post({ type: 'conversation_deleted', conversationId }),
       ),
       updateConversation: (patch) => {

@@ -87,7 +87,7 @@ function fakeData(overrides: Partial<PanelData> = {}): PanelData {
 async function started(data = fakeData()) {
   const wire = fakeTransport();
   const store = createChatStore(wire.transport, data);
-  await vi.waitFor(() => expect(store.getState().history).not.toBe('loading'));
+  await vi.waitFor(() => expect(store.getState().storage).not.toBe('loading'));
   return { store, data, ...wire };
 }
 
@@ -95,7 +95,7 @@ describe('panel store wiring', () => {
   it('opens the latest conversation through PanelData and reads its ratings', async () => {
     const { store, data } = await started();
     expect(data.reopenIfClosed).toHaveBeenCalled();
-    expect(store.getState().history).toBe('ready');
+    expect(store.getState().storage).toBe('ready');
     expect(store.getState().chat.conversation?.id).toBe('c1');
     expect(Object.keys(store.getState().chat.messages).sort()).toEqual(['a1', 'u1']);
     await vi.waitFor(() => expect(data.ratingsForConversation).toHaveBeenCalledWith('c1'));
@@ -106,7 +106,7 @@ describe('panel store wiring', () => {
     const { store, posted } = await started(
       fakeData({ latestConversation: vi.fn(async () => Promise.reject(new Error('closed'))) }),
     );
-    expect(store.getState().history).toBe('unavailable');
+    expect(store.getState().storage).toBe('unavailable');
     store.getState().newChat();
     store.getState().send('Hello');
     expect(posted.at(-1)).toMatchObject({ type: 'send', conversationId: null, text: 'Hello' });

@@ -1,5 +1,5 @@
 /**
- * The history part of the panel's store: the Conversations drawer, opening a conversation, and
+ * The conversation list part of the panel's store: the Conversations drawer, opening a conversation, and
  * deleting with a few seconds to undo (asking first whether to keep ratings, when there are any).
  */
 import type { PanelChat } from '@/lib/panel/panel-state';
@@ -7,16 +7,16 @@ import type { PanelData } from './panel-data';
 
 export const UNDO_MS = 6000;
 
-export interface HistorySlice {
+export interface ConversationsSlice {
   drawerOpen: boolean;
   /** Bumped when the list may have changed, so the drawer reloads it. */
-  historyVersion: number;
+  listVersion: number;
   /** A deletion waiting for the keep-ratings answer. */
   deleting: { conversationId: string; feedbackCount: number } | null;
   /** Deletions that can still be undone. */
   pendingDeletes: { conversationId: string; title: string }[];
   toggleDrawer(open?: boolean): void;
-  bumpHistory(): void;
+  bumpList(): void;
   askDelete(conversationId?: string): Promise<void>;
   confirmDelete(keepFeedback: boolean): void;
   cancelDelete(): void;
@@ -29,27 +29,29 @@ interface Host {
 }
 
 type Set = (
-  partial: Partial<HistorySlice> | ((s: HistorySlice & Host) => Partial<HistorySlice & Host>),
+  partial:
+    | Partial<ConversationsSlice>
+    | ((s: ConversationsSlice & Host) => Partial<ConversationsSlice & Host>),
 ) => void;
-type Get = () => HistorySlice & Host;
+type Get = () => ConversationsSlice & Host;
 
 /**
  * `onDeleted` tells the worker at once, not when the undo time is over: a deleted chat's reply
  * stops now and nothing more of it goes to the endpoint (Undo restores what was written).
  */
-export function createHistorySlice(
+export function createConversationsSlice(
   set: Set,
   get: Get,
   data: PanelData,
   onDeleted: (conversationId: string) => void = () => undefined,
-): HistorySlice {
+): ConversationsSlice {
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   // Storage failures are said, not swallowed: a deletion that did not happen must not look done.
   const warn = (notice: string) => set((s) => ({ chat: { ...s.chat, notice } }));
   const unpend = (conversationId: string) =>
     set((s) => ({
       pendingDeletes: s.pendingDeletes.filter((p) => p.conversationId !== conversationId),
-      historyVersion: s.historyVersion + 1,
+      listVersion: s.listVersion + 1,
     }));
 
   const schedule = (conversationId: string, keepFeedback: boolean) => {
@@ -80,11 +82,11 @@ export function createHistorySlice(
 
   return {
     drawerOpen: false,
-    historyVersion: 0,
+    listVersion: 0,
     deleting: null,
     pendingDeletes: [],
     toggleDrawer: (open) => set((s) => ({ drawerOpen: open ?? !s.drawerOpen })),
-    bumpHistory: () => set((s) => ({ historyVersion: s.historyVersion + 1 })),
+    bumpList: () => set((s) => ({ listVersion: s.listVersion + 1 })),
     askDelete: async (conversationId = get().chat.conversation?.id) => {
       if (!conversationId) return;
       let feedbackCount: number;
@@ -110,7 +112,7 @@ export function createHistorySlice(
       void data
         .restoreConversation(conversationId)
         .catch(() => warn('Undo did not reach browser storage; the conversation may stay hidden.'))
-        .finally(() => get().bumpHistory());
+        .finally(() => get().bumpList());
       set((s) => ({
         pendingDeletes: s.pendingDeletes.filter((p) => p.conversationId !== conversationId),
       }));

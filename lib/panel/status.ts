@@ -1,0 +1,53 @@
+/**
+ * The chat's status as one union (after the Vercel AI SDK UI's `submitted | streaming | ready |
+ * error`): computed from the folded chat, kept in the store, read by the UI instead of scanning.
+ */
+import { isTerminal } from '../model/types';
+import type { PanelChat } from './panel-state';
+
+/**
+ * `submitting`: requests sent, no reply started yet. `streaming`: replies being written (the
+ * first one is the one Esc stops). `error`: nothing running and a notice to show.
+ */
+export type ChatStatus =
+  | { kind: 'idle' }
+  | { kind: 'submitting'; requests: number }
+  | { kind: 'streaming'; liveIds: [string, ...string[]]; requests: number }
+  | { kind: 'error'; notice: string };
+
+/** The status at rest. */
+export const IDLE: ChatStatus = { kind: 'idle' };
+
+/** The status of a chat: a live reply wins over waiting requests, which win over a notice. */
+export function chatStatus(chat: PanelChat): ChatStatus {
+  const live = Object.values(chat.messages)
+    .filter((m) => m.role === 'assistant' && !isTerminal(m.state))
+    .map((m) => m.id);
+  const requests = chat.ownRequests.length;
+  const [first, ...rest] = live;
+  if (first !== undefined) return { kind: 'streaming', liveIds: [first, ...rest], requests };
+  if (requests > 0) return { kind: 'submitting', requests };
+  if (chat.notice) return { kind: 'error', notice: chat.notice };
+  return IDLE;
+}
+
+/** Whether a reply is being asked for or written: the composer shows Stop, not Send. */
+export function isBusy(status: ChatStatus): boolean {
+  return status.kind === 'submitting' || status.kind === 'streaming';
+}
+
+/** The reply Esc stops, if one is being written. */
+export function liveReplyId(status: ChatStatus): string | undefined {
+  return status.kind === 'streaming' ? status.liveIds[0] : undefined;
+}
+
+/** Same status as before: the previous object, so a narrow selector does not re-render. */
+export function sameStatus(before: ChatStatus, after: ChatStatus): boolean {
+  return JSON.stringify(before) === JSON.stringify(after);
+}
+
+/** The next status to store: `previous` itself when nothing about it changed. */
+export function nextStatus(previous: ChatStatus, chat: PanelChat): ChatStatus {
+  const next = chatStatus(chat);
+  return sameStatus(previous, next) ? previous : next;
+}
