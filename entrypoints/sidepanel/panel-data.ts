@@ -7,8 +7,8 @@
 import type { Conversation, ChatMessage } from '@/lib/model/types';
 import type { Comparison, ModerationReport, Rating } from '@/lib/model/feedback';
 import type { ConversationBundle } from '@/lib/export/conversation';
-import type { DrawerData } from '@/components/history/conversation-drawer';
-import type { ConversationFilesData } from '@/components/history/conversation-files';
+import type { DrawerData } from '@/components/drawer/conversation-drawer';
+import type { ConversationFilesData } from '@/components/drawer/conversation-files';
 import type { FeedbackDataSource } from '@/components/settings/feedback-data';
 import { getDb, reopenIfClosed, type ParleyDb } from '@/lib/db/schema';
 import {

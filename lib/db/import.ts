@@ -1,5 +1,5 @@
 /**
- * Importing conversation files into the database. Apart from the list's queries (./history.ts)
+ * Importing conversation files into the database. Apart from the list's queries (./conversation-list.ts)
  * because only the lazily loaded drawer imports: this stays out of the panel's initial bundle.
  */
 import Dexie, { type Table } from 'dexie';

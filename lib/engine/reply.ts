@@ -32,7 +32,7 @@ export interface ReplyContext {
   records: ReadThrough;
 }
 
-/** One reply to start: the records it writes (the reply last) and the history before them. */
+/** One reply to start: the records it writes (the reply last) and the conversation before them. */
 export interface ReplyStart {
   requestId: string;
   conversation: Conversation;
@@ -88,7 +88,7 @@ export function createReplies(ctx: ReplyContext) {
     const path = pathToLeaf(messages, assistant.id);
     const model = assistant.model ?? settings.model;
     // The oldest turns give way when the conversation outgrows the model's context.
-    const { messages: history, dropped } = trimToBudget(
+    const { messages: request, dropped } = trimToBudget(
       buildModelMessages(path, conversation.systemPrompt, (m) =>
         buildUserContent(m.content, m.attachments),
       ),
@@ -127,7 +127,7 @@ export function createReplies(ctx: ReplyContext) {
     const handle = startGeneration(
       { messageId: assistant.id, conversationId: conversation.id },
       {
-        openStream: (signal) => provider.streamChat({ model, messages: history }, signal),
+        openStream: (signal) => provider.streamChat({ model, messages: request }, signal),
         // The reply's own record must exist before it is updated.
         persist: async (update) => {
           const now = deps.now();

@@ -1,9 +1,9 @@
 /**
- * The conversation history a piece of feedback refers to, built the same way a request is, so
+ * The conversation a piece of feedback refers to, built the same way a request is, so
  * exported examples match what the model actually saw.
  */
 import type { ChatMessage, Conversation } from '../model/types';
-import { buildModelMessages, type HistoryMessage } from '../prompt/messages';
+import { buildModelMessages, type ModelMessage } from '../prompt/messages';
 import { pathToLeaf } from '../model/tree';
 import { buildUserContent } from '../prompt/page-content';
 import { REDACTED_PAGE_TEXT, type ExportOptions } from './options';
@@ -31,7 +31,7 @@ export function createExportContext(data: FeedbackData, options: ExportOptions) 
   return {
     message: (id: string) => byId.get(id),
     /** Messages up to and including `messageId` (a user message), as sent to the model. */
-    historyThrough(messageId: string): HistoryMessage[] | null {
+    messagesThrough(messageId: string): ModelMessage[] | null {
       const last = byId.get(messageId);
       if (!last) return null;
       const conversation = conversations.get(last.conversationId);

@@ -24,14 +24,14 @@ export function buildPreferencePairs(
   const lines: PreferencePairLine[] = [];
   for (const comparison of data.comparisons) {
     if (comparison.ties) continue;
-    const history = context.historyThrough(comparison.parentId);
-    if (!history) continue;
+    const messages = context.messagesThrough(comparison.parentId);
+    if (!messages) continue;
     for (const [better, worse] of rankingToPairs(comparison.ranking)) {
       const preferred = context.message(better);
       const other = context.message(worse);
       if (!preferred || !other) continue;
       lines.push({
-        input: { messages: history },
+        input: { messages },
         preferred_output: [{ role: 'assistant', content: preferred.content }],
         non_preferred_output: [{ role: 'assistant', content: other.content }],
       });

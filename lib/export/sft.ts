@@ -1,4 +1,4 @@
-/** Supervised fine-tuning examples: each thumbs-up reply with the history that led to it. */
+/** Supervised fine-tuning examples: each thumbs-up reply with the conversation that led to it. */
 import { createExportContext, type FeedbackData } from './context';
 import type { ExportOptions } from './options';
 import type { SftExampleLine } from './schemas';
@@ -10,9 +10,9 @@ export function buildSftExamples(data: FeedbackData, options: ExportOptions): Sf
     if (rating.value !== 'good') continue;
     const reply = context.message(rating.messageId);
     if (!reply?.parentId || !reply.content) continue;
-    const history = context.historyThrough(reply.parentId);
-    if (!history) continue;
-    lines.push({ messages: [...history, { role: 'assistant', content: reply.content }] });
+    const messages = context.messagesThrough(reply.parentId);
+    if (!messages) continue;
+    lines.push({ messages: [...messages, { role: 'assistant', content: reply.content }] });
   }
   return lines;
 }

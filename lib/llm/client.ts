@@ -16,6 +16,7 @@ import {
 } from 'openai/core/error';
 import type { ChatCompletion, ChatCompletionChunk } from 'openai/resources/chat/completions';
 import type { ModerationCreateResponse } from 'openai/resources/moderations';
+import type { ModelMessage } from '../prompt/messages';
 import { tolerantFetch } from './sse-filter';
 
 /** One endpoint: its base URL, the key bound to its origin, and the headers timeout. */
@@ -24,12 +25,6 @@ export interface LlmConfig {
   baseUrl: string;
   /** Time allowed until the response headers arrive (the timeout ends there). */
   timeoutMs: number;
-}
-
-/** One message of a chat request, in the roles every OpenAI-compatible server knows. */
-export interface ModelMessage {
-  role: 'system' | 'user' | 'assistant';
-  content: string;
 }
 
 /** One piece of a streamed reply: text, why it finished, or the token usage. */

@@ -3,7 +3,8 @@
  * moderation (lib/moderation) know only this interface, so a second kind of provider plugs in
  * beside the OpenAI-compatible one (lib/llm/openai-compatible) without touching them.
  */
-import type { LlmConfig, ModelMessage, ModerationOutcome, StreamPart } from './client';
+import type { LlmConfig, ModerationOutcome, StreamPart } from './client';
+import type { ModelMessage } from '../prompt/messages';
 
 /** One chat request: the model and the messages it is sent. */
 export interface ChatRequest {

@@ -2,7 +2,7 @@
  * Keeping a request inside the model's context window: the oldest turns are left out (never the
  * system prompt or the newest message), and the caller tells the user how many.
  */
-import type { HistoryMessage } from './messages';
+import type { ModelMessage } from './messages';
 
 /** Context windows of well-known models; unknown (often local) models get a cautious default. */
 const CONTEXT_WINDOWS: [RegExp, number][] = [
@@ -23,25 +23,25 @@ export function contextWindowFor(model: string): number {
 }
 
 /** The background's cheap count (about 4 characters a token, plus per-message overhead). */
-export function estimateMessageTokens(message: HistoryMessage): number {
+export function estimateMessageTokens(message: ModelMessage): number {
   return Math.ceil(message.content.length / 4) + 4;
 }
 
 export function trimToBudget(
-  messages: readonly HistoryMessage[],
+  messages: readonly ModelMessage[],
   limit: number,
-  count: (m: HistoryMessage) => number = estimateMessageTokens,
-): { messages: HistoryMessage[]; dropped: number } {
+  count: (m: ModelMessage) => number = estimateMessageTokens,
+): { messages: ModelMessage[]; dropped: number } {
   const system = messages[0]?.role === 'system' ? [messages[0]] : [];
   const turns = messages.slice(system.length);
   let total = [...system, ...turns].reduce((sum, m) => sum + count(m), 0);
   let start = 0;
   // Drop from the oldest, keeping at least the newest message (the question being asked).
   while (total > limit && start < turns.length - 1) {
-    total -= count(turns[start] as HistoryMessage);
+    total -= count(turns[start] as ModelMessage);
     start++;
   }
-  // A reply should not open the history: the model expects a user turn first.
+  // A reply should not open the request: the model expects a user turn first.
   while (start < turns.length - 1 && turns[start]?.role === 'assistant') {
     start++;
   }

@@ -2,9 +2,9 @@
  * A short title for a new conversation, asked of the model once after the first reply: cheap
  * (a few tokens), and the user can rename it anytime.
  */
-import type { HistoryMessage } from './messages';
+import type { ModelMessage } from './messages';
 
-export function buildTitleRequest(question: string, answer: string): HistoryMessage[] {
+export function buildTitleRequest(question: string, answer: string): ModelMessage[] {
   return [
     {
       role: 'system',

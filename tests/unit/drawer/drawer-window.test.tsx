@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { ConversationDrawer, type DrawerData } from '@/components/history/conversation-drawer';
+import { ConversationDrawer, type DrawerData } from '@/components/drawer/conversation-drawer';
 import type { Conversation } from '@/lib/model/types';
 
 afterEach(() => cleanup());

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { contextWindowFor, DEFAULT_CONTEXT_WINDOW, trimToBudget } from '@/lib/prompt/budget';
-import type { HistoryMessage } from '@/lib/prompt/messages';
+import type { ModelMessage } from '@/lib/prompt/messages';
 
-const turn = (role: 'user' | 'assistant', size: number, tag: string): HistoryMessage => ({
+const turn = (role: 'user' | 'assistant', size: number, tag: string): ModelMessage => ({
   role,
   content: tag.padEnd(size, '.'),
 });
-const count = (m: HistoryMessage) => m.content.length;
+const count = (m: ModelMessage) => m.content.length;
 
 describe('trimToBudget', () => {
-  const history: HistoryMessage[] = [
+  const history: ModelMessage[] = [
     { role: 'system', content: 'sys' },
     turn('user', 100, 'u1'),
     turn('assistant', 100, 'a1'),
