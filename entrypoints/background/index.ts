@@ -71,7 +71,7 @@ export default defineBackground(() => {
   const selection = createSelectionCapture(hub.deliver);
   registerSelectionEntryPoints(selection);
   acceptChatPorts(hub, service, selection, ready);
-  acceptRpc();
+  acceptRpc(createOpenAiCompatibleProvider);
   openPanelOnActionClick();
   void restrictStorageToExtensionPages(
     (

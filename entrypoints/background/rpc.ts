@@ -29,7 +29,8 @@ import {
   originsWith,
   secretFor,
 } from '@/lib/credentials';
-import { describeFailure, listModels } from '@/lib/llm/client';
+import { describeFailure } from '@/lib/llm/client';
+import type { ProviderFactory } from '@/lib/llm/provider';
 import { ERROR_MESSAGES, failureToState } from '@/lib/llm/errors';
 
 async function publicSettings(): Promise<PublicSettings> {
@@ -52,8 +53,13 @@ async function publicSettings(): Promise<PublicSettings> {
   };
 }
 
-/** One handler per request name: the map types each one's request and answer. */
-const handlers: { [K in RpcName]: (request: RpcMap[K]['request']) => Promise<RpcResult<K>> } = {
+type Handlers = { [K in RpcName]: (request: RpcMap[K]['request']) => Promise<RpcResult<K>> };
+
+/**
+ * One handler per request name: the map types each one's request and answer. The model list
+ * comes through the same ModelProvider interface the engine uses.
+ */
+const createHandlers = (provider: ProviderFactory): Handlers => ({
   async get_settings() {
     return { type: 'settings', settings: await publicSettings() };
   },
@@ -84,8 +90,7 @@ const handlers: { [K in RpcName]: (request: RpcMap[K]['request']) => Promise<Rpc
     if (!base.ok) return { type: 'rpc_error', message: base.message };
     const apiKey = keyForRequest(await readKeyRing(), base.url, request);
     try {
-      const models = await listModels(
-        { apiKey, baseUrl: base.url, timeoutMs: 15_000 },
+      const models = await provider({ apiKey, baseUrl: base.url, timeoutMs: 15_000 }).listModels(
         AbortSignal.timeout(20_000),
       );
       return { type: 'models', models };
@@ -98,20 +103,22 @@ const handlers: { [K in RpcName]: (request: RpcMap[K]['request']) => Promise<Rpc
       return { type: 'rpc_error', message };
     }
   },
-};
+});
 
 /** The request checked (it may come from any of our pages), then answered by its handler. */
-async function answer(raw: unknown): Promise<RpcResponse> {
+async function answer(handlers: Handlers, raw: unknown): Promise<RpcResponse> {
   const request = parseRpcRequest(raw);
   if (!request) return { type: 'rpc_error', message: 'Unknown request.' };
   const handle = handlers[request.type] as (request: RpcRequest) => Promise<RpcResponse>;
   return handle(request);
 }
 
-export function acceptRpc(): void {
+/** Answers our pages' requests; `provider` is the same factory the chat service is given. */
+export function acceptRpc(provider: ProviderFactory): void {
+  const handlers = createHandlers(provider);
   const origin = browser.runtime.getURL('/');
   browser.runtime.onMessage.addListener((raw: unknown, sender) => {
     if (!isOwnExtensionPage(sender, browser.runtime.id, origin)) return undefined;
-    return answer(raw);
+    return answer(handlers, raw);
   });
 }
