@@ -50,6 +50,15 @@ const notDb = layer(
   '^([@~]/lib/|(\\.\\./)+(lib/)?)db(/|$)',
   'lib/prompt builds what the model is sent from data it is given; it does not read storage.',
 );
+// Any of these lib/ folders, imported from a lower layer (`./x` from lib/*.ts, `../x` from a folder).
+const notAbove = (units, message) =>
+  layer(`^([@~]/lib/|\\.\\.?/(\\.\\./)*(lib/)?)(${units.join('|')})(/|$)`, message);
+const aboveBase = ['prompt', 'llm', 'db', 'protocol', 'moderation', 'selection', 'export'];
+const aboveBaseMessage =
+  'Settings, credentials and markdown are a base layer: prompt building, providers, storage and the protocol build on them, not the other way round.';
+const abovePrompt = ['llm', 'protocol', 'moderation', 'selection', 'export'];
+const abovePromptMessage =
+  'lib/prompt builds what the model is sent; providers, the protocol and the exports use it, not the other way round.';
 const restrict = (...patterns) => ({
   'no-restricted-imports': ['error', { patterns: [...libWide, ...patterns] }],
 });
@@ -64,7 +73,14 @@ const layerRules = [
       ),
     ),
   },
-  { files: ['lib/prompt/**/*.{ts,tsx}'], rules: restrict(notEngine, notPanel, notDb) },
+  {
+    files: ['lib/*.{ts,tsx}', 'lib/markdown/**/*.{ts,tsx}'],
+    rules: restrict(notEngine, notPanel, notAbove(aboveBase, aboveBaseMessage)),
+  },
+  {
+    files: ['lib/prompt/**/*.{ts,tsx}'],
+    rules: restrict(notEngine, notPanel, notDb, notAbove(abovePrompt, abovePromptMessage)),
+  },
   { files: ['lib/panel/**/*.{ts,tsx}'], rules: restrict(notEngine) },
   { files: ['lib/engine/**/*.{ts,tsx}'], rules: restrict(notPanel) },
   {

@@ -3,7 +3,7 @@
  * is lib/settings-store.ts. Keys are not part of these settings: each is stored bound to the origin
  * it was saved for (lib/credentials).
  */
-import { DEFAULT_SYSTEM_PROMPT } from './prompt/system-prompt';
+import { DEFAULT_SYSTEM_PROMPT } from './model/system-prompt';
 import { DEFAULT_MODERATION_SETTINGS, type ModerationSettings } from './model/moderation';
 
 export interface Settings {

@@ -10,7 +10,7 @@ import type { PublicSettings, RpcRequest, RpcResponse } from '@/lib/protocol';
 import { checkBaseUrl, presetFor, PROVIDER_PRESETS, requiresKey } from '@/lib/settings';
 import { originOf } from '@/lib/credentials';
 import { chatKeyStatus, moderationKeyStatus } from '@/lib/key-status';
-import { DEFAULT_SYSTEM_PROMPT } from '@/lib/prompt/system-prompt';
+import { DEFAULT_SYSTEM_PROMPT } from '@/lib/model/system-prompt';
 import { ensureHostPermission } from './host-permission';
 import { KeyBinding } from './key-binding';
 import { ModerationFields } from './moderation-fields';

@@ -9,7 +9,7 @@ import type { Attachment } from '../model/types';
  * The system prompt's rule for quoted page content (one sentence, kept in the default system
  * prompt): it is data to analyse, never instructions to follow.
  */
-export { PAGE_CONTENT_RULE_TEXT as PAGE_CONTENT_RULE } from './system-prompt';
+export { PAGE_CONTENT_RULE_TEXT as PAGE_CONTENT_RULE } from '../model/system-prompt';
 
 /** Longest title and URL put in a label, in characters. */
 const MAX_TITLE = 120;

@@ -6,7 +6,7 @@ import {
   presetFor,
   requiresKey,
 } from '@/lib/settings';
-import { DEFAULT_SYSTEM_PROMPT } from '@/lib/prompt/system-prompt';
+import { DEFAULT_SYSTEM_PROMPT } from '@/lib/model/system-prompt';
 
 describe('settings', () => {
   it('defaults to OpenAI with the research-preview system prompt', () => {

@@ -4,7 +4,7 @@ import {
   formatAttachmentForPrompt,
   PAGE_CONTENT_RULE,
 } from '@/lib/prompt/page-content';
-import { DEFAULT_SYSTEM_PROMPT } from '@/lib/prompt/system-prompt';
+import { DEFAULT_SYSTEM_PROMPT } from '@/lib/model/system-prompt';
 import type { Attachment } from '@/lib/model/types';
 
 const attachment = (text: string, patch: Partial<Attachment> = {}): Attachment => ({
