@@ -10,8 +10,10 @@
  */
 import { checkBaseUrl, type Settings } from './settings';
 
+/** Which key a secret is: the chat endpoint's or the moderation endpoint's (they may differ). */
 export type SecretSlot = 'apiKey' | 'moderationApiKey';
 
+/** A key bound to the origin it was typed for, so a changed base URL never sends it elsewhere. */
 export interface BoundSecret {
   /** `scheme://host:port`, as `URL.origin` writes it. */
   origin: string;
@@ -19,6 +21,7 @@ export interface BoundSecret {
   value: string;
 }
 
+/** Every stored key with its origin; read-only so updates go through updateKeyRing. */
 export type KeyRing = readonly BoundSecret[];
 
 const SLOTS: readonly SecretSlot[] = ['apiKey', 'moderationApiKey'];

@@ -7,6 +7,7 @@ import { storage } from '#imports';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './settings';
 import { migrateLegacyKeys, normalizeKeyRing, type BoundSecret, type KeyRing } from './credentials';
 
+/** The settings in storage.local, versioned so future shapes migrate. */
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
   version: 1,
@@ -32,6 +33,7 @@ export const moderationUnsupportedItem = storage.defineItem<string>(
   },
 );
 
+/** The stored settings, normalised so a damaged or older value still yields valid settings. */
 export async function readSettings(): Promise<Settings> {
   return normalizeSettings(await settingsItem.getValue());
 }

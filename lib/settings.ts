@@ -6,6 +6,7 @@
 import { DEFAULT_SYSTEM_PROMPT } from './model/system-prompt';
 import { DEFAULT_MODERATION_SETTINGS, type ModerationSettings } from './model/moderation';
 
+/** The user's settings apart from keys (those live in the key ring, never synced or exported). */
 export interface Settings {
   baseUrl: string;
   model: string;
@@ -17,8 +18,10 @@ export interface Settings {
   moderation: ModerationSettings;
 }
 
+/** OpenAI's API base URL, the default endpoint. */
 export const OPENAI_BASE_URL = 'https://api.openai.com/v1';
 
+/** Settings as a new install has them, and the fallback for any damaged field. */
 export const DEFAULT_SETTINGS: Settings = {
   baseUrl: OPENAI_BASE_URL,
   model: 'gpt-4o-mini',
@@ -28,6 +31,7 @@ export const DEFAULT_SETTINGS: Settings = {
   moderation: DEFAULT_MODERATION_SETTINGS,
 };
 
+/** A known server the settings form offers, with whether it needs a key. */
 export interface ProviderPreset {
   id: 'openai' | 'ollama' | 'lmstudio' | 'custom';
   label: string;
@@ -35,6 +39,7 @@ export interface ProviderPreset {
   needsKey: boolean;
 }
 
+/** The presets the settings form lists; `custom` is any other OpenAI-compatible URL. */
 export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
   { id: 'openai', label: 'OpenAI', baseUrl: OPENAI_BASE_URL, needsKey: true },
   { id: 'ollama', label: 'Ollama', baseUrl: 'http://localhost:11434/v1', needsKey: false },
@@ -42,11 +47,13 @@ export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
   { id: 'custom', label: 'Custom (OpenAI-compatible)', baseUrl: '', needsKey: false },
 ];
 
+/** Which preset a base URL is, so the form shows the right choice. */
 export function presetFor(baseUrl: string): ProviderPreset['id'] {
   const match = PROVIDER_PRESETS.find((p) => p.baseUrl && p.baseUrl === baseUrl);
   return match?.id ?? 'custom';
 }
 
+/** A checked base URL (normalised, with its origin) or the sentence that says what is wrong. */
 export type BaseUrlCheck =
   { ok: true; url: string; origin: string } | { ok: false; message: string };
 

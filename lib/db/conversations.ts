@@ -12,6 +12,7 @@ import type {
 import type { ParleyDb } from './schema';
 import { assembleReply, chunksOf, deleteChunks, withChunks } from './reply-chunks';
 
+/** Writes a new conversation; the worker calls it for a first message, before the reply. */
 export async function createConversation(
   db: ParleyDb,
   init: { id: string; model: string; systemPrompt: string; title: string; now: number },
@@ -46,6 +47,7 @@ export async function appendMessages(
   });
 }
 
+/** Overwrites a message's text, state and usage in place (a whole-record write, no chunks). */
 export async function updateReply(
   db: ParleyDb,
   messageId: string,
@@ -55,6 +57,7 @@ export async function updateReply(
   await db.messages.update(messageId, { ...update, updatedAt: now });
 }
 
+/** Remembers which branch the user is on, so reopening a conversation shows the same path. */
 export async function setCurrentLeaf(
   db: ParleyDb,
   conversationId: string,
@@ -63,6 +66,7 @@ export async function setCurrentLeaf(
   await db.conversations.update(conversationId, { currentLeafId: leafId });
 }
 
+/** One conversation by id, or undefined when it was deleted meanwhile. */
 export async function getConversation(db: ParleyDb, id: string): Promise<Conversation | undefined> {
   return db.conversations.get(id);
 }
@@ -201,6 +205,7 @@ export async function salvageReply(
   });
 }
 
+/** Attaches a moderation verdict to a message, so the mark survives a reload and exports. */
 export async function setModeration(
   db: ParleyDb,
   messageId: string,
@@ -221,6 +226,7 @@ export async function softDeleteConversation(
   );
 }
 
+/** Undoes a pending delete: the conversation shows again and is no longer due for purging. */
 export async function restoreConversation(db: ParleyDb, id: string): Promise<void> {
   await db.conversations.update(id, { hidden: false, purgeAfter: undefined });
 }

@@ -4,14 +4,17 @@ import type { FeedbackSets } from '../export/feedback-records';
 import type { FeedbackData } from '../export/context';
 import type { ParleyDb } from './schema';
 
+/** Stores (or replaces, by id) one thumbs rating: what the panel shows and the SFT export reads. */
 export async function saveRating(db: ParleyDb, rating: Rating): Promise<void> {
   await db.ratings.put(rating);
 }
 
+/** Removes a rating when the user clears their thumbs. */
 export async function deleteRating(db: ParleyDb, id: string): Promise<void> {
   await db.ratings.delete(id);
 }
 
+/** A conversation's ratings, to show the thumbs state when it is opened. */
 export async function ratingsForConversation(
   db: ParleyDb,
   conversationId: string,
@@ -19,14 +22,17 @@ export async function ratingsForConversation(
   return db.ratings.where('conversationId').equals(conversationId).toArray();
 }
 
+/** Stores one side-by-side comparison, the source of preference-pair exports. */
 export async function saveComparison(db: ParleyDb, comparison: Comparison): Promise<void> {
   await db.comparisons.put(comparison);
 }
 
+/** Stores the user's report that a moderation verdict was wrong, for export and review. */
 export async function saveModerationReport(db: ParleyDb, report: ModerationReport): Promise<void> {
   await db.moderationReports.put(report);
 }
 
+/** How many ratings, comparisons and reports exist, for the settings page's export summary. */
 export async function feedbackCounts(
   db: ParleyDb,
 ): Promise<{ ratings: number; comparisons: number; reports: number }> {

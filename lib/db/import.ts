@@ -6,6 +6,7 @@ import Dexie, { type Table } from 'dexie';
 import type { ConversationBundle } from '../export/conversation';
 import type { ParleyDb } from './schema';
 
+/** How an import batches its writes, so a large file never becomes one unbounded transaction. */
 export interface ImportOptions {
   /** Conversations per transaction. */
   batchSize?: number;

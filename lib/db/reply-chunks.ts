@@ -10,6 +10,10 @@ import Dexie from 'dexie';
 import { isTerminal, type ChatMessage, type MessageState, type Usage } from '../model/types';
 import type { ParleyDb } from './schema';
 
+/**
+ * A slice of a long reply stored on its own, so growing text appends instead of rewriting the whole
+ * reply.
+ */
 export interface ReplyChunk {
   messageId: string;
   conversationId: string;
@@ -68,6 +72,7 @@ export function withChunks(messages: ChatMessage[], chunks: readonly ReplyChunk[
   });
 }
 
+/** Writes one reply as it streams; hides whether it appends chunks or rewrites the record. */
 export interface ReplyWriter {
   /** Stores the reply as it is now: appends what is new, or writes it whole (short, or the end). */
   save(update: { content: string; state: MessageState; usage?: Usage }, now: number): Promise<void>;

@@ -17,6 +17,7 @@ export const SCHEMA_V1 = {
   moderationReports: 'id, messageId, conversationId',
 } as const;
 
+/** Parley's IndexedDB database: its tables and versioned schema (upgrades live beside it). */
 export class ParleyDb extends Dexie {
   conversations!: Table<Conversation, string>;
   messages!: Table<ChatMessage, string>;

@@ -6,6 +6,9 @@ import Dexie from 'dexie';
  * the cause is looked for through the wrapping.
  */
 
+/**
+ * Whether a storage failure means the disk quota is full, looking through Dexie's wrapping errors.
+ */
 export function isQuotaError(error: unknown, depth = 0): boolean {
   if (typeof error !== 'object' || error === null) return /quota/i.test(String(error));
   const e = error as {

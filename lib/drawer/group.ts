@@ -1,6 +1,7 @@
 /** The conversation list: pinned first, then newest first, grouped by day. */
 import type { Conversation } from '../model/types';
 
+/** Conversations under one day heading of the drawer (Today, Yesterday, a date). */
 export interface DayGroup {
   label: string;
   conversations: Conversation[];

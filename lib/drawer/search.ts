@@ -4,12 +4,14 @@
  */
 import type { ChatMessage, Conversation } from '../model/types';
 
+/** The text around a search match, split so the drawer can highlight the match without HTML. */
 export interface Snippet {
   before: string;
   match: string;
   after: string;
 }
 
+/** One conversation that matches the drawer's search, with where it matched. */
 export interface SearchHit {
   conversationId: string;
   title: string;
@@ -26,6 +28,10 @@ function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
+/**
+ * The context around the first match of `query` in `text`, case- and accent-insensitively; null
+ * when none.
+ */
 export function makeSnippet(text: string, query: string): Snippet | null {
   const folded = fold(text);
   const q = fold(query.trim());
@@ -46,6 +52,7 @@ export function makeSnippet(text: string, query: string): Snippet | null {
   };
 }
 
+/** The drawer's search over titles and message text, in memory (no index needed at this size). */
 export function searchConversations(
   conversations: readonly Conversation[],
   messages: readonly ChatMessage[],

@@ -6,6 +6,10 @@
 import type { Conversation } from '../model/types';
 import type { DayGroup } from './group';
 
+/**
+ * One line of the drawer's flattened list: a day header or a conversation row, so windowing sees
+ * one array.
+ */
 export type DrawerItem =
   | { kind: 'header'; label: string; group: number }
   | {
@@ -42,6 +46,9 @@ export function itemOffsets(count: number, heightOf: (index: number) => number):
   return offsets;
 }
 
+/**
+ * Which items of the list are rendered: the visible ones plus overscan, so long lists stay fast.
+ */
 export interface WindowRange {
   /** First item rendered, and one past the last. */
   start: number;
@@ -93,6 +100,7 @@ export function revealScrollTop(
   return scrollTop;
 }
 
+/** The keys the drawer's list handles itself for roving focus. */
 export type NavigationKey = 'ArrowDown' | 'ArrowUp' | 'Home' | 'End' | 'PageDown' | 'PageUp';
 
 /**

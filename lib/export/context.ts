@@ -9,6 +9,7 @@ import { buildUserContent } from '../prompt/page-content';
 import { REDACTED_PAGE_TEXT, type ExportOptions } from './options';
 import type { Comparison, ModerationReport, Rating } from '../model/feedback';
 
+/** Everything an export reads, loaded once, so the builders stay pure and testable. */
 export interface FeedbackData {
   conversations: readonly Conversation[];
   messages: readonly ChatMessage[];
@@ -17,6 +18,7 @@ export interface FeedbackData {
   reports: readonly ModerationReport[];
 }
 
+/** Lookups the export builders share: messages by id and the request as the model saw it. */
 export function createExportContext(data: FeedbackData, options: ExportOptions) {
   const byId = new Map(data.messages.map((m) => [m.id, m]));
   const conversations = new Map(data.conversations.map((c) => [c.id, c]));

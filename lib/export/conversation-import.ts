@@ -8,8 +8,10 @@ import type { ChatMessage, Conversation } from '../model/types';
 import { conversationSchema, describeIssue, messageSchema } from './record-schemas';
 import { repairTree } from './tree-repair';
 
+/** The `format` tag of a conversations file; an import refuses any other. */
 export const CONVERSATIONS_FORMAT = 'parley.conversations';
 
+/** One conversation with its messages, the unit that is exported, imported and written together. */
 export interface ConversationBundle {
   conversation: Conversation;
   messages: ChatMessage[];
@@ -23,6 +25,9 @@ export interface ImportSkips {
   hint?: string;
 }
 
+/**
+ * A parsed conversations file: the bundles and what was skipped, or why the whole file was refused.
+ */
 export type ImportParse =
   { ok: true; bundles: ConversationBundle[]; skipped: ImportSkips } | { ok: false; error: string };
 

@@ -28,6 +28,7 @@ export function buildFeedbackRecords(data: FeedbackData): FeedbackRecord[] {
   ];
 }
 
+/** A parsed feedback file: every record, or the first error (imports are all or nothing). */
 export type ParseResult = { ok: true; records: FeedbackRecord[] } | { ok: false; error: string };
 
 /**
@@ -60,6 +61,7 @@ export function parseFeedbackRecords(jsonl: string, now = Date.now()): ParseResu
   return { ok: true, records };
 }
 
+/** Feedback records sorted by kind, ready to write to their tables. */
 export interface FeedbackSets {
   ratings: Rating[];
   comparisons: Comparison[];

@@ -6,9 +6,13 @@ export interface ExportOptions {
   redactAttachments: boolean;
 }
 
+/**
+ * What an export includes unless the user changes it: the system prompt, and page text unredacted.
+ */
 export const DEFAULT_EXPORT_OPTIONS: ExportOptions = {
   includeSystemPrompt: true,
   redactAttachments: false,
 };
 
+/** Stands in for page text when the user redacts attachments, so the example keeps its shape. */
 export const REDACTED_PAGE_TEXT = '[page text redacted]';

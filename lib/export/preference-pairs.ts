@@ -16,6 +16,7 @@ export function rankingToPairs(ranking: readonly string[]): [string, string][] {
   return pairs;
 }
 
+/** Preference-pair lines (OpenAI DPO format) from ranked comparisons; ties give no pair. */
 export function buildPreferencePairs(
   data: FeedbackData,
   options: ExportOptions,

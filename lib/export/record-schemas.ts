@@ -43,8 +43,13 @@ export function timestampSchema(now: number) {
 }
 
 const categorySchema = z.string().regex(CATEGORY_PATTERN);
+/**
+ * Moderation category names as imports accept them: bounded and pattern-checked, since files are
+ * untrusted.
+ */
 export const categoriesSchema = z.array(categorySchema).max(MAX_CATEGORIES);
 
+/** A message state as imports accept it: the same union as lib/model, checked field by field. */
 export const messageStateSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('pending') }),
   z.object({ kind: z.literal('streaming') }),
@@ -59,6 +64,7 @@ export const messageStateSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('blocked'), categories: categoriesSchema }),
 ]);
 
+/** A stored moderation verdict as imports accept it. */
 export const moderationSchema = z.object({
   flagged: z.boolean(),
   categories: categoriesSchema,

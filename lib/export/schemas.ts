@@ -91,8 +91,13 @@ const MAX_DATE = 8.64e15 - 86_400_000;
 /** The shape of every exported record (tests check exports against it); imports bound dates by now. */
 export const feedbackRecordSchema = feedbackRecordSchemaAt(MAX_DATE);
 
+/**
+ * One line of a preference-pair export, typed from its schema so the builder and the check agree.
+ */
 export type PreferencePairLine = z.infer<typeof preferencePairSchema>;
+/** One line of a supervised fine-tuning export, typed from its schema. */
 export type SftExampleLine = z.infer<typeof sftExampleSchema>;
+/** One line of a feedback file (rating, comparison or report), typed from its schema. */
 export type FeedbackRecord = z.infer<typeof feedbackRecordSchema>;
 
 /** One JSON document per line, newline-terminated (what fine-tuning uploads expect). */

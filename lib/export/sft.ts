@@ -3,6 +3,7 @@ import { createExportContext, type FeedbackData } from './context';
 import type { ExportOptions } from './options';
 import type { SftExampleLine } from './schemas';
 
+/** Fine-tuning examples from thumbs-up replies, each with the request as the model saw it. */
 export function buildSftExamples(data: FeedbackData, options: ExportOptions): SftExampleLine[] {
   const context = createExportContext(data, options);
   const lines: SftExampleLine[] = [];

@@ -5,6 +5,9 @@
  */
 import type { ChatMessage } from '../model/types';
 
+/**
+ * An imported message tree made consistent: what was kept, the leaf to show and what was dropped.
+ */
 export interface RepairedTree {
   messages: ChatMessage[];
   leafId: string | null;

@@ -5,6 +5,10 @@
  * event cannot end a good reply, and caps any single event's size.
  */
 
+/**
+ * The largest single SSE event accepted; a bigger one is dropped so a hostile server cannot exhaust
+ * memory.
+ */
 export const MAX_EVENT_BYTES = 1_000_000;
 
 function isJson(text: string): boolean {

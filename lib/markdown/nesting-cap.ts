@@ -19,6 +19,7 @@ export const MAX_CONTAINER_DEPTH = 32;
 /** Emphasis delimiters allowed open at once in a paragraph; further openers become text. */
 export const MAX_OPEN_EMPHASIS = 32;
 
+/** Text with over-deep markers escaped, and whether any were, so the message can say so. */
 export interface NestingCap {
   text: string;
   /** Whether anything was escaped (the renderer says so under the message). */

@@ -6,6 +6,9 @@
  * anything else percent-encoded, nothing that can reorder or hide.
  */
 
+/**
+ * A link's destination as Parley shows it, so the user sees where a model-written link really goes.
+ */
 export interface ShownUrl {
   /** The destination without userinfo: what the link opens and what is shown. */
   href: string;

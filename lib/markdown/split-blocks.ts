@@ -29,6 +29,7 @@ export function openFence(text: string): string | null {
   return fence;
 }
 
+/** Splits markdown into top-level blocks, so a streaming reply re-renders only its last block. */
 export function splitBlocks(text: string): string[] {
   const lines = text.split(/(?<=\n)/);
   const blocks: string[] = [];

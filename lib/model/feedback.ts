@@ -4,12 +4,14 @@
  */
 export type RatingReason = 'harmful' | 'untrue' | 'unhelpful';
 
+/** The words the thumbs-down dialog shows for each reason; stored records keep only the code. */
 export const REASON_LABELS: Record<RatingReason, string> = {
   harmful: 'This is harmful / unsafe',
   untrue: "This isn't true",
   unhelpful: "This isn't helpful",
 };
 
+/** A thumbs rating of one reply, with its reasons and comment: the source of SFT exports. */
 export interface Rating {
   id: string;
   messageId: string;
@@ -22,6 +24,7 @@ export interface Rating {
   updatedAt: number;
 }
 
+/** The user's ranking of replies to the same message: the source of preference-pair exports. */
 export interface Comparison {
   id: string;
   conversationId: string;
@@ -35,6 +38,7 @@ export interface Comparison {
   createdAt: number;
 }
 
+/** The user's report that a moderation verdict on a message was wrong. */
 export interface ModerationReport {
   id: string;
   messageId: string;

@@ -3,12 +3,16 @@
  * unsafe content and asked users to report the filter's mistakes; Parley does the same.
  */
 
+/** What moderation does with flagged text: nothing, a warning, or blocking it. */
 export type ModerationMode = 'off' | 'warn' | 'block';
+/** A per-category change to the mode; `default` follows it. */
 export type CategoryOverride = 'default' | 'ignore' | 'warn' | 'block';
 /** What happens when the moderation endpoint cannot answer: allow with a mark, or hold. */
 export type FailMode = 'allow' | 'hold';
+/** Which service classifies text: OpenAI's moderation endpoint, a Llama Guard model, or none. */
 export type ModerationProviderId = 'openai' | 'llama-guard' | 'none';
 
+/** The user's moderation settings, stored with the other settings. */
 export interface ModerationSettings {
   mode: ModerationMode;
   provider: ModerationProviderId;
@@ -22,6 +26,7 @@ export interface ModerationSettings {
   baseUrl: string;
 }
 
+/** Moderation as a new install has it: warn, through OpenAI's endpoint. */
 export const DEFAULT_MODERATION_SETTINGS: ModerationSettings = {
   mode: 'warn',
   provider: 'openai',
@@ -32,10 +37,12 @@ export const DEFAULT_MODERATION_SETTINGS: ModerationSettings = {
   baseUrl: '',
 };
 
+/** What a moderation provider answered, or why it could not (unavailable or unsupported). */
 export type ModerationResult =
   | { ok: true; flagged: boolean; categories: string[]; scores: Record<string, number> }
   | { ok: false; reason: 'unavailable' | 'unsupported'; detail?: string };
 
+/** What Parley does with a checked text after the user's settings are applied. */
 export interface ModerationVerdict {
   action: 'allow' | 'warn' | 'block' | 'hold';
   categories: string[];
@@ -62,6 +69,7 @@ export const MODERATION_CATEGORIES: Record<string, string> = {
   'violence/graphic': 'Violence (graphic)',
 };
 
+/** A category's readable name, falling back to the raw id so new categories still show. */
 export function categoryLabel(category: string): string {
   return MODERATION_CATEGORIES[category] ?? category.replace(/[-/]/g, ' ');
 }

@@ -53,6 +53,7 @@ export function deepestLeaf(messages: readonly ChatMessage[], fromId: string): s
   return id;
 }
 
+/** Where a message sits among its siblings, for the `< 2/3 >` variant pager. */
 export interface PagerInfo {
   index: number;
   total: number;
@@ -60,6 +61,7 @@ export interface PagerInfo {
   nextId?: string;
 }
 
+/** The pager position of `message` and the neighbours its arrows switch to. */
 export function pagerInfo(messages: readonly ChatMessage[], message: ChatMessage): PagerInfo {
   const siblings = siblingsOf(messages, message);
   const at = siblings.findIndex((m) => m.id === message.id);

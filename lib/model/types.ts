@@ -3,6 +3,7 @@
  * Plain data only (structured-clone safe): these records cross the port and live in IndexedDB.
  */
 
+/** Who wrote a message, in the roles chat APIs know. */
 export type Role = 'system' | 'user' | 'assistant';
 
 /** Why a reply ended before the model said it was done; the partial text is always kept. */
@@ -46,6 +47,7 @@ export type MessageState =
   | { kind: 'error'; code: ErrorCode; detail?: string }
   | { kind: 'blocked'; categories: string[] };
 
+/** Just the tag of a message state, for lists and checks that ignore the details. */
 export type MessageStateKind = MessageState['kind'];
 
 /** States after which nothing more is appended to a message. */
@@ -57,6 +59,9 @@ export const TERMINAL_KINDS: readonly MessageStateKind[] = [
   'blocked',
 ];
 
+/**
+ * Whether a message is finished (nothing more will be appended), so the UI stops showing progress.
+ */
 export function isTerminal(state: MessageState): boolean {
   return TERMINAL_KINDS.includes(state.kind);
 }
@@ -80,6 +85,7 @@ export interface Attachment {
   formattingLost?: boolean;
 }
 
+/** Token counts a server reported for a reply; optional because local servers often omit them. */
 export interface Usage {
   promptTokens?: number;
   completionTokens?: number;
@@ -112,6 +118,7 @@ export interface ChatMessage {
   updatedAt: number;
 }
 
+/** A stored conversation: its title, model, system prompt and the leaf of the branch on screen. */
 export interface Conversation {
   id: string;
   title: string;

@@ -7,6 +7,10 @@ export interface OutputChecker {
   finish(finalText: string): Promise<void>;
 }
 
+/**
+ * Checks a streaming reply every `everyChars` new characters, never two checks at once, and once at
+ * the end.
+ */
 export function createOutputChecker({
   everyChars = 400,
   check,

@@ -20,6 +20,7 @@ const HAZARDS: Record<string, string> = {
   S14: 'code-interpreter-abuse',
 };
 
+/** Llama Guard's answer parsed: whether it flagged the text and which of its categories. */
 export interface LlamaGuardVerdict {
   flagged: boolean;
   codes: string[];

@@ -20,6 +20,10 @@ function actionFor(
   return override === 'ignore' ? 'allow' : override;
 }
 
+/**
+ * Turns a provider's result into allow, warn, block or hold under the user's settings and fail
+ * mode.
+ */
 export function decide(result: ModerationResult, settings: ModerationSettings): ModerationVerdict {
   if (settings.mode === 'off' || settings.provider === 'none')
     return { action: 'allow', categories: [], checked: false };

@@ -8,6 +8,7 @@ import { decide, toRecord } from './policy';
 import type { ModerationProvider } from './providers';
 import type { ModerationSettings } from '../model/moderation';
 
+/** What moderating one turn needs: the settings, the provider and the messages it marks. */
 export interface TurnModerationInit {
   settings: ModerationSettings;
   provider: ModerationProvider;
@@ -21,6 +22,7 @@ export interface TurnModerationInit {
   everyChars?: number;
 }
 
+/** Moderation of one turn: the gate before the request, checks while streaming, the final check. */
 export interface TurnModeration {
   inputGate: { hold: boolean; verdict: Promise<MessageState | null> };
   onText: (content: string) => void;
@@ -42,6 +44,9 @@ function strongest(a: ModerationRecord | undefined, b: ModerationRecord): Modera
   };
 }
 
+/**
+ * Sets up moderation for one turn, or null when moderation is off, so the engine skips it cheaply.
+ */
 export function moderateTurn(init: TurnModerationInit): TurnModeration | null {
   const { settings, provider } = init;
   if (settings.mode === 'off' || settings.provider === 'none') return null;

@@ -13,10 +13,12 @@ const CONTEXT_WINDOWS: [RegExp, number][] = [
   [/claude/, 200_000],
   [/llama-?3\.[123]|qwen2\.5|mistral-(large|nemo)|gemma-?3/, 128_000],
 ];
+/** The context window assumed for unknown models: small enough for most local servers. */
 export const DEFAULT_CONTEXT_WINDOW = 32_768;
 /** Room kept free for the reply. */
 export const REPLY_RESERVE = 4_096;
 
+/** The context window of `model`, by name, or the cautious default. */
 export function contextWindowFor(model: string): number {
   const name = model.toLowerCase();
   return CONTEXT_WINDOWS.find(([pattern]) => pattern.test(name))?.[1] ?? DEFAULT_CONTEXT_WINDOW;
@@ -27,6 +29,10 @@ export function estimateMessageTokens(message: ModelMessage): number {
   return Math.ceil(message.content.length / 4) + 4;
 }
 
+/**
+ * Drops the oldest turns until the request fits `limit` tokens; says how many went so the user is
+ * told.
+ */
 export function trimToBudget(
   messages: readonly ModelMessage[],
   limit: number,

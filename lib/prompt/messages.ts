@@ -9,6 +9,10 @@ export interface ModelMessage {
   content: string;
 }
 
+/**
+ * The request's messages from the visible branch, so the worker and the exports send the same
+ * thing.
+ */
 export function buildModelMessages(
   path: readonly ChatMessage[],
   systemPrompt: string,

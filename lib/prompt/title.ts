@@ -4,6 +4,7 @@
  */
 import type { ModelMessage } from './messages';
 
+/** The side request that names a conversation from its first question and answer. */
 export function buildTitleRequest(question: string, answer: string): ModelMessage[] {
   return [
     {

@@ -26,6 +26,7 @@ export interface RegenerateRequest {
   userMessageId: string;
 }
 
+/** The panel asks to stop a reply at what it had shown. */
 export interface StopRequest {
   type: 'stop';
   messageId: string;
@@ -63,6 +64,7 @@ export interface CaptureSelectionRequest {
   windowId?: number;
 }
 
+/** Every message the panel sends on the chat port; the worker validates each on receipt. */
 export type PanelToBackground =
   | CaptureSelectionRequest
   | SendRequest
@@ -102,6 +104,7 @@ export interface StateEvent {
   content?: string;
 }
 
+/** A reply still being generated, so a panel that (re)connects can resume folding its deltas. */
 export interface LiveGeneration {
   messageId: string;
   conversationId: string;
@@ -110,6 +113,7 @@ export interface LiveGeneration {
   state: MessageState;
 }
 
+/** Sent on connect: the generations running now, so a reopened panel catches up. */
 export interface SnapshotEvent {
   type: 'snapshot';
   generations: LiveGeneration[];
@@ -162,6 +166,7 @@ export interface ContextTrimmedEvent {
   dropped: number;
 }
 
+/** Every event the worker sends on the chat port; the panel validates each on receipt. */
 export type BackgroundToPanel =
   | ContextTrimmedEvent
   | TitleEvent
