@@ -99,7 +99,7 @@ export function createChatStore(
     const queue = createFoldQueue(
       (events) => {
         const result = foldBatch(get().chat, events);
-        for (const event of result.started) controller.onStarted(event);
+        for (const event of result.started) onStarted(event);
         if (result.chat !== get().chat) set({ chat: result.chat });
         if (result.listChanged) get().bumpList();
         if (result.needsSync) transport.post({ type: 'sync' });
@@ -107,13 +107,14 @@ export function createChatStore(
       env.frames,
       benchProbe?.foldStart,
     );
-    const controller = createChatController({
+    const feedback = createFeedbackSlice(set, get, data, env.newId);
+    const { onStarted, ...actions } = createChatController({
       host: { get, set },
       post: (message) => transport.post(message),
       newId: env.newId,
-      now: () => Date.now(),
       stopQueued: (messageId) => queue.stop(messageId),
       selectLeaf: (leafId) => get().selectLeaf(leafId),
+      saveComparison: feedback.saveComparison,
     });
 
     const enqueue = (event: BackgroundToPanel) => {
@@ -176,7 +177,8 @@ export function createChatStore(
     });
 
     return {
-      ...createFeedbackSlice(set, get, controller, data, env.newId),
+      ...feedback.slice,
+      ...actions,
       chat: EMPTY_CHAT,
       status: IDLE,
       storage: 'loading',
@@ -201,10 +203,8 @@ export function createChatStore(
       setView: (view) => set({ view }),
       send: (text) => {
         saveDraft('');
-        controller.send(text);
+        actions.send(text);
       },
-      stop: (messageId) => controller.stop(messageId),
-      regenerate: (userMessageId) => controller.regenerate(userMessageId),
       newChat: () =>
         set({
           chat: EMPTY_CHAT,

@@ -4,7 +4,7 @@
  * Feedback is written to IndexedDB from here and never sent anywhere.
  */
 import type { Comparison, ModerationReport, Rating, RatingReason } from '@/lib/model/feedback';
-import type { ChatController, ComparePrompt, CompareSession } from '@/lib/panel/controller';
+import type { ComparePrompt, CompareSession } from '@/lib/panel/controller';
 import type { PanelChat } from '@/lib/panel/panel-state';
 import type { PanelData } from './panel-data';
 
@@ -40,23 +40,25 @@ type Set = (
 ) => void;
 type Get = () => FeedbackSlice & Host;
 
-/** The slice over the chat controller (the flows), PanelData (the writes) and an id maker. */
-export function createFeedbackSlice(
-  set: Set,
-  get: Get,
-  controller: ChatController,
-  data: PanelData,
-  newId: () => string,
-): FeedbackSlice {
+/** The store's actions that lib/panel/controller implements (the store spreads them in). */
+export type ControllerActions =
+  | 'regenerateWithPrompt'
+  | 'answerComparePrompt'
+  | 'dismissComparePrompt'
+  | 'startCompare'
+  | 'moveInCompare'
+  | 'finishCompare'
+  | 'cancelCompare'
+  | 'editAndResend';
+
+/** The slice over PanelData (the writes) and an id maker; `saveComparison` is the controller's. */
+export function createFeedbackSlice(set: Set, get: Get, data: PanelData, newId: () => string) {
   const persist = (work: Promise<unknown>) =>
     void work.catch(() =>
       set({ feedbackError: 'Parley could not save your feedback to browser storage.' }),
     );
-  const saveComparison = (comparison: Comparison | null) => {
-    if (comparison) persist(data.saveComparison(comparison));
-  };
 
-  return {
+  const slice: Omit<FeedbackSlice, ControllerActions> = {
     ratings: {},
     reports: {},
     comparePrompt: null,
@@ -94,15 +96,6 @@ export function createFeedbackSlice(
       persist(data.deleteRating(existing.id));
     },
 
-    regenerateWithPrompt: (userMessageId) => controller.regenerateWithPrompt(userMessageId),
-    answerComparePrompt: (answer) => saveComparison(controller.answerComparePrompt(answer)),
-    dismissComparePrompt: () => set({ comparePrompt: null }),
-    startCompare: (userMessageId, count) => controller.startCompare(userMessageId, count),
-    moveInCompare: (messageId, direction) => controller.moveInCompare(messageId, direction),
-    finishCompare: (bestFirst) => saveComparison(controller.finishCompare(bestFirst)),
-    cancelCompare: () => set({ compareSession: null }),
-    editAndResend: (userMessageId, text) => controller.editAndResend(userMessageId, text),
-
     reportModeration(messageId, kind) {
       const message = get().chat.messages[messageId];
       if (!message) return;
@@ -134,4 +127,5 @@ export function createFeedbackSlice(
       }
     },
   };
+  return { slice, saveComparison: (c: Comparison) => persist(data.saveComparison(c)) };
 }

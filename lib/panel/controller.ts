@@ -2,7 +2,8 @@
  * The panel's chat actions without React or zustand: send, stop, regenerate, compare and edit,
  * and the bookkeeping that ties a `started` reply back to the regenerate or comparison that asked
  * for it. It talks to the worker through `post` and keeps its state in a host ({get, set}): the
- * store passes zustand's, tests a plain object. Ids and the clock are injected too.
+ * store passes zustand's, tests a plain object. Ids are injected too (crypto.randomUUID is the
+ * browser's).
  */
 import type { PanelToBackground, StartedEvent } from '../protocol';
 import type { Attachment } from '../model/types';
@@ -52,35 +53,36 @@ export interface ControllerDeps {
   post(message: PanelToBackground): void;
   /** A fresh unique id (request ids, comparison ids). */
   newId(): string;
-  /** The time now, in ms since the epoch (a comparison's createdAt). */
-  now(): number;
   /** The fold queue's side of Stop. */
   stopQueued(messageId: string): void;
   /** Shows a leaf and stores the choice (the store owns the write). */
   selectLeaf(leafId: string): void;
+  /** Stores a comparison the user made (the store owns the write and says when it fails). */
+  saveComparison(comparison: Comparison): void;
 }
 
 /** The panel's chat controller; see the module comment. */
 export type ChatController = ReturnType<typeof createChatController>;
 
-/** A controller over the injected host, transport, id maker and clock. */
+/** A controller over the injected host, transport and id maker. */
 export function createChatController(deps: ControllerDeps) {
-  const { host, post } = deps;
+  const { post, newId } = deps;
+  const { get, set } = deps.host;
   // Which started replies belong to a regenerate (and what they replace).
   const regenerations = new Map<string, { oldId: string; parentId: string }>();
 
   /** The chat with these requests awaited and the old notice gone. */
   const requesting = (requestIds: string[]): PanelChat => {
-    const chat = host.get().chat;
+    const chat = get().chat;
     return { ...chat, ownRequests: [...chat.ownRequests, ...requestIds], notice: null };
   };
 
   const editAndResend = (userMessageId: string, text: string): void => {
-    const { chat } = host.get();
+    const { chat } = get();
     const original = chat.messages[userMessageId];
     if (!original || !chat.conversation || !text.trim()) return;
-    const requestId = deps.newId();
-    host.set({ chat: requesting([requestId]) });
+    const requestId = newId();
+    set({ chat: requesting([requestId]) });
     // A sibling of the original: both branches stay reachable through the pager.
     post({
       type: 'send',
@@ -95,14 +97,14 @@ export function createChatController(deps: ControllerDeps) {
   return {
     /** Sends the composer's text below the leaf, or as the edit of the message being edited. */
     send(text: string): void {
-      const { chat, attachments, editingId } = host.get();
+      const { chat, attachments, editingId } = get();
       if (editingId) {
-        host.set({ editingId: null, draft: '' });
+        set({ editingId: null, draft: '' });
         editAndResend(editingId, text);
         return;
       }
-      const requestId = deps.newId();
-      host.set({ chat: requesting([requestId]), attachments: [], draft: '' });
+      const requestId = newId();
+      set({ chat: requesting([requestId]), attachments: [], draft: '' });
       post({
         type: 'send',
         requestId,
@@ -113,9 +115,19 @@ export function createChatController(deps: ControllerDeps) {
       });
     },
 
+    /** Hides the better-or-worse question unanswered. */
+    dismissComparePrompt(): void {
+      set({ comparePrompt: null });
+    },
+
+    /** Leaves a comparison unranked. */
+    cancelCompare(): void {
+      set({ compareSession: null });
+    },
+
     /** Stops a reply where the user saw it: queued text not shown yet goes. */
     stop(messageId: string): void {
-      const message = host.get().chat.messages[messageId];
+      const message = get().chat.messages[messageId];
       const live = message !== undefined && !isTerminal(message.state);
       if (live) deps.stopQueued(messageId);
       const shown = live ? { shownLength: message.content.length } : {};
@@ -124,45 +136,43 @@ export function createChatController(deps: ControllerDeps) {
 
     /** Asks for another reply to a user message, without the better-or-worse question. */
     regenerate(userMessageId: string): void {
-      const requestId = deps.newId();
-      host.set({ chat: requesting([requestId]) });
+      const requestId = newId();
+      set({ chat: requesting([requestId]) });
       post({ type: 'regenerate', requestId, userMessageId });
     },
 
     /** Asks for another reply; when it starts, asks whether it is better than the one shown. */
     regenerateWithPrompt(userMessageId: string): void {
-      const { chat } = host.get();
+      const { chat } = get();
       const visible = chat.leafId ? pathToLeaf(Object.values(chat.messages), chat.leafId) : [];
       const old = visible.find((m) => m.parentId === userMessageId && m.role === 'assistant');
-      const requestId = deps.newId();
+      const requestId = newId();
       if (old) regenerations.set(requestId, { oldId: old.id, parentId: userMessageId });
-      host.set({ chat: requesting([requestId]), comparePrompt: null });
+      set({ chat: requesting([requestId]), comparePrompt: null });
       post({ type: 'regenerate', requestId, userMessageId });
     },
 
-    /** The answer to the better-or-worse question, as the comparison to store (or null). */
-    answerComparePrompt(answer: 'better' | 'worse' | 'same'): Comparison | null {
-      const { comparePrompt: prompt, chat } = host.get();
+    /** Stores the answer to the better-or-worse question as a pair comparison. */
+    answerComparePrompt(answer: 'better' | 'worse' | 'same'): void {
+      const { comparePrompt: prompt, chat } = get();
       const message = prompt && chat.messages[prompt.newId];
-      if (!prompt || !message) return null;
-      host.set({ comparePrompt: null });
-      return {
-        id: deps.newId(),
+      if (!prompt || !message) return;
+      set({ comparePrompt: null });
+      deps.saveComparison({
+        id: newId(),
         conversationId: message.conversationId,
         parentId: prompt.parentId,
         kind: 'pair',
         ranking: answer === 'worse' ? [prompt.oldId, prompt.newId] : [prompt.newId, prompt.oldId],
         ...(answer === 'same' ? { ties: true } : {}),
-        createdAt: deps.now(),
-      };
+        createdAt: Date.now(),
+      });
     },
 
     /** Starts 2 to 4 alternatives to a user message, in parallel: each streams on its own. */
     startCompare(userMessageId: string, count: number): void {
-      const requestIds = Array.from({ length: Math.min(4, Math.max(2, count)) }, () =>
-        deps.newId(),
-      );
-      host.set({
+      const requestIds = Array.from({ length: Math.min(4, Math.max(2, count)) }, () => newId());
+      set({
         chat: requesting(requestIds),
         compareSession: { parentId: userMessageId, waiting: requestIds, order: [], generated: [] },
         comparePrompt: null,
@@ -172,33 +182,33 @@ export function createChatController(deps: ControllerDeps) {
 
     /** Moves an alternative one place up (-1) or down (1) in the user's ranking. */
     moveInCompare(messageId: string, direction: -1 | 1): void {
-      const session = host.get().compareSession;
+      const session = get().compareSession;
       if (!session) return;
       const order = [...session.order];
       const at = order.indexOf(messageId);
       const to = at + direction;
       if (at < 0 || to < 0 || to >= order.length) return;
       [order[at], order[to]] = [order[to] as string, order[at] as string];
-      host.set({ compareSession: { ...session, order } });
+      set({ compareSession: { ...session, order } });
     },
 
-    /** Ends a comparison: the best reply continues the chat; returns the ranking to store. */
-    finishCompare(bestFirst: string[]): Comparison | null {
-      const session = host.get().compareSession;
+    /** Ends a comparison: stores the ranking; the best reply continues the chat. */
+    finishCompare(bestFirst: string[]): void {
+      const session = get().compareSession;
       const best = bestFirst[0];
-      const message = best ? host.get().chat.messages[best] : undefined;
-      if (!session || !best || !message) return null;
-      const comparison: Comparison = {
-        id: deps.newId(),
+      const message = best ? get().chat.messages[best] : undefined;
+      if (!session || !best || !message) return;
+      set({ compareSession: null });
+      deps.saveComparison({
+        id: newId(),
         conversationId: message.conversationId,
         parentId: session.parentId,
         kind: 'ranking',
         ranking: bestFirst,
-        createdAt: deps.now(),
-      };
-      host.set({ compareSession: null });
-      deps.selectLeaf(deepestLeaf(Object.values(host.get().chat.messages), best));
-      return comparison;
+        createdAt: Date.now(),
+      });
+      // The chosen reply continues the conversation.
+      deps.selectLeaf(deepestLeaf(Object.values(get().chat.messages), best));
     },
 
     /** Sends an edited user message as a new branch beside the original. */
@@ -209,11 +219,11 @@ export function createChatController(deps: ControllerDeps) {
       const regeneration = regenerations.get(event.requestId);
       if (regeneration) {
         regenerations.delete(event.requestId);
-        host.set({ comparePrompt: { ...regeneration, newId: event.assistantMessageId } });
+        set({ comparePrompt: { ...regeneration, newId: event.assistantMessageId } });
       }
-      const session = host.get().compareSession;
+      const session = get().compareSession;
       if (session?.waiting.includes(event.requestId)) {
-        host.set({
+        set({
           compareSession: {
             ...session,
             waiting: session.waiting.filter((id) => id !== event.requestId),

@@ -164,7 +164,7 @@ describe('controller: regenerate', () => {
     expect(state().comparePrompt).toBe(before);
   });
 
-  it('turns the answer into a pair comparison; worse ranks the old reply first', () => {
+  it('stores the answer as a pair comparison; worse ranks the old reply first', () => {
     const chat = chatOf(
       [
         msg('u1', 'user', 'Hi'),
@@ -175,29 +175,46 @@ describe('controller: regenerate', () => {
     );
     const prompt = { parentId: 'u1', oldId: 'a1', newId: 'a2' };
     const better = controllerOver(chat, { comparePrompt: prompt });
-    expect(better.controller.answerComparePrompt('better')).toEqual({
-      id: 'id1',
-      conversationId: 'c1',
-      parentId: 'u1',
-      kind: 'pair',
-      ranking: ['a2', 'a1'],
-      createdAt: 1000,
-    });
+    better.controller.answerComparePrompt('better');
+    expect(better.saved).toEqual([
+      {
+        id: 'id1',
+        conversationId: 'c1',
+        parentId: 'u1',
+        kind: 'pair',
+        ranking: ['a2', 'a1'],
+        createdAt: expect.any(Number),
+      },
+    ]);
     expect(better.state().comparePrompt).toBeNull();
     const worse = controllerOver(chat, { comparePrompt: prompt });
-    expect(worse.controller.answerComparePrompt('worse')?.ranking).toEqual(['a1', 'a2']);
+    worse.controller.answerComparePrompt('worse');
+    expect(worse.saved[0]?.ranking).toEqual(['a1', 'a2']);
+    expect(worse.saved[0]?.ties).toBeUndefined();
     const same = controllerOver(chat, { comparePrompt: prompt });
-    expect(same.controller.answerComparePrompt('same')).toMatchObject({ ties: true });
+    same.controller.answerComparePrompt('same');
+    expect(same.saved[0]).toMatchObject({ ties: true });
   });
 
-  it('has no comparison to store without a prompt or its message', () => {
+  it('stores nothing without a prompt or its message', () => {
     const none = controllerOver();
-    expect(none.controller.answerComparePrompt('better')).toBeNull();
+    none.controller.answerComparePrompt('better');
+    expect(none.saved).toEqual([]);
     const gone = controllerOver(oneTurn(), {
       comparePrompt: { parentId: 'u1', oldId: 'a1', newId: 'missing' },
     });
-    expect(gone.controller.answerComparePrompt('better')).toBeNull();
+    gone.controller.answerComparePrompt('better');
+    expect(gone.saved).toEqual([]);
     expect(gone.state().comparePrompt).not.toBeNull();
+  });
+
+  it('dismisses the question without storing anything', () => {
+    const { controller, state, saved } = controllerOver(oneTurn(), {
+      comparePrompt: { parentId: 'u1', oldId: 'a1', newId: 'a1' },
+    });
+    controller.dismissComparePrompt();
+    expect(state().comparePrompt).toBeNull();
+    expect(saved).toEqual([]);
   });
 });
 
@@ -258,6 +275,17 @@ describe('controller: compare', () => {
     expect(state().compareSession?.order).toEqual(['c', 'a', 'b']);
   });
 
+  it('cancels a comparison without storing a ranking', () => {
+    const { controller, state, saved } = controllerOver(oneTurn(), {
+      compareSession: { parentId: 'u1', waiting: ['id9'], order: [], generated: [] },
+    });
+    controller.cancelCompare();
+    expect(state().compareSession).toBeNull();
+    controller.onStarted(startedEvent('id9', 'late'));
+    expect(state().compareSession).toBeNull();
+    expect(saved).toEqual([]);
+  });
+
   it('does nothing to move without a session', () => {
     const { controller, state } = controllerOver();
     controller.moveInCompare('a', 1);
@@ -274,29 +302,33 @@ describe('controller: compare', () => {
       ],
       'b1',
     );
-    const { controller, state, leaves } = controllerOver(chat, {
+    const { controller, state, leaves, saved } = controllerOver(chat, {
       compareSession: { parentId: 'u1', waiting: [], order: ['b2', 'b1'], generated: [] },
     });
-    const comparison = controller.finishCompare(['b2', 'b1']);
-    expect(comparison).toEqual({
-      id: 'id1',
-      conversationId: 'c1',
-      parentId: 'u1',
-      kind: 'ranking',
-      ranking: ['b2', 'b1'],
-      createdAt: 1000,
-    });
+    controller.finishCompare(['b2', 'b1']);
+    expect(saved).toEqual([
+      {
+        id: 'id1',
+        conversationId: 'c1',
+        parentId: 'u1',
+        kind: 'ranking',
+        ranking: ['b2', 'b1'],
+        createdAt: expect.any(Number),
+      },
+    ]);
     expect(state().compareSession).toBeNull();
     expect(leaves).toEqual(['u2']);
   });
 
   it('does not finish without a session or a known best reply', () => {
     const none = controllerOver();
-    expect(none.controller.finishCompare(['a1'])).toBeNull();
+    none.controller.finishCompare(['a1']);
+    expect(none.saved).toEqual([]);
     const session = { parentId: 'u1', waiting: [], order: [], generated: [] };
     const unknown = controllerOver(oneTurn(), { compareSession: session });
-    expect(unknown.controller.finishCompare(['zz'])).toBeNull();
-    expect(unknown.controller.finishCompare([])).toBeNull();
+    unknown.controller.finishCompare(['zz']);
+    unknown.controller.finishCompare([]);
+    expect(unknown.saved).toEqual([]);
     expect(unknown.state().compareSession).toBe(session);
     expect(unknown.leaves).toEqual([]);
   });

@@ -4,6 +4,7 @@
  */
 import type { Attachment, ChatMessage, Conversation, MessageState } from '@/lib/model/types';
 import type { PanelToBackground, StartedEvent } from '@/lib/protocol';
+import type { Comparison } from '@/lib/model/feedback';
 import { EMPTY_CHAT, type PanelChat } from '@/lib/panel/panel-state';
 import { createChatController, type ControllerState, type StateHost } from '@/lib/panel/controller';
 
@@ -102,17 +103,18 @@ export function controllerOver(chat: PanelChat = oneTurn(), extra: Partial<Contr
   const posted: PanelToBackground[] = [];
   const stopped: string[] = [];
   const leaves: string[] = [];
+  const saved: Comparison[] = [];
   let ids = 0;
   const controller = createChatController({
     host,
     post: (message) => void posted.push(message),
     newId: () => `id${++ids}`,
-    now: () => 1000,
     stopQueued: (id) => void stopped.push(id),
     selectLeaf: (leafId) => {
       leaves.push(leafId);
       host.set({ chat: { ...state.chat, leafId } });
     },
+    saveComparison: (comparison) => void saved.push(comparison),
   });
-  return { controller, state: () => state, host, posted, stopped, leaves };
+  return { controller, state: () => state, host, posted, stopped, leaves, saved };
 }

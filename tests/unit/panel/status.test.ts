@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chatStatus, IDLE, isBusy, liveReplyId, nextStatus, sameStatus } from '@/lib/panel/status';
 import { EMPTY_CHAT } from '@/lib/panel/panel-state';
+import type { MessageState } from '@/lib/model/types';
 import { chatOf, msg, oneTurn } from './fixtures';
 
 describe('chatStatus', () => {
@@ -54,9 +55,9 @@ describe('chatStatus', () => {
       { kind: 'complete' },
       { kind: 'stopped' },
       { kind: 'interrupted', reason: 'worker_restart' },
-      { kind: 'error', code: 'network' },
+      { kind: 'error', code: 'auth' },
       { kind: 'blocked', categories: [] },
-    ] as const) {
+    ] satisfies MessageState[]) {
       const chat = chatOf([msg('a1', 'assistant', 'x', state)]);
       expect(chatStatus(chat).kind).toBe('idle');
     }
