@@ -6,7 +6,7 @@
 import { create } from 'zustand';
 import type { BackgroundToPanel, PublicSettings } from '@/lib/protocol';
 import type { Attachment } from '@/lib/model/types';
-import { EMPTY_CHAT, markDisconnected, mergeLoaded, type PanelChat } from '@/lib/panel/panel-state';
+import { EMPTY_CHAT, markDisconnected, type PanelChat } from '@/lib/panel/panel-state';
 import { createChatController } from '@/lib/panel/controller';
 import { createFoldQueue, type FrameScheduler } from '@/lib/panel/fold-queue';
 import { foldBatch, receiveAttachments, routeEvent } from '@/lib/panel/router';
@@ -65,25 +65,21 @@ export interface StoreEnv {
   newId(): string;
 }
 
-const browserEnv = (): StoreEnv => ({
-  frames: {
-    // One React commit per frame while streaming; a hidden page gets no frames, so use a task.
-    request: (run) => {
-      if (document.visibilityState === 'visible') requestAnimationFrame(() => run());
-      else setTimeout(run, 16);
-    },
-    now: () => performance.now(),
-  },
-  newId: () => crypto.randomUUID(),
-});
-
 type Patch = Partial<ChatStore> | ((s: ChatStore) => Partial<ChatStore>);
 
 /** The store over a transport to the worker and the panel's storage (both injected: tests fake them). */
 export function createChatStore(
   transport: ChatTransport,
   data: PanelData,
-  env: StoreEnv = browserEnv(),
+  env: StoreEnv = {
+    frames: {
+      // One React commit per frame while streaming; a hidden page gets no frames, so use a task.
+      request: (run) =>
+        document.visibilityState === 'visible' ? requestAnimationFrame(run) : setTimeout(run, 16),
+      now: () => performance.now(),
+    },
+    newId: () => crypto.randomUUID(),
+  },
 ) {
   const useStore = create<ChatStore>((rawSet, get) => {
     // Every write that changes the chat recomputes its status here, so no component scans.
@@ -130,6 +126,8 @@ export function createChatStore(
       queue.schedule();
     };
 
+    // Needed only once the first read is back: it loads beside it, outside the initial bundle.
+    const merge = import('@/lib/panel/merge-loaded');
     const loadConversation = async (id?: string) => {
       try {
         await data.reopenIfClosed();
@@ -139,6 +137,7 @@ export function createChatStore(
           return;
         }
         const messages = await data.getMessages(conversation.id);
+        const { mergeLoaded } = await merge;
         set({ chat: mergeLoaded(get().chat, conversation, messages), storage: 'ready' });
         // A reply stored half-written may be live, or finished but not saved: ask the worker.
         if (messages.some((m) => !isTerminal(m.state))) transport.post({ type: 'sync' });

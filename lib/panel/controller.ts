@@ -8,9 +8,10 @@
 import type { PanelToBackground, StartedEvent } from '../protocol';
 import type { Attachment } from '../model/types';
 import type { Comparison } from '../model/feedback';
-import { deepestLeaf, pathToLeaf } from '../model/tree';
+import { pathToLeaf } from '../model/tree';
 import { isTerminal } from '../model/types';
 import type { PanelChat } from './panel-state';
+import type { RankingContext } from './ranking';
 
 /** "Was this better or worse?" after a regenerate: the reply replaced and the new one. */
 export interface ComparePrompt {
@@ -68,6 +69,10 @@ export type ChatController = ReturnType<typeof createChatController>;
 export function createChatController(deps: ControllerDeps) {
   const { post, newId } = deps;
   const { get, set } = deps.host;
+  const ranking: RankingContext = { ...deps, get, set };
+  // Ranking code loads with the first regenerate-with-prompt or Compare, the only ways in to it.
+  let loading: Promise<typeof import('./ranking')> | undefined;
+  const loadRanking = () => (loading ??= import('./ranking'));
   // Which started replies belong to a regenerate (and what they replace).
   const regenerations = new Map<string, { oldId: string; parentId: string }>();
 
@@ -148,26 +153,14 @@ export function createChatController(deps: ControllerDeps) {
       const old = visible.find((m) => m.parentId === userMessageId && m.role === 'assistant');
       const requestId = newId();
       if (old) regenerations.set(requestId, { oldId: old.id, parentId: userMessageId });
+      void loadRanking();
       set({ chat: requesting([requestId]), comparePrompt: null });
       post({ type: 'regenerate', requestId, userMessageId });
     },
 
     /** Stores the answer to the better-or-worse question as a pair comparison. */
-    answerComparePrompt(answer: 'better' | 'worse' | 'same'): void {
-      const { comparePrompt: prompt, chat } = get();
-      const message = prompt && chat.messages[prompt.newId];
-      if (!prompt || !message) return;
-      set({ comparePrompt: null });
-      deps.saveComparison({
-        id: newId(),
-        conversationId: message.conversationId,
-        parentId: prompt.parentId,
-        kind: 'pair',
-        ranking: answer === 'worse' ? [prompt.oldId, prompt.newId] : [prompt.newId, prompt.oldId],
-        ...(answer === 'same' ? { ties: true } : {}),
-        createdAt: Date.now(),
-      });
-    },
+    answerComparePrompt: (answer: 'better' | 'worse' | 'same') =>
+      loadRanking().then((r) => r.answerComparePrompt(ranking, answer)),
 
     /** Starts 2 to 4 alternatives to a user message, in parallel: each streams on its own. */
     startCompare(userMessageId: string, count: number): void {
@@ -178,38 +171,16 @@ export function createChatController(deps: ControllerDeps) {
         comparePrompt: null,
       });
       for (const requestId of requestIds) post({ type: 'regenerate', requestId, userMessageId });
+      void loadRanking();
     },
 
     /** Moves an alternative one place up (-1) or down (1) in the user's ranking. */
-    moveInCompare(messageId: string, direction: -1 | 1): void {
-      const session = get().compareSession;
-      if (!session) return;
-      const order = [...session.order];
-      const at = order.indexOf(messageId);
-      const to = at + direction;
-      if (at < 0 || to < 0 || to >= order.length) return;
-      [order[at], order[to]] = [order[to] as string, order[at] as string];
-      set({ compareSession: { ...session, order } });
-    },
+    moveInCompare: (messageId: string, direction: -1 | 1) =>
+      loadRanking().then((r) => r.moveInCompare(ranking, messageId, direction)),
 
     /** Ends a comparison: stores the ranking; the best reply continues the chat. */
-    finishCompare(bestFirst: string[]): void {
-      const session = get().compareSession;
-      const best = bestFirst[0];
-      const message = best ? get().chat.messages[best] : undefined;
-      if (!session || !best || !message) return;
-      set({ compareSession: null });
-      deps.saveComparison({
-        id: newId(),
-        conversationId: message.conversationId,
-        parentId: session.parentId,
-        kind: 'ranking',
-        ranking: bestFirst,
-        createdAt: Date.now(),
-      });
-      // The chosen reply continues the conversation.
-      deps.selectLeaf(deepestLeaf(Object.values(get().chat.messages), best));
-    },
+    finishCompare: (bestFirst: string[]) =>
+      loadRanking().then((r) => r.finishCompare(ranking, bestFirst)),
 
     /** Sends an edited user message as a new branch beside the original. */
     editAndResend,

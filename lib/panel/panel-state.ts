@@ -4,7 +4,7 @@
  */
 import type { BackgroundToPanel } from '../protocol';
 import { foldDelta, foldSnapshot, foldState, type ReplyView } from './reducer';
-import { isTerminal, type ChatMessage, type Conversation } from '../model/types';
+import type { ChatMessage, Conversation } from '../model/types';
 
 export interface PanelChat {
   conversation: Conversation | null;
@@ -180,45 +180,5 @@ export function markDisconnected(chat: PanelChat): {
   return {
     chat: salvage.length || Object.keys(messages).length ? { ...chat, messages } : chat,
     salvage,
-  };
-}
-
-/**
- * Stored messages replace the in-memory ones, except where the panel saw more text than the
- * database holds (a flush that never happened): what the user saw wins.
- */
-export function mergeLoaded(
-  chat: PanelChat,
-  conversation: Conversation,
-  loaded: ChatMessage[],
-): PanelChat {
-  const sameConversation = chat.conversation?.id === conversation.id;
-  const messages: Record<string, ChatMessage> = {};
-  for (const stored of loaded) {
-    const mine = sameConversation ? chat.messages[stored.id] : undefined;
-    const sawMore =
-      mine &&
-      mine.content.length > stored.content.length &&
-      mine.content.startsWith(stored.content);
-    // A reply still live here and in the database is ahead in memory; a stored terminal state wins.
-    const live = mine && !isTerminal(mine.state) && !isTerminal(stored.state);
-    messages[stored.id] =
-      live || sawMore
-        ? { ...stored, content: mine.content, state: live ? mine.state : stored.state }
-        : stored;
-  }
-  if (sameConversation) {
-    // Messages announced by `started` but not yet readable from the database stay.
-    for (const m of Object.values(chat.messages)) messages[m.id] ??= m;
-  }
-  return {
-    ...chat,
-    conversation,
-    messages,
-    seqs: sameConversation ? chat.seqs : {},
-    leafId:
-      conversation.currentLeafId && messages[conversation.currentLeafId]
-        ? conversation.currentLeafId
-        : chat.leafId,
   };
 }

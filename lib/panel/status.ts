@@ -11,8 +11,8 @@ import type { PanelChat } from './panel-state';
  */
 export type ChatStatus =
   | { kind: 'idle' }
-  | { kind: 'submitting'; requests: number }
-  | { kind: 'streaming'; liveIds: [string, ...string[]]; requests: number }
+  | { kind: 'submitting' }
+  | { kind: 'streaming'; liveIds: [string, ...string[]] }
   | { kind: 'error'; notice: string };
 
 /** The status at rest. */
@@ -23,10 +23,9 @@ export function chatStatus(chat: PanelChat): ChatStatus {
   const live = Object.values(chat.messages)
     .filter((m) => m.role === 'assistant' && !isTerminal(m.state))
     .map((m) => m.id);
-  const requests = chat.ownRequests.length;
   const [first, ...rest] = live;
-  if (first !== undefined) return { kind: 'streaming', liveIds: [first, ...rest], requests };
-  if (requests > 0) return { kind: 'submitting', requests };
+  if (first !== undefined) return { kind: 'streaming', liveIds: [first, ...rest] };
+  if (chat.ownRequests.length) return { kind: 'submitting' };
   if (chat.notice) return { kind: 'error', notice: chat.notice };
   return IDLE;
 }
@@ -41,13 +40,8 @@ export function liveReplyId(status: ChatStatus): string | undefined {
   return status.kind === 'streaming' ? status.liveIds[0] : undefined;
 }
 
-/** Same status as before: the previous object, so a narrow selector does not re-render. */
-export function sameStatus(before: ChatStatus, after: ChatStatus): boolean {
-  return JSON.stringify(before) === JSON.stringify(after);
-}
-
-/** The next status to store: `previous` itself when nothing about it changed. */
+/** The next status to store: `previous` itself when nothing about it changed (selectors stay quiet). */
 export function nextStatus(previous: ChatStatus, chat: PanelChat): ChatStatus {
   const next = chatStatus(chat);
-  return sameStatus(previous, next) ? previous : next;
+  return JSON.stringify(previous) === JSON.stringify(next) ? previous : next;
 }

@@ -164,7 +164,7 @@ describe('controller: regenerate', () => {
     expect(state().comparePrompt).toBe(before);
   });
 
-  it('stores the answer as a pair comparison; worse ranks the old reply first', () => {
+  it('stores the answer as a pair comparison; worse ranks the old reply first', async () => {
     const chat = chatOf(
       [
         msg('u1', 'user', 'Hi'),
@@ -175,7 +175,7 @@ describe('controller: regenerate', () => {
     );
     const prompt = { parentId: 'u1', oldId: 'a1', newId: 'a2' };
     const better = controllerOver(chat, { comparePrompt: prompt });
-    better.controller.answerComparePrompt('better');
+    await better.controller.answerComparePrompt('better');
     expect(better.saved).toEqual([
       {
         id: 'id1',
@@ -188,22 +188,22 @@ describe('controller: regenerate', () => {
     ]);
     expect(better.state().comparePrompt).toBeNull();
     const worse = controllerOver(chat, { comparePrompt: prompt });
-    worse.controller.answerComparePrompt('worse');
+    await worse.controller.answerComparePrompt('worse');
     expect(worse.saved[0]?.ranking).toEqual(['a1', 'a2']);
     expect(worse.saved[0]?.ties).toBeUndefined();
     const same = controllerOver(chat, { comparePrompt: prompt });
-    same.controller.answerComparePrompt('same');
+    await same.controller.answerComparePrompt('same');
     expect(same.saved[0]).toMatchObject({ ties: true });
   });
 
-  it('stores nothing without a prompt or its message', () => {
+  it('stores nothing without a prompt or its message', async () => {
     const none = controllerOver();
-    none.controller.answerComparePrompt('better');
+    await none.controller.answerComparePrompt('better');
     expect(none.saved).toEqual([]);
     const gone = controllerOver(oneTurn(), {
       comparePrompt: { parentId: 'u1', oldId: 'a1', newId: 'missing' },
     });
-    gone.controller.answerComparePrompt('better');
+    await gone.controller.answerComparePrompt('better');
     expect(gone.saved).toEqual([]);
     expect(gone.state().comparePrompt).not.toBeNull();
   });
@@ -261,17 +261,17 @@ describe('controller: compare', () => {
     expect(state().compareSession?.generated).toEqual(['c', 'a', 'b']);
   });
 
-  it('moves an alternative within the ranking, not past either end', () => {
+  it('moves an alternative within the ranking, not past either end', async () => {
     const { controller, state } = controllerOver(oneTurn(), {
       compareSession: { parentId: 'u1', waiting: [], order: ['a', 'b', 'c'], generated: [] },
     });
-    controller.moveInCompare('c', -1);
+    await controller.moveInCompare('c', -1);
     expect(state().compareSession?.order).toEqual(['a', 'c', 'b']);
-    controller.moveInCompare('a', -1);
-    controller.moveInCompare('b', 1);
-    controller.moveInCompare('zz', 1);
+    await controller.moveInCompare('a', -1);
+    await controller.moveInCompare('b', 1);
+    await controller.moveInCompare('zz', 1);
     expect(state().compareSession?.order).toEqual(['a', 'c', 'b']);
-    controller.moveInCompare('a', 1);
+    await controller.moveInCompare('a', 1);
     expect(state().compareSession?.order).toEqual(['c', 'a', 'b']);
   });
 
@@ -286,13 +286,13 @@ describe('controller: compare', () => {
     expect(saved).toEqual([]);
   });
 
-  it('does nothing to move without a session', () => {
+  it('does nothing to move without a session', async () => {
     const { controller, state } = controllerOver();
-    controller.moveInCompare('a', 1);
+    await controller.moveInCompare('a', 1);
     expect(state().compareSession).toBeNull();
   });
 
-  it('finishes: the ranking to store, the session gone, the best reply’s branch shown', () => {
+  it('finishes: the ranking to store, the session gone, the best reply’s branch shown', async () => {
     const chat = chatOf(
       [
         msg('u1', 'user', 'Hi'),
@@ -305,7 +305,7 @@ describe('controller: compare', () => {
     const { controller, state, leaves, saved } = controllerOver(chat, {
       compareSession: { parentId: 'u1', waiting: [], order: ['b2', 'b1'], generated: [] },
     });
-    controller.finishCompare(['b2', 'b1']);
+    await controller.finishCompare(['b2', 'b1']);
     expect(saved).toEqual([
       {
         id: 'id1',
@@ -320,14 +320,14 @@ describe('controller: compare', () => {
     expect(leaves).toEqual(['u2']);
   });
 
-  it('does not finish without a session or a known best reply', () => {
+  it('does not finish without a session or a known best reply', async () => {
     const none = controllerOver();
-    none.controller.finishCompare(['a1']);
+    await none.controller.finishCompare(['a1']);
     expect(none.saved).toEqual([]);
     const session = { parentId: 'u1', waiting: [], order: [], generated: [] };
     const unknown = controllerOver(oneTurn(), { compareSession: session });
-    unknown.controller.finishCompare(['zz']);
-    unknown.controller.finishCompare([]);
+    await unknown.controller.finishCompare(['zz']);
+    await unknown.controller.finishCompare([]);
     expect(unknown.saved).toEqual([]);
     expect(unknown.state().compareSession).toBe(session);
     expect(unknown.leaves).toEqual([]);

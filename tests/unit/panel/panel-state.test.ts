@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  applyEvent,
-  EMPTY_CHAT,
-  markDisconnected,
-  mergeLoaded,
-  type PanelChat,
-} from '@/lib/panel/panel-state';
+import { applyEvent, EMPTY_CHAT, markDisconnected, type PanelChat } from '@/lib/panel/panel-state';
+import { mergeLoaded } from '@/lib/panel/merge-loaded';
 import type { ChatMessage, Conversation } from '@/lib/model/types';
 
 const msg = (

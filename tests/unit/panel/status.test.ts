@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chatStatus, IDLE, isBusy, liveReplyId, nextStatus, sameStatus } from '@/lib/panel/status';
+import { chatStatus, IDLE, isBusy, liveReplyId, nextStatus } from '@/lib/panel/status';
 import { EMPTY_CHAT } from '@/lib/panel/panel-state';
 import type { MessageState } from '@/lib/model/types';
 import { chatOf, msg, oneTurn } from './fixtures';
@@ -13,7 +13,7 @@ describe('chatStatus', () => {
 
   it('is submitting while a request waits for its reply to start', () => {
     const chat = { ...oneTurn(), ownRequests: ['r1', 'r2'] };
-    expect(chatStatus(chat)).toEqual({ kind: 'submitting', requests: 2 });
+    expect(chatStatus(chat)).toEqual({ kind: 'submitting' });
     expect(isBusy(chatStatus(chat))).toBe(true);
     expect(liveReplyId(chatStatus(chat))).toBeUndefined();
   });
@@ -25,17 +25,17 @@ describe('chatStatus', () => {
       msg('a2', 'assistant', '', { kind: 'pending' }, 'u1'),
     ]);
     const status = chatStatus(chat);
-    expect(status).toEqual({ kind: 'streaming', liveIds: ['a1', 'a2'], requests: 0 });
+    expect(status).toEqual({ kind: 'streaming', liveIds: ['a1', 'a2'] });
     expect(liveReplyId(status)).toBe('a1');
     expect(isBusy(status)).toBe(true);
   });
 
-  it('counts waiting requests while streaming', () => {
+  it('is streaming, not submitting, while a reply is live and another request waits', () => {
     const chat = {
       ...chatOf([msg('a1', 'assistant', '', { kind: 'pending' })]),
       ownRequests: ['r9'],
     };
-    expect(chatStatus(chat)).toMatchObject({ kind: 'streaming', requests: 1 });
+    expect(chatStatus(chat)).toEqual({ kind: 'streaming', liveIds: ['a1'] });
   });
 
   it('does not count a user message that is not terminal as a live reply', () => {
@@ -101,8 +101,14 @@ describe('nextStatus', () => {
 
   it('returns a new status when it changed', () => {
     const next = nextStatus(IDLE, { ...oneTurn(), ownRequests: ['r1'] });
-    expect(next).toEqual({ kind: 'submitting', requests: 1 });
-    expect(sameStatus(IDLE, next)).toBe(false);
-    expect(sameStatus({ kind: 'submitting', requests: 1 }, next)).toBe(true);
+    expect(next).toEqual({ kind: 'submitting' });
+    expect(next).not.toBe(IDLE);
+    const submitting = { kind: 'submitting' } as const;
+    expect(nextStatus(submitting, { ...oneTurn(), ownRequests: ['r2'] })).toBe(submitting);
+    const error = nextStatus(IDLE, { ...oneTurn(), notice: 'a' });
+    expect(nextStatus(error, { ...oneTurn(), notice: 'b' })).toEqual({
+      kind: 'error',
+      notice: 'b',
+    });
   });
 });
