@@ -3,7 +3,7 @@
  * what it posts to the worker, and what it writes (and says) through its only way into storage.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { createChatStore } from '@/entrypoints/sidepanel/chat-store';
+import { createChatStore, type StoreEnv } from '@/entrypoints/sidepanel/chat-store';
 import type { PanelData } from '@/entrypoints/sidepanel/panel-data';
 import type { ChatTransport } from '@/entrypoints/sidepanel/transport';
 import type { BackgroundToPanel, PanelToBackground } from '@/lib/protocol/port';
@@ -49,6 +49,7 @@ function fakeTransport() {
     posted,
     emit: (event: BackgroundToPanel) => handlers?.onEvent(event),
     connect: (reconnected = false) => handlers?.onConnect(reconnected),
+    disconnect: () => handlers?.onDisconnect(),
   };
 }
 
@@ -84,11 +85,23 @@ function fakeData(overrides: Partial<PanelData> = {}): PanelData {
   };
 }
 
+/** Frames the test runs by hand, and counted ids. */
+function manualEnv() {
+  const waiting: (() => void)[] = [];
+  let ids = 0;
+  const env: StoreEnv = {
+    frames: { request: (run) => void waiting.push(run), now: () => 0 },
+    newId: () => `id${++ids}`,
+  };
+  return { env, frame: () => waiting.splice(0).forEach((run) => run()) };
+}
+
 async function started(data = fakeData()) {
   const wire = fakeTransport();
-  const store = createChatStore(wire.transport, data);
+  const clock = manualEnv();
+  const store = createChatStore(wire.transport, data, clock.env);
   await vi.waitFor(() => expect(store.getState().storage).not.toBe('loading'));
-  return { store, data, ...wire };
+  return { store, data, frame: clock.frame, ...wire };
 }
 
 describe('panel store wiring', () => {
@@ -201,5 +214,169 @@ describe('panel store wiring', () => {
       systemPrompt: 'Be brief.',
     });
     expect(store.getState().chat.conversation?.model).toBe('x');
+  });
+
+  it('keeps the chat status in the store as requests start and replies stream and end', async () => {
+    const { store, emit, frame } = await started();
+    expect(store.getState().status).toEqual({ kind: 'idle' });
+    store.getState().send('More');
+    expect(store.getState().status).toEqual({ kind: 'submitting' });
+    emit({
+      type: 'started',
+      requestId: 'id1',
+      conversationId: 'c1',
+      messages: [{ ...reply, id: 'a2', content: '', state: { kind: 'pending' } }],
+      assistantMessageId: 'a2',
+    });
+    frame();
+    expect(store.getState().status).toEqual({ kind: 'streaming', liveIds: ['a2'] });
+    const streaming = store.getState().status;
+    emit({ type: 'delta', messageId: 'a2', seq: 1, offset: 0, text: 'Hi' });
+    expect(store.getState().chat.messages.a2?.content).toBe('Hi');
+    expect(store.getState().status).toBe(streaming);
+    emit({ type: 'state', messageId: 'a2', seq: 2, state: { kind: 'complete' }, content: 'Hi' });
+    frame();
+    expect(store.getState().status).toEqual({ kind: 'idle' });
+    emit({ type: 'storage_warning', message: 'Storage is full.' });
+    frame();
+    expect(store.getState().status).toEqual({ kind: 'error', notice: 'Storage is full.' });
+  });
+
+  it('folds later deltas at the next frame, the first one at once', async () => {
+    const { store, emit, frame } = await started();
+    emit({
+      type: 'started',
+      requestId: 'x',
+      conversationId: 'c1',
+      messages: [{ ...reply, id: 'a2', content: '', state: { kind: 'streaming' } }],
+      assistantMessageId: 'a2',
+    });
+    frame();
+    emit({ type: 'delta', messageId: 'a2', seq: 1, offset: 0, text: 'One' });
+    expect(store.getState().chat.messages.a2?.content).toBe('One');
+    emit({ type: 'delta', messageId: 'a2', seq: 2, offset: 3, text: ' two' });
+    expect(store.getState().chat.messages.a2?.content).toBe('One');
+    frame();
+    expect(store.getState().chat.messages.a2?.content).toBe('One two');
+  });
+
+  it('routes selected text to the composer and a failed capture to the notice at once', async () => {
+    const { store, emit } = await started();
+    emit({ type: 'capture_failed', message: 'Nothing is selected.' });
+    expect(store.getState().chat.notice).toBe('Nothing is selected.');
+    const attachment = {
+      id: 'att1',
+      kind: 'selection' as const,
+      text: 'x = 1',
+      source: { url: 'https://example.com/', title: 'Example' },
+    };
+    emit({ type: 'attachments', attachments: [attachment], suggestedText: 'Explain' });
+    expect(store.getState().attachments).toEqual([attachment]);
+    expect(store.getState().draft).toBe('Explain');
+    expect(store.getState().chat.notice).toBeNull();
+  });
+
+  it('bumps the conversation list when a reply starts, and asks to sync on a gap', async () => {
+    const { store, emit, frame, posted } = await started();
+    const before = store.getState().listVersion;
+    emit({
+      type: 'started',
+      requestId: 'x',
+      conversationId: 'c1',
+      messages: [{ ...reply, id: 'a2', content: 'ab', state: { kind: 'streaming' } }],
+      assistantMessageId: 'a2',
+    });
+    frame();
+    expect(store.getState().listVersion).toBe(before + 1);
+    emit({ type: 'delta', messageId: 'a2', seq: 7, offset: 10, text: 'zz' });
+    frame();
+    expect(posted.at(-1)).toEqual({ type: 'sync' });
+  });
+
+  it('asks better-or-worse after a regenerate, and stores the answer through PanelData', async () => {
+    const { store, data, emit, frame } = await started();
+    store.getState().regenerateWithPrompt('u1');
+    // Another panel's reply starting first does not answer this panel's question.
+    emit({
+      type: 'started',
+      requestId: 'foreign',
+      conversationId: 'c1',
+      messages: [{ ...reply, id: 'f1', content: '', state: { kind: 'pending' } }],
+      assistantMessageId: 'f1',
+    });
+    frame();
+    expect(store.getState().comparePrompt).toBeNull();
+    emit({
+      type: 'started',
+      requestId: 'id1',
+      conversationId: 'c1',
+      messages: [{ ...reply, id: 'a2', content: '', state: { kind: 'pending' } }],
+      assistantMessageId: 'a2',
+    });
+    frame();
+    expect(store.getState().comparePrompt).toEqual({ parentId: 'u1', oldId: 'a1', newId: 'a2' });
+    store.getState().answerComparePrompt('worse');
+    await vi.waitFor(() =>
+      expect(data.saveComparison).toHaveBeenCalledWith(
+        expect.objectContaining({ kind: 'pair', ranking: ['a1', 'a2'] }),
+      ),
+    );
+    expect(store.getState().comparePrompt).toBeNull();
+  });
+
+  it('on disconnect marks live replies interrupted and hands their text back', async () => {
+    const { store, emit, frame, posted, disconnect } = await started();
+    emit({
+      type: 'started',
+      requestId: 'x',
+      conversationId: 'c1',
+      messages: [{ ...reply, id: 'a2', content: '', state: { kind: 'streaming' } }],
+      assistantMessageId: 'a2',
+    });
+    frame();
+    emit({ type: 'delta', messageId: 'a2', seq: 1, offset: 0, text: 'Half' });
+    // Queued, not shown yet: the disconnect folds it before salvaging.
+    emit({ type: 'delta', messageId: 'a2', seq: 2, offset: 4, text: ' done' });
+    disconnect();
+    expect(store.getState().chat.messages.a2?.state).toEqual({
+      kind: 'interrupted',
+      reason: 'worker_restart',
+    });
+    expect(posted).toContainEqual({ type: 'salvage', messageId: 'a2', content: 'Half done' });
+    expect(store.getState().status).toEqual({ kind: 'idle' });
+  });
+
+  it('on reconnecting syncs at once and reloads the open conversation a moment later', async () => {
+    vi.useFakeTimers();
+    try {
+      const { store, data, posted, connect } = await started();
+      const reads = vi.mocked(data.getConversation).mock.calls.length;
+      connect(true);
+      expect(posted.at(-1)).toEqual({ type: 'sync' });
+      expect(data.getConversation).toHaveBeenCalledTimes(reads);
+      await vi.advanceTimersByTimeAsync(300);
+      expect(data.getConversation).toHaveBeenCalledWith('c1');
+      expect(store.getState().storage).toBe('ready');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('stops a live reply at the length shown', async () => {
+    const { store, emit, frame, posted } = await started();
+    emit({
+      type: 'started',
+      requestId: 'x',
+      conversationId: 'c1',
+      messages: [{ ...reply, id: 'a2', content: '', state: { kind: 'streaming' } }],
+      assistantMessageId: 'a2',
+    });
+    frame();
+    emit({ type: 'delta', messageId: 'a2', seq: 1, offset: 0, text: 'Shown' });
+    emit({ type: 'delta', messageId: 'a2', seq: 2, offset: 5, text: ' queued' });
+    store.getState().stop('a2');
+    expect(posted.at(-1)).toEqual({ type: 'stop', messageId: 'a2', shownLength: 5 });
+    frame();
+    expect(store.getState().chat.messages.a2?.content).toBe('Shown');
   });
 });
