@@ -6,6 +6,7 @@ import type { BackgroundToPanel } from '../protocol';
 import { foldDelta, foldSnapshot, foldState, type ReplyView } from './reducer';
 import type { ChatMessage, Conversation } from '../model/types';
 
+/** The open conversation as the panel holds it: messages, the leaf shown, and what is pending. */
 export interface PanelChat {
   conversation: Conversation | null;
   messages: Record<string, ChatMessage>;
@@ -17,6 +18,7 @@ export interface PanelChat {
   notice: string | null;
 }
 
+/** No conversation open: a new chat. */
 export const EMPTY_CHAT: PanelChat = {
   conversation: null,
   messages: {},

@@ -5,6 +5,7 @@
 import type { DeltaEvent, LiveGeneration, StateEvent } from '../protocol';
 import { isTerminal, type MessageState } from '../model/types';
 
+/** What the panel shows of one reply: its text, its state and the last event folded in. */
 export interface ReplyView {
   content: string;
   state: MessageState;
@@ -12,16 +13,19 @@ export interface ReplyView {
   seq: number;
 }
 
+/** A reply after one event, and whether the panel must ask for a snapshot. */
 export interface FoldResult {
   reply: ReplyView;
   /** True when text is missing (a gap): the panel must ask for a snapshot. */
   needsSync: boolean;
 }
 
+/** A reply that has not started: no text, pending, nothing folded yet. */
 export function emptyReply(): ReplyView {
   return { content: '', state: { kind: 'pending' }, seq: 0 };
 }
 
+/** Appends a delta's unseen text; a duplicate or a late delta after the end changes nothing. */
 export function foldDelta(reply: ReplyView, event: DeltaEvent): FoldResult {
   // A terminal reply is final: the background sent its whole text with the state.
   if (isTerminal(reply.state) || event.seq <= reply.seq) return { reply, needsSync: false };
@@ -34,6 +38,7 @@ export function foldDelta(reply: ReplyView, event: DeltaEvent): FoldResult {
   return { reply: { content, state, seq: event.seq }, needsSync: false };
 }
 
+/** Applies a state change; a terminal state brings the whole text and closes any gap. */
 export function foldState(reply: ReplyView, event: StateEvent): FoldResult {
   if (isTerminal(reply.state)) return { reply, needsSync: false };
   if (isTerminal(event.state)) {

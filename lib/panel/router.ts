@@ -44,7 +44,7 @@ export function receiveAttachments(state: ComposerState, event: AttachmentsEvent
 }
 
 /** What one folded batch did. */
-export interface FoldResult {
+export interface BatchResult {
   chat: PanelChat;
   /** A delta went missing: ask the worker for a snapshot. */
   needsSync: boolean;
@@ -55,7 +55,7 @@ export interface FoldResult {
 }
 
 /** Folds a batch of queued events into the chat and says what else they call for. */
-export function foldBatch(chat: PanelChat, events: readonly BackgroundToPanel[]): FoldResult {
+export function foldBatch(chat: PanelChat, events: readonly BackgroundToPanel[]): BatchResult {
   let next = chat;
   let needsSync = false;
   let listChanged = false;
