@@ -14,7 +14,7 @@ import { IDLE, nextStatus, type ChatStatus } from '@/lib/panel/status';
 import type { ChatTransport } from './transport';
 import type { PanelData } from './panel-data';
 import { loadDraft, saveDraft } from './draft';
-import { deepestLeaf, pathToLeaf } from '@/lib/model/tree';
+import { deepestLeaf } from '@/lib/model/tree';
 import { isTerminal } from '@/lib/model/types';
 import { createFeedbackSlice, type FeedbackSlice } from './feedback-slice';
 import { createConversationsSlice, type ConversationsSlice } from './conversations-slice';
@@ -244,15 +244,6 @@ export function createChatStore(
           );
       },
       editingId: null,
-      editLastMessage: () => {
-        const { chat } = get();
-        const path = chat.leafId ? pathToLeaf(Object.values(chat.messages), chat.leafId) : [];
-        const last = [...path].reverse().find((m) => m.role === 'user');
-        if (!last) return false;
-        set({ editingId: last.id, draft: last.content });
-        return true;
-      },
-      cancelEditing: () => set({ editingId: null, draft: '' }),
       openConversation: async (id) => {
         set({
           chat: EMPTY_CHAT,

@@ -185,6 +185,21 @@ export function createChatController(deps: ControllerDeps) {
     /** Sends an edited user message as a new branch beside the original. */
     editAndResend,
 
+    /** Puts the last user message on the path shown into the composer to edit; false if none. */
+    editLastMessage(): boolean {
+      const { chat } = get();
+      const path = chat.leafId ? pathToLeaf(Object.values(chat.messages), chat.leafId) : [];
+      const last = [...path].reverse().find((m) => m.role === 'user');
+      if (!last) return false;
+      set({ editingId: last.id, draft: last.content });
+      return true;
+    },
+
+    /** Leaves editing: the composer empties. */
+    cancelEditing(): void {
+      set({ editingId: null, draft: '' });
+    },
+
     /** Ties a started reply to the regenerate or comparison that asked for it (if any). */
     onStarted(event: StartedEvent): void {
       const regeneration = regenerations.get(event.requestId);

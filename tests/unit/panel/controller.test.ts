@@ -346,3 +346,32 @@ describe('controller with the router: a compare round trip', () => {
     expect(state().compareSession?.generated).toEqual(['y', 'x']);
   });
 });
+
+describe('controller: editing from the composer', () => {
+  it('puts the last user message on the path shown into the composer', () => {
+    const chat = chatOf(
+      [
+        msg('u1', 'user', 'Hi'),
+        msg('a1', 'assistant', 'Hello', { kind: 'complete' }, 'u1'),
+        msg('u2', 'user', 'Tell me more', { kind: 'complete' }, 'a1'),
+        msg('a2', 'assistant', 'More', { kind: 'complete' }, 'u2'),
+        msg('u3', 'user', 'Other branch', { kind: 'complete' }, 'a1'),
+      ],
+      'a2',
+    );
+    const { controller, state } = controllerOver(chat);
+    expect(controller.editLastMessage()).toBe(true);
+    expect(state().editingId).toBe('u2');
+    expect(state().draft).toBe('Tell me more');
+    controller.cancelEditing();
+    expect(state().editingId).toBeNull();
+    expect(state().draft).toBe('');
+  });
+
+  it('has nothing to edit in an empty chat', () => {
+    const { controller, state } = controllerOver(chatOf([], null), { draft: 'typed' });
+    expect(controller.editLastMessage()).toBe(false);
+    expect(state().editingId).toBeNull();
+    expect(state().draft).toBe('typed');
+  });
+});
