@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// `npm test`: the unit tier, then the E2E build and the Chromium tier. Ends with one plain
-// "N passed, N failed" line so any reader of the log sees the totals.
+// `npm test`: the unit tier, then the E2E build, the Chromium tier and the real-server tier. Ends
+// with one plain "N passed, N failed" line so any reader of the log sees the totals.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, openSync, readFileSync } from 'node:fs';
 
 mkdirSync('test-results', { recursive: true });
 const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit', shell: false }).status ?? 1;
@@ -56,6 +56,31 @@ if (built === 0) {
   // The worker's real lifetime (no Playwright attached): keep-alive on and off, ~90 s.
   const lifetime = run(process.execPath, ['tests/lifetime/keep-alive.mjs']);
   tiers.push({ name: 'lifetime', status: lifetime, checks: 2 });
+  // The real-server tier (issue 14): llama.cpp's own llama-server, built once and cached in
+  // ~/.cache/parley-llama (~15 min the first time), its compiler noise in a log file.
+  const llamaLog = 'test-results/llama-build.log';
+  const llamaBuilt = spawnSync('bash', ['../shared/tools/llama-server/build.sh', '--with-0.5b'], {
+    stdio: ['ignore', 'inherit', openSync(llamaLog, 'w')],
+  }).status;
+  if (llamaBuilt === 0) {
+    tier(
+      'real server',
+      npx,
+      [
+        'vitest',
+        'run',
+        '-c',
+        'vitest.real.config.ts',
+        '--reporter=default',
+        '--reporter=json',
+        '--outputFile.json=test-results/real-server.json',
+      ],
+      'test-results/real-server.json',
+    );
+  } else {
+    console.log(`llama-server build failed (exit ${llamaBuilt}): see ${llamaLog}`);
+    tiers.push({ name: 'real server build', status: llamaBuilt ?? 1 });
+  }
 } else {
   tiers.push({ name: 'e2e build', status: built });
 }
