@@ -104,8 +104,12 @@ function normaliseProse(text: string, atEnd: boolean): string {
   return out;
 }
 
-/** `text` with `\(…\)` as `$…$` and `\[…\]` as `$$…$$`, outside code. Pure and idempotent. */
-export function normaliseMathDelimiters(text: string): string {
+/**
+ * `text` with `\(…\)` as `$…$` and `\[…\]` as `$$…$$`, outside code. Pure and idempotent.
+ * `atEnd` says the text ends the reply (a finished block before others passes false: an unclosed
+ * `\[` there is text, not pending math).
+ */
+export function normaliseMathDelimiters(text: string, atEnd = true): string {
   if (!text.includes('\\(') && !text.includes('\\[')) return text;
   const lines = text.split(/(?<=\n)/);
   let out = '';
@@ -127,5 +131,5 @@ export function normaliseMathDelimiters(text: string): string {
     }
     prose += line;
   }
-  return out + normaliseProse(prose, true);
+  return out + normaliseProse(prose, atEnd);
 }

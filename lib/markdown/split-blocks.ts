@@ -3,56 +3,39 @@
  * Blank lines separate blocks except inside a fenced code block or a `$$` math block (an unclosed
  * fence runs to the end). Joining the blocks gives back the input exactly.
  */
+import { closesFence, fenceOpenedBy, initialLineState, segmentEnd, stepLine } from './block-lines';
+
 const FENCE = /^ {0,3}(`{3,}|~{3,}|\${2,})/;
-
-/** The fence a line opens, if any: a `$$` line opens math only when no `$` follows on it. */
-function fenceOpenedBy(line: string): string | null {
-  const run = FENCE.exec(line)?.[1];
-  if (!run) return null;
-  if (run[0] === '$' && line.slice(line.indexOf(run) + run.length).includes('$')) return null;
-  return run;
-}
-
-function closes(line: string, fence: string): boolean {
-  const run = FENCE.exec(line)?.[1];
-  return !!run && run[0] === fence[0] && run.length >= fence.length && line.trim() === run;
-}
 
 /** The fence (```, ~~~ or $$) still open at the end of `text`, or null. */
 export function openFence(text: string): string | null {
   let fence: string | null = null;
   for (const line of text.split('\n')) {
     if (fence) {
-      if (closes(line, fence)) fence = null;
+      if (closesFence(line, fence)) fence = null;
     } else fence = fenceOpenedBy(line);
   }
   return fence;
 }
 
-/** Splits markdown into top-level blocks, so a streaming reply re-renders only its last block. */
+/**
+ * Splits markdown into top-level blocks, so a streaming reply re-renders only its last block.
+ * The whole text at once: the reference the append-only splitter (incremental-blocks.ts) is
+ * checked against, and what it falls back to when the text is not an append.
+ */
 export function splitBlocks(text: string): string[] {
-  const lines = text.split(/(?<=\n)/);
   const blocks: string[] = [];
+  const state = initialLineState();
   let current = '';
-  let fence: string | null = null;
-  let lastBlank = false;
-  for (const line of lines) {
-    const open = fenceOpenedBy(line);
-    if (fence) {
-      current += line;
-      if (closes(line, fence)) fence = null;
-      continue;
-    }
-    const blank = line.trim() === '';
-    const indented = /^( {2,}|\t)/.test(line);
-    // A new block starts at a fence, or after a blank line unless the line continues a list item.
-    if (current && (open || (lastBlank && !blank && !indented))) {
+  for (let at = 0; at < text.length;) {
+    const end = segmentEnd(text, at, state.fence !== null);
+    const line = text.slice(at, end < 0 ? text.length : end);
+    at += line.length;
+    if (stepLine(state, line, current.length)) {
       blocks.push(current);
       current = '';
     }
-    if (open) fence = open;
     current += line;
-    lastBlank = blank;
   }
   if (current) blocks.push(current);
   return blocks;

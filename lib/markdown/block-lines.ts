@@ -1,0 +1,92 @@
+/**
+ * The line rules both block splitters share (the full one in split-blocks.ts and the append-only
+ * one in incremental-blocks.ts): what a line is, which fence it opens or closes, and where a new
+ * top-level block begins. A "segment" is a line with its `\n`, or, for a line longer than
+ * MAX_BLOCK_CHARS outside a fence, a bounded piece of it: one endless paragraph (no blank line,
+ * megabytes long) is then parsed as pieces of bounded size instead of in full on every update.
+ */
+const FENCE = /^ {0,3}(`{3,}|~{3,}|\${2,})/;
+
+/**
+ * Past this many characters a block ends at the next plain line (one that starts with a letter)
+ * or, inside one long line, at the next space: a reply that never leaves its paragraph is parsed
+ * in pieces of about this size. Lists, tables, quotes and code are never cut (their lines do not
+ * start with a letter, or they are inside a fence).
+ */
+export const MAX_BLOCK_CHARS = 12_000;
+/** A piece of one long line with no space in reach is cut here whatever follows. */
+const HARD_CUT = 2 * MAX_BLOCK_CHARS;
+const PLAIN_START = /^\p{L}/u;
+
+/** The fence a line opens, if any: a `$$` line opens math only when no `$` follows on it. */
+export function fenceOpenedBy(line: string): string | null {
+  const run = FENCE.exec(line)?.[1];
+  if (!run) return null;
+  if (run[0] === '$' && line.slice(line.indexOf(run) + run.length).includes('$')) return null;
+  return run;
+}
+
+/** Whether `line` closes the open `fence` (same character, at least as long, nothing else). */
+export function closesFence(line: string, fence: string): boolean {
+  const run = FENCE.exec(line)?.[1];
+  return !!run && run[0] === fence[0] && run.length >= fence.length && line.trim() === run;
+}
+
+/**
+ * The end of the segment that starts at `from`, or -1 when it is not complete yet (more text
+ * could still change where it ends). Inside a fence only line ends count.
+ */
+export function segmentEnd(text: string, from: number, inFence: boolean): number {
+  const newline = text.indexOf('\n', from);
+  if (inFence || (newline >= 0 && newline - from < MAX_BLOCK_CHARS)) {
+    return newline < 0 ? -1 : newline + 1;
+  }
+  const limit = newline < 0 ? text.length : newline;
+  const space = text.indexOf(' ', from + MAX_BLOCK_CHARS);
+  if (space >= 0 && space < limit && space < from + HARD_CUT) return space + 1;
+  if (limit >= from + HARD_CUT) {
+    const at = from + HARD_CUT;
+    // Never between the halves of a surrogate pair.
+    return /[\uDC00-\uDFFF]/.test(text[at] ?? '') ? at + 1 : at;
+  }
+  return newline < 0 ? -1 : newline + 1;
+}
+
+/** What the splitter carries from one segment to the next. */
+export interface LineState {
+  /** The fence still open, or null. */
+  fence: string | null;
+  /** Whether the last segment was a blank line. */
+  lastBlank: boolean;
+  /** Whether the last segment ended its line (false after a cut piece of a long line). */
+  lineEnded: boolean;
+}
+
+/** The state before any text. */
+export function initialLineState(): LineState {
+  return { fence: null, lastBlank: false, lineEnded: true };
+}
+
+/**
+ * Applies one segment to `state` (mutating it) and says whether a new block starts at it, given
+ * how long the current block is before it (0: no block yet).
+ */
+export function stepLine(state: LineState, segment: string, blockLength: number): boolean {
+  const continuation = !state.lineEnded;
+  state.lineEnded = segment.endsWith('\n');
+  if (state.fence) {
+    if (closesFence(segment, state.fence)) state.fence = null;
+    return false;
+  }
+  const open = continuation ? null : fenceOpenedBy(segment);
+  const blank = segment.trim() === '';
+  const indented = /^( {2,}|\t)/.test(segment);
+  // A new block starts at a fence, or after a blank line unless the line continues a list item;
+  // a block grown past the bound ends at a plain line or inside a long one.
+  const long =
+    blockLength >= MAX_BLOCK_CHARS && !blank && (continuation || PLAIN_START.test(segment));
+  const starts = blockLength > 0 && (!!open || (state.lastBlank && !blank && !indented) || long);
+  if (open) state.fence = open;
+  state.lastBlank = blank;
+  return starts;
+}

@@ -1,0 +1,93 @@
+/**
+ * The append-only block splitter for a streaming reply: each update scans only the characters
+ * added since the last one (plus the unfinished last line) and carries the line state (open
+ * fence, blank line, cut piece) across updates. Finished blocks are immutable spans keyed by
+ * their start offset and are never scanned again. When the text is not an append of the last one
+ * (a snapshot, a sync after a gap) it starts over. It gives the same blocks as splitBlocks on the
+ * whole text (tests/unit/markdown/incremental-blocks.test.ts checks that on random chunkings).
+ */
+import { initialLineState, segmentEnd, stepLine, type LineState } from './block-lines';
+
+/** A block as offsets into the text: `start` is its identity for as long as the text grows. */
+export interface BlockSpan {
+  start: number;
+  end: number;
+}
+
+/** Below this length an append is checked in full; above it by its end and samples (cheap). */
+const FULL_CHECK_CHARS = 64 * 1024;
+
+/** Whether `next` begins with `previous`, checked in time independent of the length when long. */
+function isAppend(previous: string, next: string): boolean {
+  if (next.length < previous.length) return false;
+  if (previous.length <= FULL_CHECK_CHARS) return next.startsWith(previous);
+  // A non-append (a sync that replaced the text) differs near its end or shifts the text: the
+  // last 1,024 characters and 32 spread samples catch it without reading megabytes per frame.
+  const tail = previous.length - 1024;
+  if (next.slice(tail, previous.length) !== previous.slice(tail)) return false;
+  for (let i = 0; i < 32; i++) {
+    const at = Math.floor((previous.length * i) / 32);
+    if (next.charCodeAt(at) !== previous.charCodeAt(at)) return false;
+  }
+  return true;
+}
+
+/** Splits a growing text into blocks, doing work proportional to what was appended. */
+export class IncrementalBlocks {
+  private text = '';
+  private finishedSpans: BlockSpan[] = [];
+  private state: LineState = initialLineState();
+  /** Where the current (unfinished) block starts. */
+  private blockStart = 0;
+  /** Where the first segment not yet applied to `state` starts. */
+  private scanned = 0;
+  /** How many times the text was not an append and the split started over. */
+  resets = 0;
+
+  /** Finished blocks: they never change while the text only grows (a new array when one is added). */
+  get finished(): readonly BlockSpan[] {
+    return this.finishedSpans;
+  }
+
+  /** Takes the whole current text; returns the blocks after the finished ones (one or two). */
+  update(text: string): BlockSpan[] {
+    if (!isAppend(this.text, text)) this.reset();
+    this.text = text;
+    const added: BlockSpan[] = [];
+    for (;;) {
+      const end = segmentEnd(text, this.scanned, this.state.fence !== null);
+      if (end < 0) break;
+      const line = text.slice(this.scanned, end);
+      if (stepLine(this.state, line, this.scanned - this.blockStart)) {
+        added.push({ start: this.blockStart, end: this.scanned });
+        this.blockStart = this.scanned;
+      }
+      this.scanned = end;
+    }
+    if (added.length) this.finishedSpans = [...this.finishedSpans, ...added];
+    return this.tail(text);
+  }
+
+  /** The open block, split in two when the unfinished last line would start a new one. */
+  private tail(text: string): BlockSpan[] {
+    if (this.scanned < text.length) {
+      const probe = { ...this.state };
+      const line = text.slice(this.scanned);
+      if (stepLine(probe, line, this.scanned - this.blockStart)) {
+        return [
+          { start: this.blockStart, end: this.scanned },
+          { start: this.scanned, end: text.length },
+        ];
+      }
+    }
+    return this.blockStart < text.length ? [{ start: this.blockStart, end: text.length }] : [];
+  }
+
+  private reset(): void {
+    this.resets++;
+    this.finishedSpans = [];
+    this.state = initialLineState();
+    this.blockStart = 0;
+    this.scanned = 0;
+  }
+}
