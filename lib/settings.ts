@@ -15,6 +15,11 @@ export interface Settings {
   stallTimeoutMs: number;
   /** Time allowed for the server to send response headers. */
   requestTimeoutMs: number;
+  /**
+   * The longest a reply may wait for its first token while the connection stays open: a local
+   * server reads a long prompt in silence, minutes on a laptop CPU (issue 14).
+   */
+  firstTokenTimeoutMs: number;
   moderation: ModerationSettings;
 }
 
@@ -28,6 +33,7 @@ export const DEFAULT_SETTINGS: Settings = {
   systemPrompt: DEFAULT_SYSTEM_PROMPT,
   stallTimeoutMs: 45_000,
   requestTimeoutMs: 60_000,
+  firstTokenTimeoutMs: 600_000,
   moderation: DEFAULT_MODERATION_SETTINGS,
 };
 
@@ -107,6 +113,7 @@ export function normalizeSettings(stored: Partial<Settings> | null | undefined):
     systemPrompt: pick('systemPrompt', isText),
     stallTimeoutMs: pick('stallTimeoutMs', isMs),
     requestTimeoutMs: pick('requestTimeoutMs', isMs),
+    firstTokenTimeoutMs: pick('firstTokenTimeoutMs', isMs),
     moderation: normalizeModeration(s.moderation),
   };
 }

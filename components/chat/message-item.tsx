@@ -16,6 +16,9 @@ import { RatingBar } from './rating-bar';
 import { ReplyStatus } from './reply-status';
 import { VariantPager } from './variant-pager';
 
+// Loads with the first reply that waits: the panel's first load stays within its budget.
+const ReadingPrompt = lazy(() => import('./reading-prompt'));
+
 /** Stable callbacks shared by every message (created once per list). */
 // The benchmarks' scaffolding (bench/panel) is in the E2E build only: behind these compile-time
 // branches production drops it, the commit hook included. The whole-message baseline replaces the
@@ -191,7 +194,9 @@ function AssistantMessage({
       ) : message.content ? (
         <Markdown text={message.content} streaming={live} />
       ) : live ? (
-        <p className="thinking muted">Thinking…</p>
+        <Suspense fallback={<p className="thinking muted">Thinking…</p>}>
+          <ReadingPrompt replyId={message.id} since={message.createdAt} />
+        </Suspense>
       ) : null}
       {message.droppedTurns ? (
         <p className="context-note muted" role="status">

@@ -9,11 +9,18 @@ import { describeFailure, type StreamPart } from '../llm/client';
 import { failureToState, retryDelayMs } from '../llm/errors';
 import type { MessageState, Usage } from '../model/types';
 import { fitToCap, REPLY_CAP_CHARS } from './reply-cap';
+import { createWatchdog, silenceLimitMs } from './watchdog';
+import { createWriteQueue } from './write-queue';
 
 /** How long a generation waits before giving up, writing, and telling the panel. */
 export interface GenerationTiming {
-  /** Silence after which a started stream is ended as `interrupted(stalled)`. */
+  /** Silence between tokens after which a stream is ended as `interrupted(stalled)`. */
   stallMs: number;
+  /**
+   * The longest wait for the first token while the connection is open: a local server reads a
+   * long prompt in silence (issue 14). Past it the reply ends as `interrupted(stalled)` too.
+   */
+  firstTokenMs: number;
   /** The longest the database may lag behind the text the user saw. */
   flushMs: number;
   /** The least time between two delta events after the first. */
@@ -21,7 +28,12 @@ export interface GenerationTiming {
 }
 
 /** The timing a generation uses where the settings and the tests leave it unset. */
-export const DEFAULT_TIMING: GenerationTiming = { stallMs: 45_000, flushMs: 250, coalesceMs: 24 };
+export const DEFAULT_TIMING: GenerationTiming = {
+  stallMs: 45_000,
+  firstTokenMs: 600_000,
+  flushMs: 250,
+  coalesceMs: 24,
+};
 
 /** What one generation needs: the model stream, storage, the panel and the moderation gate. */
 export interface GenerationDeps {
@@ -113,12 +125,6 @@ export function startGeneration(
     deps.emit({ type: 'state', messageId: ids.messageId, seq: ++seq, state: next });
   };
 
-  // One write at a time, in order. A write asked for while one runs is merged into a single next
-  // write of the text as it is then: when storage is slower than the flush window, writes used to
-  // queue up behind each other, each with its own copy of the reply, and the final state waited
-  // behind them all (Stop took 8 s at 6 MB).
-  let writing: Promise<void> | null = null;
-  let again = false;
   let lastWriteAt = Date.now();
   let storageFailed = false;
   const persistNow = async (): Promise<void> => {
@@ -130,23 +136,11 @@ export function startGeneration(
       storageFailed = true;
     }
   };
-  const write = (): Promise<void> => {
-    if (writing) {
-      again = true;
-      return writing;
-    }
-    writing = (async () => {
-      do {
-        again = false;
-        await persistNow();
-      } while (again);
-      writing = null;
-    })();
-    return writing;
-  };
+  const queue = createWriteQueue(persistNow);
+  const write = queue.write;
   const flushTimer = setInterval(
     () => {
-      if (Date.now() - lastWriteAt >= timing.flushMs && state.kind === 'streaming' && !writing)
+      if (Date.now() - lastWriteAt >= timing.flushMs && state.kind === 'streaming' && !queue.busy())
         void write();
     },
     Math.max(10, Math.floor(timing.flushMs / 2)),
@@ -177,31 +171,17 @@ export function startGeneration(
     gateAbort.signal.addEventListener('abort', onUserStop);
     let cause: EndCause = null;
     let finished = false;
-    let watchdog: ReturnType<typeof setTimeout> | undefined;
-    let deadline = 0;
-    let firesAt = Infinity;
-    // Re-arming moves a deadline; the one timer checks it when it fires, and is replaced only
-    // when the deadline comes earlier. Clearing and setting a timer per token was a tenth of the
-    // worker's time at 1,000 tokens/s (bench M6).
-    const schedule = (at: number) => {
-      clearTimeout(watchdog);
-      firesAt = at;
-      watchdog = setTimeout(check, Math.max(0, at - performance.now()));
-    };
-    const check = () => {
-      if (deadline > performance.now()) return schedule(deadline);
+    const watchdog = createWatchdog(() => {
       cause = 'stall';
       attemptAbort.abort();
-    };
-    const armWatchdog = (ms: number) => {
-      deadline = performance.now() + ms;
-      if (deadline < firesAt) schedule(deadline);
-    };
-    armWatchdog(Math.max(timing.stallMs, deps.headersTimeoutMs ?? 0));
+    });
+    const limits = { ...timing, headersMs: deps.headersTimeoutMs };
+    // Until the first part the server may be reading the prompt: only the first-token cap applies.
+    watchdog.arm(silenceLimitMs(limits, false));
     try {
       for await (const part of deps.openStream(attemptAbort.signal)) {
         if (attemptAbort.signal.aborted) break;
-        armWatchdog(timing.stallMs);
+        watchdog.arm(timing.stallMs);
         if (part.type === 'text') {
           if (state.kind !== 'streaming') setState({ kind: 'streaming' });
           const fit = fitToCap(content.length, part.text, deps.capChars ?? REPLY_CAP_CHARS);
@@ -235,14 +215,14 @@ export function startGeneration(
       const receivedText = content.length > 0;
       const delay = receivedText ? null : retryDelayMs(failure, attempt);
       if (delay !== null) {
-        clearTimeout(watchdog);
+        watchdog.clear();
         await sleep(delay, userStop.signal);
         if (userStop.signal.aborted) return { kind: 'stopped' };
         return runAttempt(attempt + 1);
       }
       return failureToState(failure, { receivedText, online: deps.isOnline() });
     } finally {
-      clearTimeout(watchdog);
+      watchdog.clear();
       userStop.signal.removeEventListener('abort', onUserStop);
       gateAbort.signal.removeEventListener('abort', onUserStop);
     }

@@ -147,7 +147,11 @@ export function createReplies(ctx: ReplyContext) {
           deps.broadcast({ type: 'storage_warning', message: storageWarningText(error) });
         },
         isOnline: deps.isOnline,
-        timing: { stallMs: settings.stallTimeoutMs, ...deps.timing },
+        timing: {
+          stallMs: settings.stallTimeoutMs,
+          firstTokenMs: settings.firstTokenTimeoutMs,
+          ...deps.timing,
+        },
         headersTimeoutMs: settings.requestTimeoutMs,
         ...(moderation ? { inputGate: moderation.inputGate, onText: moderation.onText } : {}),
       },
