@@ -30,7 +30,18 @@ export default defineConfig({
   manifest: ({ browser, mode, manifestVersion }) => ({
     name: 'Parley',
     description: 'Ask about what you read: a chat assistant in the side panel.',
-    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab', 'scripting'],
+    // declarativeNetRequestWithHostAccess: the Origin rule for local servers (issue 14); no
+    // install warning, and it acts only on hosts Parley already has permission for.
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      'contextMenus',
+      'activeTab',
+      'scripting',
+      'declarativeNetRequestWithHostAccess',
+      // The built-in model's host where the worker has no LanguageModel (issue 15); Chrome only.
+      ...(manifestVersion === 3 ? ['offscreen'] : []),
+    ],
     host_permissions: mode === 'e2e' ? [openAiHost, ...loopbackHosts] : [openAiHost],
     // MV2 (Firefox) lists optional hosts with the optional permissions.
     ...(manifestVersion === 2

@@ -10,8 +10,11 @@
  */
 import { checkBaseUrl, type Settings } from './settings';
 
-/** Which key a secret is: the chat endpoint's or the moderation endpoint's (they may differ). */
-export type SecretSlot = 'apiKey' | 'moderationApiKey';
+/**
+ * Which secret it is: the chat endpoint's key, the moderation endpoint's (they may differ), or
+ * the value of a custom header for that origin (lib/custom-headers, issue 14).
+ */
+export type SecretSlot = 'apiKey' | 'moderationApiKey' | `header:${string}`;
 
 /** A key bound to the origin it was typed for, so a changed base URL never sends it elsewhere. */
 export interface BoundSecret {
@@ -25,6 +28,12 @@ export interface BoundSecret {
 export type KeyRing = readonly BoundSecret[];
 
 const SLOTS: readonly SecretSlot[] = ['apiKey', 'moderationApiKey'];
+
+// A header slot's name is an RFC 7230 token; lib/custom-headers checks the rest before sending.
+function isSlot(slot: unknown): slot is SecretSlot {
+  if (typeof slot !== 'string') return false;
+  return SLOTS.includes(slot as SecretSlot) || /^header:[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(slot);
+}
 
 /** The origin a base URL's requests go to, or null for a URL Parley would not call. */
 export function originOf(baseUrl: string): string | null {
@@ -68,7 +77,7 @@ export function normalizeKeyRing(stored: unknown): KeyRing {
   for (const entry of stored as unknown[]) {
     if (typeof entry !== 'object' || entry === null) continue;
     const { origin, slot, value } = entry as Record<string, unknown>;
-    if (!isOrigin(origin) || !SLOTS.includes(slot as SecretSlot)) continue;
+    if (!isOrigin(origin) || !isSlot(slot)) continue;
     if (typeof value !== 'string' || !value.trim()) continue;
     ring = bindSecret(ring, origin, slot as SecretSlot, value);
   }

@@ -5,6 +5,7 @@ import type { MessageState } from '@/lib/model/types';
 import { categoriesText } from './moderation-notice';
 import { ERROR_MESSAGES, INTERRUPT_MESSAGES, SETTINGS_ERRORS } from '@/lib/llm/errors';
 import { safeMessageState } from '@/lib/export/record-guard';
+import { OriginFix } from './origin-fix';
 
 export interface ReplyStatusProps {
   state: MessageState;
@@ -35,6 +36,7 @@ export function ReplyStatus({ state: stored, onRetry, onOpenSettings }: ReplySta
         {sentence}
         {detail ? <span className="detail"> Server said: {detail}</span> : null}
       </p>
+      {state.kind === 'error' && state.code === 'local_origin' ? <OriginFix /> : null}
       <div className="row">
         <button type="button" className="button" onClick={onRetry}>
           Retry

@@ -17,7 +17,10 @@ import {
 import { keysFor } from '@/lib/credentials';
 import { acceptChatPorts, createPortHub } from './chat-port';
 import { createKeepAlive } from './keep-alive';
+import { keepOriginRuleInStep } from './origin-rule';
+import { providerWithHeaders } from './endpoint-headers';
 import { acceptRpc } from './rpc';
+import { withBuiltinModel } from './builtin-factory';
 import { openPanelOnActionClick } from './side-panel';
 import { createSelectionCapture, registerSelectionEntryPoints } from './selection';
 
@@ -46,12 +49,14 @@ export default defineBackground(() => {
     if (area !== 'local') return;
     if (Object.keys(changes).some((key) => configKeys.has(key.replace(/\$$/, '')))) config = null;
   });
+  // Every endpoint's requests carry the custom headers saved for its origin (issue 14).
+  const provider = withBuiltinModel(providerWithHeaders(createOpenAiCompatibleProvider));
   const keepAlive = createKeepAlive(() => browser.runtime.getPlatformInfo());
   const service = createChatService({
     db: getDb(),
     loadConfig,
     // Chat, title and moderation requests go to OpenAI-compatible endpoints.
-    provider: createOpenAiCompatibleProvider,
+    provider,
     onModerationUnsupported: (baseUrl) => void moderationUnsupportedItem.setValue(baseUrl),
     broadcast: hub.broadcast,
     newId: () => crypto.randomUUID(),
@@ -71,8 +76,10 @@ export default defineBackground(() => {
   const selection = createSelectionCapture(hub.deliver);
   registerSelectionEntryPoints(selection);
   acceptChatPorts(hub, service, selection, ready);
-  acceptRpc(createOpenAiCompatibleProvider);
+  acceptRpc(provider);
   openPanelOnActionClick();
+  // Ollama accepts Parley's requests without OLLAMA_ORIGINS (issue 14).
+  keepOriginRuleInStep();
   void restrictStorageToExtensionPages(
     (
       globalThis as {

@@ -31,6 +31,7 @@ import {
 } from '@/lib/credentials';
 import { describeFailure } from '@/lib/llm/client';
 import type { ProviderFactory } from '@/lib/llm/provider';
+import { headerHandlers } from './endpoint-headers';
 import { ERROR_MESSAGES, failureToState } from '@/lib/llm/errors';
 
 async function publicSettings(): Promise<PublicSettings> {
@@ -60,6 +61,7 @@ type Handlers = { [K in RpcName]: (request: RpcMap[K]['request']) => Promise<Rpc
  * comes through the same ModelProvider interface the engine uses.
  */
 const createHandlers = (provider: ProviderFactory): Handlers => ({
+  ...headerHandlers,
   async get_settings() {
     return { type: 'settings', settings: await publicSettings() };
   },

@@ -18,6 +18,8 @@ import type { ChatCompletion, ChatCompletionChunk } from 'openai/resources/chat/
 import type { ModerationCreateResponse } from 'openai/resources/moderations';
 import type { ModelMessage } from '../prompt/messages';
 import { tolerantFetch } from './sse-filter';
+import { isLocalBaseUrl } from './origin-rule';
+import { modelIdsOf } from './model-list';
 
 /** One endpoint: its base URL, the key bound to its origin, and the headers timeout. */
 export interface LlmConfig {
@@ -25,6 +27,8 @@ export interface LlmConfig {
   baseUrl: string;
   /** Time allowed until the response headers arrive (the timeout ends there). */
   timeoutMs: number;
+  /** Custom headers saved for this base URL's origin (lib/custom-headers); secret like the key. */
+  headers?: Readonly<Record<string, string>>;
 }
 
 /** One piece of a streamed reply: text, why it finished, or the token usage. */
@@ -46,6 +50,9 @@ export type LlmFailure =
   | { kind: 'timeout' }
   | { kind: 'connection'; message: string }
   | { kind: 'aborted' };
+
+/** The failure code of a local server's 403: it refused the Origin, not the key (issue 14). */
+export const LOCAL_ORIGIN_CODE = 'local_origin';
 
 // Servers without auth (Ollama, LM Studio) accept any bearer; OpenAI answers a missing one 401.
 const PLACEHOLDER_KEY = 'no-key';
@@ -76,6 +83,8 @@ async function request(
     response = await fetchTolerant(`${config.baseUrl.replace(/\/+$/, '')}${path}`, {
       method: init.method,
       headers: {
+        // First, so none of Parley's own headers can be replaced (names are checked on save).
+        ...config.headers,
         Authorization: `Bearer ${config.apiKey || PLACEHOLDER_KEY}`,
         Accept: 'application/json',
         ...(init.body ? { 'Content-Type': 'application/json' } : {}),
@@ -102,12 +111,18 @@ async function request(
       signal.removeEventListener('abort', abort);
     }
     // A proxy may echo the key in a format scrubSecrets does not know: it never goes further.
-    if (config.apiKey) text = text.split(config.apiKey).join('[redacted]');
+    for (const secret of [config.apiKey, ...Object.values(config.headers ?? {})]) {
+      if (secret) text = text.split(secret).join('[redacted]');
+    }
     let body: object | undefined;
     try {
       body = JSON.parse(text) as object;
     } catch {
       body = undefined;
+    }
+    // A local server's 403 is its Origin check (Ollama), not a key problem (issue 14).
+    if (response.status === 403 && isLocalBaseUrl(config.baseUrl)) {
+      body = { error: { code: LOCAL_ORIGIN_CODE, message: text || 'Origin not allowed' } };
     }
     throw APIError.generate(response.status, body, body ? undefined : text, response.headers);
   }
@@ -188,17 +203,10 @@ export async function completeChat(
 
 /** The endpoint's model ids, sorted, for the settings picker. */
 export async function listModels(config: LlmConfig, signal: AbortSignal): Promise<string[]> {
-  const page = await requestJson<{ data?: { id?: unknown }[] }>(
-    config,
-    '/models',
-    { method: 'GET' },
-    signal,
-  );
-  if (!Array.isArray(page.data)) throw new APIConnectionError({ message: 'Not a model list.' });
-  return page.data
-    .map((m) => m.id)
-    .filter((id): id is string => typeof id === 'string')
-    .sort();
+  const page = await requestJson<unknown>(config, '/models', { method: 'GET' }, signal);
+  const ids = modelIdsOf(page);
+  if (!ids) throw new APIConnectionError({ message: 'Not a model list.' });
+  return ids;
 }
 
 /** A moderation endpoint's verdict on one text, as OpenAI's API shapes it. */
@@ -248,12 +256,16 @@ export function describeFailure(error: unknown): LlmFailure {
   if (error instanceof APIConnectionError) return { kind: 'connection', message: error.message };
   if (error instanceof APIError) {
     if (error.status === undefined) {
-      // An error event inside the stream: the server failed mid-answer.
+      // An error event inside the stream: the server failed mid-answer. llama.cpp puts an HTTP
+      // status in `code` (`{"error":{"code":500,…}}`); Ollama sends `{"error":"text"}`.
+      const raw: unknown = error.code;
+      const status = typeof raw === 'number' && raw >= 400 && raw < 600 ? raw : 500;
+      const text = typeof error.error === 'string' ? error.error : error.message;
       return {
         kind: 'api',
-        status: 500,
-        message: error.message,
-        ...(error.code ? { code: error.code } : {}),
+        status,
+        message: text,
+        ...(typeof raw === 'string' && raw ? { code: raw } : {}),
       };
     }
     return {

@@ -15,7 +15,7 @@ export interface FailureContext {
 
 function codeForApiFailure(f: Extract<LlmFailure, { kind: 'api' }>): ErrorCode {
   if (f.status === 401) return 'auth';
-  if (f.status === 403) return 'forbidden';
+  if (f.status === 403) return f.code === 'local_origin' ? 'local_origin' : 'forbidden';
   if (f.status === 404) return 'model_not_found';
   if (f.status === 429) return f.code === 'insufficient_quota' ? 'quota' : 'rate_limited';
   if (f.status === 400 || f.status === 422) {
@@ -68,6 +68,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   auth: 'The API key was rejected. Check it in Settings.',
   forbidden:
     'This key is not allowed to use this model or endpoint. Check your account or pick another model in Settings.',
+  local_origin:
+    'The local server refused Parley (403). Ollama does this to requests from a browser extension unless OLLAMA_ORIGINS allows it: restart Ollama with the setting below.',
   model_not_found:
     'The model or endpoint was not found. Check the model name and base URL in Settings.',
   rate_limited: 'The server is rate-limiting requests. Wait a moment, then retry.',
@@ -88,6 +90,18 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
     'Moderation is unavailable, and your settings hold messages until it can check them.',
   unknown: 'Something went wrong. Retry, or check Settings.',
 };
+
+/**
+ * The OLLAMA_ORIGINS value that lets this extension in, from the origin of its own pages: the
+ * exact id in Chrome, `moz-extension://*` in Firefox (the UUID there is random per profile).
+ * Entries are comma-separated with no space: Ollama matches wildcards on the raw text, so
+ * `a, moz-extension://*` never matches (the space becomes part of the pattern).
+ */
+export function ollamaOriginsFix(extensionOrigin: string): string {
+  const origin = extensionOrigin.replace(/\/+$/, '');
+  const value = origin.startsWith('moz-extension:') ? 'moz-extension://*' : origin;
+  return `OLLAMA_ORIGINS=${value}`;
+}
 
 /** Error codes whose fix is in Settings: the message shows a link there. */
 export const SETTINGS_ERRORS: readonly ErrorCode[] = [

@@ -20,6 +20,8 @@ export type ErrorCode =
   | 'no_key'
   | 'auth'
   | 'forbidden'
+  /** A local server refused Parley's Origin (Ollama's OLLAMA_ORIGINS check, issue 14). */
+  | 'local_origin'
   | 'model_not_found'
   | 'rate_limited'
   | 'quota'

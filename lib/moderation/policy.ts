@@ -28,8 +28,11 @@ export function decide(result: ModerationResult, settings: ModerationSettings): 
   if (settings.mode === 'off' || settings.provider === 'none')
     return { action: 'allow', categories: [], checked: false };
   if (!result.ok) {
-    // An endpoint without moderation is said once in settings, not on every message.
-    if (result.reason === 'unsupported') return { action: 'allow', categories: [], checked: false };
+    // An endpoint without moderation (a local server's 404) is said once in settings, not on
+    // every message; fail-closed still holds the message (issue 14: it follows the fail mode).
+    if (result.reason === 'unsupported' && settings.failMode !== 'hold') {
+      return { action: 'allow', categories: [], checked: false };
+    }
     return {
       action: settings.failMode === 'hold' ? 'hold' : 'allow',
       categories: [],

@@ -5,6 +5,7 @@
  */
 import { arrayOf, isBoolean, isRecord, isString, oneOf, shape, type Check } from './guards';
 import { NO_ANSWER, type RpcName, type RpcResult } from './rpc';
+import { isHeaderNamesResponse } from './header-rpc';
 
 const isSettingsResponse: Check = shape({
   type: oneOf('settings'),
@@ -33,6 +34,8 @@ const responseGuards: { [K in RpcName]: Check } = {
   get_settings: isSettingsResponse,
   save_settings: isSettingsResponse,
   list_models: shape({ type: oneOf('models'), models: arrayOf(isString) }),
+  get_header_names: isHeaderNamesResponse,
+  save_header: isHeaderNamesResponse,
 };
 
 const isRpcError: Check = shape({ type: oneOf('rpc_error'), message: isString });

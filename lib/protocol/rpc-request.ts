@@ -1,6 +1,7 @@
 /** The background's check of an RPC request from one of Parley's pages (the map is in rpc.ts). */
 import type { ModerationSettings } from '../model/moderation';
 import { isRecord, isString } from './guards';
+import { parseHeaderRequest } from './header-rpc';
 import type { RpcRequest } from './rpc';
 
 /** The request if it is well formed, with only its known fields kept, else null. */
@@ -43,6 +44,9 @@ export function parseRpcRequest(value: unknown): RpcRequest | null {
             ...(isString(value.reuseKeyFrom) ? { reuseKeyFrom: value.reuseKeyFrom } : {}),
           }
         : null;
+    case 'get_header_names':
+    case 'save_header':
+      return parseHeaderRequest(value);
     default:
       return null;
   }

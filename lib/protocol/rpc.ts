@@ -4,6 +4,7 @@
  * checks the request (rpc-request.ts), the panel checks the answer (rpc-answer.ts).
  */
 import type { ModerationSettings } from '../model/moderation';
+import type { HeaderRpcMap } from './header-rpc';
 
 /** The panel-visible part of the settings: the key itself never leaves the background. */
 export interface PublicSettings {
@@ -66,7 +67,7 @@ export interface RpcError {
 }
 
 /** Every request by name, with what it sends and what a successful answer is. */
-export interface RpcMap {
+export interface RpcMap extends HeaderRpcMap {
   get_settings: { request: { type: 'get_settings' }; response: SettingsResponse };
   save_settings: { request: SaveSettingsRequest; response: SettingsResponse };
   list_models: { request: ListModelsRequest; response: ModelsResponse };

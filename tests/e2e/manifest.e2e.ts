@@ -14,6 +14,8 @@ const read = (dir: string) =>
 const PERMISSIONS = [
   'activeTab',
   'contextMenus',
+  // The Origin rule for Parley's own requests to a local server (issue 14); no install warning.
+  'declarativeNetRequestWithHostAccess',
   'scripting',
   'sidePanel',
   'storage',

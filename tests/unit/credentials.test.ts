@@ -152,7 +152,9 @@ describe('stored key ring', () => {
       { origin: A, slot: 'apiKey', value: 'sk-2' },
       { origin: `${A}/v1`, slot: 'apiKey', value: 'path is not an origin' },
       { origin: 'javascript:alert(1)', slot: 'apiKey', value: 'x' },
-      { origin: B, slot: 'header:X', value: 'unknown slot' },
+      { origin: B, slot: 'moderation', value: 'unknown slot' },
+      // Header slots are known since issue 14, but their name must be a token.
+      { origin: B, slot: 'header:X Y', value: 'not a header name' },
       { origin: B, slot: 'apiKey', value: '  ' },
       { origin: B, slot: 'apiKey', value: 7 },
       null,

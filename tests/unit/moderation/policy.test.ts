@@ -51,11 +51,20 @@ describe('decide: mode × category × fail mode', () => {
     },
   );
 
-  it('an endpoint without moderation allows quietly (said once in settings instead)', () => {
-    expect(decide(unsupported, settings({ failMode: 'hold' }))).toEqual({
+  it('an endpoint without moderation allows quietly when failing open (said once in settings)', () => {
+    expect(decide(unsupported, settings({ failMode: 'allow' }))).toEqual({
       action: 'allow',
       categories: [],
       checked: false,
+    });
+  });
+
+  it('an endpoint without moderation holds when failing closed (issue 14)', () => {
+    expect(decide(unsupported, settings({ failMode: 'hold' }))).toEqual({
+      action: 'hold',
+      categories: [],
+      checked: false,
+      unavailable: true,
     });
   });
 

@@ -8,6 +8,14 @@ import { edit, fieldPaths, named, wrongType } from './fields';
 
 const requests: Record<RpcName, { sample: Record<string, unknown>; optional: string[] }> = {
   get_settings: { sample: { type: 'get_settings' }, optional: [] },
+  get_header_names: {
+    sample: { type: 'get_header_names', baseUrl: 'https://b.example/v1' },
+    optional: [],
+  },
+  save_header: {
+    sample: { type: 'save_header', baseUrl: 'https://b.example/v1', name: 'X-Title', value: 'v' },
+    optional: [],
+  },
   save_settings: {
     sample: {
       type: 'save_settings',
@@ -79,6 +87,8 @@ const settings = {
   },
 };
 const responses: [RpcName, Record<string, unknown>][] = [
+  ['get_header_names', { type: 'header_names', origin: 'https://b.example', names: ['X-Title'] }],
+  ['save_header', { type: 'header_names', origin: 'https://b.example', names: [] }],
   ['get_settings', settings],
   ['save_settings', settings],
   ['list_models', { type: 'models', models: ['gpt-a', 'gpt-b'] }],

@@ -1,0 +1,97 @@
+/**
+ * Custom headers for the server being configured (issue 14): OpenRouter's `X-Title`, Azure's
+ * `api-key`, a gateway's token. Each is saved at once for the base URL's origin and is sent only
+ * there. Values are write-only like the key: the background keeps them and answers with names.
+ */
+import { useEffect, useId, useRef, useState } from 'react';
+import type { RpcRequest, RpcResponse } from '@/lib/protocol';
+import { originOf } from '@/lib/credentials';
+import { checkHeaderName, headerValueProblem } from '@/lib/custom-headers';
+import { FormStatus, type Status } from '@/components/common/form-status';
+
+export interface CustomHeadersProps {
+  baseUrl: string;
+  call: (request: RpcRequest) => Promise<RpcResponse>;
+}
+
+export function CustomHeaders({ baseUrl, call }: CustomHeadersProps) {
+  const ids = useId();
+  const origin = originOf(baseUrl);
+  const [saved, setSaved] = useState<{ origin: string; names: string[] } | null>(null);
+  const [status, setStatus] = useState<Status | null>(null);
+  const nameInput = useRef<HTMLInputElement>(null);
+  const valueInput = useRef<HTMLInputElement>(null);
+  // The names of the origin now typed; another origin's are never shown for it.
+  const names = saved?.origin === origin ? saved.names : [];
+
+  useEffect(() => {
+    if (origin === null) return;
+    let current = true;
+    void call({ type: 'get_header_names', baseUrl: origin }).then((answer) => {
+      if (current && answer.type === 'header_names') setSaved({ origin, names: answer.names });
+    });
+    return () => {
+      current = false;
+    };
+  }, [origin, call]);
+
+  const save = async (name: string, value: string) => {
+    if (origin === null) return;
+    const answer = await call({ type: 'save_header', baseUrl: origin, name, value });
+    if (answer.type === 'header_names') {
+      setSaved({ origin, names: answer.names });
+      setStatus({ kind: 'ok', text: value ? `Header ${name} saved.` : `Header ${name} removed.` });
+      return true;
+    }
+    setStatus({ kind: 'error', text: answer.type === 'rpc_error' ? answer.message : 'Not saved.' });
+    return false;
+  };
+
+  const add = async () => {
+    const name = nameInput.current?.value ?? '';
+    const value = valueInput.current?.value ?? '';
+    const checked = checkHeaderName(name);
+    const problem = checked.ok ? (value ? headerValueProblem(value) : 'Enter a value.') : null;
+    if (!checked.ok || problem) {
+      setStatus({ kind: 'error', text: checked.ok ? (problem ?? '') : checked.message });
+      return;
+    }
+    if (await save(checked.name, value)) {
+      // Write-only, like the key: the value is not kept in the page.
+      if (nameInput.current) nameInput.current.value = '';
+      if (valueInput.current) valueInput.current.value = '';
+    }
+  };
+
+  if (origin === null) return null;
+  return (
+    <details className="custom-headers" open={names.length > 0}>
+      <summary>Custom headers</summary>
+      <p className="hint muted">Sent with every request to {origin}, and nowhere else.</p>
+      {names.length > 0 ? (
+        <ul aria-label="Custom headers">
+          {names.map((name) => (
+            <li key={name}>
+              <code>{name}</code>{' '}
+              <button
+                type="button"
+                className="button link small"
+                onClick={() => void save(name, '')}
+              >
+                Remove {name}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <label htmlFor={`${ids}-name`}>Header name</label>
+      <input id={`${ids}-name`} ref={nameInput} type="text" autoComplete="off" spellCheck={false} />
+      <label htmlFor={`${ids}-value`}>Header value</label>
+      <input id={`${ids}-value`} ref={valueInput} type="password" autoComplete="off" />
+      <button type="button" className="button small" onClick={() => void add()}>
+        Add header
+      </button>
+      <FormStatus status={status} />
+    </details>
+  );
+}

@@ -1,0 +1,42 @@
+/**
+ * Keeps the session rule that removes `Origin` from Parley's own requests to a local server
+ * (lib/llm/origin-rule) in step with the saved endpoints: applied when the worker starts and
+ * whenever the settings change, removed when no endpoint is local. Session rules outlive a
+ * worker's death but not a browser restart, so each start applies them again.
+ */
+import { browser } from 'wxt/browser';
+import { buildOriginRules, ORIGIN_RULE_IDS } from '@/lib/llm/origin-rule';
+import { moderationBaseUrl } from '@/lib/credentials';
+import { readSettings } from '@/lib/settings-store';
+
+type Dnr = {
+  updateSessionRules(options: { removeRuleIds: number[]; addRules: object[] }): Promise<void>;
+};
+
+/** Replaces Parley's origin rules with the ones for the saved settings; a failure is logged. */
+export async function syncOriginRule(): Promise<void> {
+  // Absent where the browser has no DNR or the permission was not granted.
+  const dnr = (browser as unknown as { declarativeNetRequest?: Dnr }).declarativeNetRequest;
+  if (!dnr?.updateSessionRules) return;
+  const settings = await readSettings();
+  const host = new URL(browser.runtime.getURL('/')).hostname;
+  const rules = buildOriginRules([settings.baseUrl, moderationBaseUrl(settings)], host);
+  try {
+    await dnr.updateSessionRules({ removeRuleIds: [...ORIGIN_RULE_IDS], addRules: rules });
+  } catch (error) {
+    // A 403 from the server then gets its own message with the OLLAMA_ORIGINS fix.
+    console.warn('Parley: origin rule not applied', error instanceof Error ? error.message : error);
+  }
+}
+
+/** Applies the rule now and after every settings change (one at a time, the last one wins). */
+export function keepOriginRuleInStep(): void {
+  let queue = Promise.resolve();
+  const sync = () => {
+    queue = queue.then(syncOriginRule).catch(() => undefined);
+  };
+  sync();
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && 'settings' in changes) sync();
+  });
+}
