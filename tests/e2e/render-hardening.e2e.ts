@@ -54,7 +54,10 @@ describe('the panel never dies', () => {
     await shoot(panel.page, 'deep-nesting', reply);
 
     // Still usable: the next question gets its answer.
+    // Wait for the new reply's own article: the deep one is already complete.
+    const before = await panel.assistantMessages.count();
     await panel.send('Still there?');
+    await expect.poll(() => panel.assistantMessages.count()).toBe(before + 1);
     await panel.waitForState('complete');
     expect(await panel.lastAssistant().textContent()).toContain('You said: Still there?');
 
