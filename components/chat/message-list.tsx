@@ -6,7 +6,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ChatMessage } from '@/lib/model/types';
 import type { Rating } from '@/lib/model/feedback';
-import { pagerInfo, pathToLeaf } from '@/lib/model/tree';
+import { pagerInfo, pathToLeaf, type PagerInfo } from '@/lib/model/tree';
 import { ErrorBoundary } from '@/components/common/error-boundary';
 import { MathViewport } from '@/components/markdown/math-viewport';
 import { MessageFallback } from './message-fallback';
@@ -24,9 +24,22 @@ export interface MessageListProps {
 }
 
 const STICK_DISTANCE_PX = 48;
+const LONE: PagerInfo = { index: 1, total: 1 };
 /** Messages rendered at first and added per step when scrolling up: long chats open at once. */
 const WINDOW_STEP = 30;
 const NONE: ('false_positive' | 'false_negative')[] = [];
+
+/**
+ * What the path and the pagers depend on: ids, parents, roles and ages, not content or state. A
+ * streaming reply changes `messages` every frame; this key does not change with it, so the path
+ * and every pager object stay the same and only the streaming message re-renders.
+ */
+function structureKey(all: readonly ChatMessage[]): string {
+  let key = '';
+  for (const m of all)
+    key += `${m.id}\u0001${m.parentId ?? ''}\u0001${m.role}\u0001${m.conversationId}\u0001${m.createdAt}\u0002`;
+  return key;
+}
 
 export function MessageList({
   messages,
@@ -38,13 +51,18 @@ export function MessageList({
   actions,
 }: MessageListProps) {
   const all = useMemo(() => Object.values(messages), [messages]);
-  const path = useMemo(() => (leafId ? pathToLeaf(all, leafId) : []), [all, leafId]);
+  const key = structureKey(all);
+  // Keyed by the structure: `all` is read only when it changes (content does not move the tree).
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const structure = useMemo(() => pathAndPagers(all, leafId), [key, leafId]);
+  const path = structure.path.map((id) => messages[id]).filter((m) => m !== undefined);
   const [shown, setShown] = useState(WINDOW_STEP);
   const windowed = path.length > shown ? path.slice(-shown) : path;
   const hiddenCount = path.length - windowed.length;
   const scroller = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
   const [awayFromEnd, setAwayFromEnd] = useState(false);
+  const away = useRef(false);
 
   // Stay at the end while the user has not scrolled away. Only from the ResizeObserver: it runs
   // after layout, where reading scrollHeight is free; reading it after every commit forced a
@@ -55,7 +73,10 @@ export function MessageList({
     const inner = content.current;
     if (!el || !inner) return;
     const observer = new ResizeObserver(() => {
-      if (stick.current) el.scrollTop = el.scrollHeight;
+      // Written only when the end is out of view: each write is a scroll event and a scroll.
+      if (stick.current && el.scrollHeight - el.scrollTop - el.clientHeight > 1) {
+        el.scrollTop = el.scrollHeight;
+      }
     });
     observer.observe(inner);
     // The viewport shrinks too (a growing composer, a banner): stay at the end then as well.
@@ -85,7 +106,11 @@ export function MessageList({
     const el = scroller.current;
     if (!el) return;
     stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < STICK_DISTANCE_PX;
-    setAwayFromEnd(!stick.current);
+    // A state update only when it changes, not one per scroll event.
+    if (away.current === stick.current) {
+      away.current = !stick.current;
+      setAwayFromEnd(away.current);
+    }
     if (el.scrollTop < 200 && hiddenCount > 0) showEarlier();
   };
 
@@ -93,6 +118,7 @@ export function MessageList({
     const el = scroller.current;
     if (!el) return;
     stick.current = true;
+    away.current = false;
     setAwayFromEnd(false);
     el.scrollTop = el.scrollHeight;
   };
@@ -121,7 +147,7 @@ export function MessageList({
             >
               <MessageItem
                 message={message}
-                pager={pagerInfo(all, message)}
+                pager={structure.pagers.get(message.id) ?? LONE}
                 rating={ratings[message.id]}
                 askCompare={comparePromptFor === message.id}
                 reported={reports[message.id] ?? NONE}
@@ -134,4 +160,16 @@ export function MessageList({
       </MathViewport.Provider>
     </div>
   );
+}
+
+/** The visible path's ids and each one's pager, computed once per structure. */
+function pathAndPagers(
+  all: readonly ChatMessage[],
+  leafId: string | null,
+): { path: string[]; pagers: Map<string, PagerInfo> } {
+  const path = leafId ? pathToLeaf(all, leafId) : [];
+  return {
+    path: path.map((m) => m.id),
+    pagers: new Map(path.map((m) => [m.id, pagerInfo(all, m)])),
+  };
 }

@@ -18,11 +18,21 @@ function loadCounter(): Promise<Counter> {
   return counter;
 }
 
-export function TokenMeter({ texts, model }: { texts: readonly string[]; model: string }) {
+export function TokenMeter({
+  texts,
+  model,
+  paused = false,
+}: {
+  texts: readonly string[];
+  model: string;
+  /** While a reply streams: no counting (the count waits for it to end). */
+  paused?: boolean;
+}) {
   const [tokens, setTokens] = useState<number | null>(null);
   const window = contextWindowFor(model);
 
   useEffect(() => {
+    if (paused) return;
     let cancelled = false;
     // Counting waits for a pause in typing; a long conversation takes a few milliseconds.
     const timer = setTimeout(() => {
@@ -35,7 +45,7 @@ export function TokenMeter({ texts, model }: { texts: readonly string[]; model: 
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [texts]);
+  }, [texts, paused]);
 
   if (tokens === null) return null;
   const share = Math.min(1, tokens / window);

@@ -1,7 +1,11 @@
 /**
  * Syntax highlighting with highlight.js core, each language loaded on first use. highlight.js
  * emits HTML; Parley never injects it. It reads the token tree instead and the caller renders
- * spans from it (text nodes and class names only). Finished blocks are cached.
+ * spans from it (text nodes and class names only). The token tree is highlight.js's private
+ * `_emitter.rootNode` (TokenTreeEmitter, pinned at 11.11.1 and its shape tested in
+ * tests/unit/markdown/highlight-emitter.test.ts); if a version changes it, code shows plain.
+ * Finished blocks are cached, bounded by characters as well as entries; a block that is still
+ * streaming is not (its every prefix would be a key as long as the block).
  */
 import type { HLJSApi, LanguageFn } from 'highlight.js';
 
@@ -70,7 +74,9 @@ export const HIGHLIGHTED_LANGUAGES: readonly string[] = Object.keys(LOADERS);
 let core: Promise<HLJSApi> | null = null;
 const registered = new Map<string, Promise<void>>();
 const cache = new Map<string, Token[]>();
-const MAX_CACHE = 500;
+const MAX_CACHE = 200;
+const MAX_CACHE_CHARS = 512 * 1024;
+let cachedChars = 0;
 
 async function ready(language: string): Promise<HLJSApi> {
   core ??= import('highlight.js/lib/core').then((m) => m.default);
@@ -102,19 +108,65 @@ function toTokens(node: TreeNode): Token[] {
   );
 }
 
-/** Tokens for `code`, or null when the language is not highlighted. */
-export async function highlight(code: string, language: string): Promise<Token[] | null> {
+/** The token tree behind highlight.js's HTML string, if its private emitter has the shape we read. */
+function tokenTree(result: unknown): TreeNode | null {
+  const root = (result as { _emitter?: { rootNode?: unknown } })._emitter?.rootNode as
+    TreeNode | undefined;
+  return root && Array.isArray(root.children) ? root : null;
+}
+
+/** Highlighted tokens for `code` or the start of it, and which code they cover. */
+export interface Highlighted {
+  code: string;
+  tokens: Token[];
+}
+
+/** The last block highlighted while streaming: one entry, so a block that finishes (and is drawn
+ * again as a finished block) starts from it instead of from plain text. */
+let lastStreamed: { id: string; code: string; tokens: Token[] } | null = null;
+
+/** What is already highlighted for `code` (exactly, or a prefix of it), without waiting. */
+export function cachedHighlight(code: string, language: string | undefined): Highlighted | null {
+  const id = languageId(language);
+  if (!id) return null;
+  const hit = cache.get(`${id}\u0000${code}`);
+  if (hit) return { code, tokens: hit };
+  if (lastStreamed && lastStreamed.id === id && code.startsWith(lastStreamed.code)) {
+    return { code: lastStreamed.code, tokens: lastStreamed.tokens };
+  }
+  return null;
+}
+
+function remember(key: string, tokens: Token[]): void {
+  cachedChars += key.length;
+  cache.set(key, tokens);
+  while (cache.size > MAX_CACHE || cachedChars > MAX_CACHE_CHARS) {
+    const oldest = cache.keys().next().value as string;
+    cache.delete(oldest);
+    cachedChars -= oldest.length;
+  }
+}
+
+/**
+ * Tokens for `code`, or null when the language is not highlighted. `final` (the default) caches
+ * them: pass false while the block is still streaming.
+ */
+export async function highlight(
+  code: string,
+  language: string,
+  final = true,
+): Promise<Token[] | null> {
   const id = languageId(language);
   if (!id) return null;
   const key = `${id}\u0000${code}`;
   const hit = cache.get(key);
   if (hit) return hit;
   const hljs = await ready(id);
-  const result = hljs.highlight(code, { language: id, ignoreIllegals: true });
-  // The token tree behind the HTML string: text stays text.
-  const tree = (result as unknown as { _emitter: { rootNode: TreeNode } })._emitter.rootNode;
+  const tree = tokenTree(hljs.highlight(code, { language: id, ignoreIllegals: true }));
+  if (!tree) return null;
+  // Text stays text: only scopes and strings are read from the tree.
   const tokens = toTokens(tree);
-  if (cache.size >= MAX_CACHE) cache.delete(cache.keys().next().value as string);
-  cache.set(key, tokens);
+  if (!final) lastStreamed = { id, code, tokens };
+  else if (key.length <= MAX_CACHE_CHARS / 4) remember(key, tokens);
   return tokens;
 }

@@ -78,7 +78,9 @@ function renderPre(node: HastNode | undefined, streaming: boolean) {
     return <MathExpression tex={textOf(code)} display />;
   }
   const language = classes.find((c) => c.startsWith('language-'))?.slice('language-'.length);
-  return <CodeBlock code={textOf(code).replace(/\n$/, '')} language={language} />;
+  return (
+    <CodeBlock code={textOf(code).replace(/\n$/, '')} language={language} streaming={streaming} />
+  );
 }
 
 const streamingComponents: Components = {

@@ -1,4 +1,8 @@
-/** The chat: banners, the conversation bar, the messages, Compare, and the composer area. */
+/**
+ * The chat: banners, the conversation bar, the messages, Compare, and the composer area. Only the
+ * message list (and Compare, while it is open) subscribes to the messages: a streaming reply
+ * changes them every frame, and the banners, bar and composer do not depend on them.
+ */
 import { lazy, Suspense, useEffect, useMemo, useSyncExternalStore } from 'react';
 import { Composer } from '@/components/chat/composer';
 import { MessageList } from '@/components/chat/message-list';
@@ -14,16 +18,53 @@ const CompareView = lazy(() =>
   import('@/components/chat/compare-view').then((m) => ({ default: m.CompareView })),
 );
 
-export function ChatView() {
+/** The message list, subscribed to the messages (the one part of the chat that must be). */
+function ChatMessages({ actions, busy }: { actions: MessageActions; busy: boolean }) {
   const messages = useChat((s) => s.chat.messages);
   const leafId = useChat((s) => s.chat.leafId);
   const conversationId = useChat((s) => s.chat.conversation?.id);
-  const notice = useChat((s) => s.chat.notice);
-  const storage = useChat((s) => s.storage);
   const ratings = useChat((s) => s.ratings);
   const reports = useChat((s) => s.reports);
   const comparePrompt = useChat((s) => s.comparePrompt);
+  return (
+    <MessageList
+      key={conversationId ?? 'new'}
+      messages={messages}
+      leafId={leafId}
+      ratings={ratings}
+      reports={reports}
+      comparePromptFor={comparePrompt?.newId ?? null}
+      busy={busy}
+      actions={actions}
+    />
+  );
+}
+
+/** Compare, open: it shows the alternatives' text, so it subscribes to the messages. */
+function CompareSection() {
+  const messages = useChat((s) => s.chat.messages);
   const compareSession = useChat((s) => s.compareSession);
+  const store = useChatActions();
+  if (!compareSession) return null;
+  return (
+    <Suspense fallback={<p className="muted">Loading the comparison…</p>}>
+      <CompareView
+        alternatives={compareSession.order.map((id) => messages[id]).filter((m) => m !== undefined)}
+        generatedIds={compareSession.generated}
+        waiting={compareSession.waiting.length}
+        onMove={(id, direction) => store.moveInCompare(id, direction)}
+        onFinish={(bestFirst) => store.finishCompare(bestFirst)}
+        onCancel={() => store.cancelCompare()}
+      />
+    </Suspense>
+  );
+}
+
+export function ChatView() {
+  const leafId = useChat((s) => s.chat.leafId);
+  const notice = useChat((s) => s.chat.notice);
+  const storage = useChat((s) => s.storage);
+  const comparing = useChat((s) => s.compareSession !== null && s.compareSession !== undefined);
   const feedbackError = useChat((s) => s.feedbackError);
   const status = useChat((s) => s.status);
   const draft = useChat((s) => s.draft);
@@ -95,31 +136,9 @@ export function ChatView() {
           </p>
         </div>
       ) : (
-        <MessageList
-          key={conversationId ?? 'new'}
-          messages={messages}
-          leafId={leafId}
-          ratings={ratings}
-          reports={reports}
-          comparePromptFor={comparePrompt?.newId ?? null}
-          busy={busy}
-          actions={actions}
-        />
+        <ChatMessages actions={actions} busy={busy} />
       )}
-      {compareSession ? (
-        <Suspense fallback={<p className="muted">Loading the comparison…</p>}>
-          <CompareView
-            alternatives={compareSession.order
-              .map((id) => messages[id])
-              .filter((m) => m !== undefined)}
-            generatedIds={compareSession.generated}
-            waiting={compareSession.waiting.length}
-            onMove={(id, direction) => store.moveInCompare(id, direction)}
-            onFinish={(bestFirst) => store.finishCompare(bestFirst)}
-            onCancel={() => store.cancelCompare()}
-          />
-        </Suspense>
-      ) : null}
+      {comparing ? <CompareSection /> : null}
       <div className="composer-area">
         <ContextMeter />
         <Attachments />

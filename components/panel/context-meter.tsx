@@ -1,11 +1,31 @@
-/** How much of the model's context the conversation, attachments and draft would take. */
-import { useMemo } from 'react';
+/**
+ * How much of the model's context the conversation, attachments and draft would take. While a
+ * reply streams the meter holds still: it keeps the messages as they were when the reply began
+ * (so it neither rebuilds its list every frame nor restarts its count timer) and counts again once
+ * the reply has ended, which also keeps the tokenizer's first load (a ~60 ms task) off the stream.
+ */
+import { useMemo, useState } from 'react';
 import { TokenMeter } from '@/components/chat/token-meter';
+import type { ChatMessage } from '@/lib/model/types';
 import { pathToLeaf } from '@/lib/model/tree';
-import { useChat } from './store-context';
+import { liveReplyId } from '@/lib/panel/status';
+import { useChat, type PanelStore } from './store-context';
+
+type Messages = Record<string, ChatMessage>;
+
+/** A selector that returns the messages as they were before the live reply began, while it runs. */
+function settledMessages(): (s: PanelStore) => Messages {
+  let settled: Messages | null = null;
+  return (s) => {
+    if (!liveReplyId(s.status) || !settled) settled = s.chat.messages;
+    return settled;
+  };
+}
 
 export function ContextMeter() {
-  const messages = useChat((s) => s.chat.messages);
+  const [select] = useState(settledMessages);
+  const messages = useChat(select);
+  const live = useChat((s) => liveReplyId(s.status) !== undefined);
   const leafId = useChat((s) => s.chat.leafId);
   const conversation = useChat((s) => s.chat.conversation);
   const settings = useChat((s) => s.settings);
@@ -20,5 +40,7 @@ export function ContextMeter() {
       draft,
     ];
   }, [messages, leafId, conversation, settings, attachments, draft]);
-  return <TokenMeter texts={texts} model={conversation?.model || settings?.model || ''} />;
+  return (
+    <TokenMeter texts={texts} model={conversation?.model || settings?.model || ''} paused={live} />
+  );
 }
