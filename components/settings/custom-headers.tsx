@@ -19,6 +19,8 @@ export function CustomHeaders({ baseUrl, call }: CustomHeadersProps) {
   const origin = originOf(baseUrl);
   const [saved, setSaved] = useState<{ origin: string; names: string[] } | null>(null);
   const [status, setStatus] = useState<Status | null>(null);
+  // Opens by itself when headers are saved here; removing the last one does not snap it shut.
+  const [expanded, setExpanded] = useState(false);
   const nameInput = useRef<HTMLInputElement>(null);
   const valueInput = useRef<HTMLInputElement>(null);
   // The names of the origin now typed; another origin's are never shown for it.
@@ -28,7 +30,9 @@ export function CustomHeaders({ baseUrl, call }: CustomHeadersProps) {
     if (origin === null) return;
     let current = true;
     void call({ type: 'get_header_names', baseUrl: origin }).then((answer) => {
-      if (current && answer.type === 'header_names') setSaved({ origin, names: answer.names });
+      if (!current || answer.type !== 'header_names') return;
+      setSaved({ origin, names: answer.names });
+      if (answer.names.length > 0) setExpanded(true);
     });
     return () => {
       current = false;
@@ -65,7 +69,11 @@ export function CustomHeaders({ baseUrl, call }: CustomHeadersProps) {
 
   if (origin === null) return null;
   return (
-    <details className="custom-headers" open={names.length > 0}>
+    <details
+      className="custom-headers"
+      open={expanded}
+      onToggle={(e) => setExpanded(e.currentTarget.open)}
+    >
       <summary>Custom headers</summary>
       <p className="hint muted">Sent with every request to {origin}, and nowhere else.</p>
       {names.length > 0 ? (

@@ -31,6 +31,10 @@ export interface ReplyScript {
   errorCode?: string;
   headers?: Record<string, string>;
   fault?: 'drop' | 'eof' | 'stall' | 'sse-error';
+  /** With fault 'sse-error': the error event's JSON as a given server shapes it. */
+  errorEvent?: unknown;
+  /** The first chunk carries only `role` with `content: null` (llama.cpp). */
+  roleOnlyFirst?: boolean;
   faultAfterChunks?: number;
   stallMs?: number;
   splitBytes?: boolean;
@@ -46,12 +50,21 @@ export interface ModerationConfig {
   status?: number;
 }
 
+/** How the mock acts like a local server (issue 14). */
+export interface LocalConfig {
+  /** Refuse Origins not on Ollama's default allow-list (403, empty body). */
+  originCheck: boolean;
+  /** The shape of GET /v1/models (tests/server/local-quirks.mjs). */
+  modelsShape: 'openai' | 'llamacpp' | 'ollama-empty';
+}
+
 export interface MockServer {
   url: string;
   baseURL: string;
   requests: RecordedRequest[];
   canaryHits: RecordedRequest[];
   moderation: ModerationConfig;
+  local: LocalConfig;
   /** Streaming chat completions (the conversation itself). */
   chatRequests(): RecordedRequest[];
   /** Non-streaming completions (conversation titles). */

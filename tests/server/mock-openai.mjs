@@ -4,6 +4,7 @@
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { modelListBody, ollamaRefusesOrigin } from './local-quirks.mjs';
 
 const PAGES_DIR = path.join(import.meta.dirname, 'pages');
 const MODERATION_CATEGORIES = [
@@ -123,6 +124,8 @@ export async function startMockServer({ port = 0, host = '127.0.0.1' } = {}) {
   const waiters = [];
   const sockets = new Set();
   const moderation = { flagWords: {}, delayMs: 0, status: undefined };
+  // Local-server behaviour (issue 14): Ollama's Origin check and the model list's shape.
+  const local = { originCheck: false, modelsShape: 'openai' };
 
   // Streaming completions are the chat; non-streaming ones are side requests (titles, guards).
   const isChat = (r) => r.method === 'POST' && r.path === '/v1/chat/completions';
@@ -174,19 +177,16 @@ export async function startMockServer({ port = 0, host = '127.0.0.1' } = {}) {
 
     requests.push(record);
     notify();
+    // Ollama's refusal: 403, an empty body and no CORS header.
+    if (local.originCheck && ollamaRefusesOrigin(req.headers)) {
+      res.removeHeader('Access-Control-Allow-Origin');
+      return res.writeHead(403, { 'Content-Length': '0' }).end();
+    }
     if (req.headers.authorization === 'Bearer bad-key')
       return json(res, 401, errorBody(401, 'invalid_api_key'));
     if (url.pathname === '/v1/models' && req.method === 'GET') {
-      const created = 1_700_000_000;
-      return json(res, 200, {
-        object: 'list',
-        data: ['parley-test-model', 'parley-test-model-2'].map((id) => ({
-          id,
-          object: 'model',
-          created,
-          owned_by: 'parley',
-        })),
-      });
+      const ids = ['parley-test-model', 'parley-test-model-2'];
+      return json(res, 200, modelListBody(local.modelsShape, ids));
     }
     if (url.pathname === '/v1/moderations' && req.method === 'POST') return moderate(body, res);
     if (url.pathname === '/v1/chat/completions' && req.method === 'POST') {
@@ -221,6 +221,7 @@ export async function startMockServer({ port = 0, host = '127.0.0.1' } = {}) {
     if (pathname === '/__control/enqueue') api.enqueue(...(Array.isArray(body) ? body : [body]));
     else if (pathname === '/__control/reset') api.reset();
     else if (pathname === '/__control/moderation') Object.assign(moderation, body);
+    else if (pathname === '/__control/local') Object.assign(local, body);
     else if (pathname === '/__control/requests') return json(res, 200, requests);
     else return res.writeHead(404).end();
     return json(res, 200, { ok: true });
@@ -356,8 +357,14 @@ export async function startMockServer({ port = 0, host = '127.0.0.1' } = {}) {
       if (script.comments) res.write(`: keep-alive${nl}${nl}`);
       if (script.unknownEvents) res.write(`event: ping${nl}data: not json${nl}${nl}`);
       if (script.badJsonAt === i) res.write(`data: {"broken json${nl}${nl}`);
+      // llama.cpp: the first chunk carries only the role, with content null.
+      if (i === 0 && script.roleOnlyFirst) await write(chunk({ role: 'assistant', content: null }));
       await write(
-        chunk(i === 0 ? { role: 'assistant', content: chunks[i] } : { content: chunks[i] }),
+        chunk(
+          i === 0 && !script.roleOnlyFirst
+            ? { role: 'assistant', content: chunks[i] }
+            : { content: chunks[i] },
+        ),
       );
     }
     if (closed) return;
@@ -367,6 +374,11 @@ export async function startMockServer({ port = 0, host = '127.0.0.1' } = {}) {
       return req.socket.destroy();
     }
     if (script.fault === 'eof') return res.end();
+    if (script.fault === 'sse-error' && script.errorEvent) {
+      // The server's own error shape (llama.cpp: {"error":{"code":500,…}}; Ollama: a string).
+      await write(JSON.stringify(script.errorEvent));
+      return res.end();
+    }
     if (script.fault === 'sse-error') {
       await write(
         JSON.stringify({
@@ -421,6 +433,7 @@ export async function startMockServer({ port = 0, host = '127.0.0.1' } = {}) {
     requests,
     canaryHits,
     moderation,
+    local,
     chatRequests: streamingChats,
     sideRequests: () => requests.filter((r) => isChat(r) && r.body?.stream !== true),
     enqueue: (...scripts) => {
@@ -431,6 +444,7 @@ export async function startMockServer({ port = 0, host = '127.0.0.1' } = {}) {
       requests.length = 0;
       canaryHits.length = 0;
       Object.assign(moderation, { flagWords: {}, delayMs: 0, status: undefined });
+      Object.assign(local, { originCheck: false, modelsShape: 'openai' });
     },
     waitForRequests: (n, timeoutMs = 10_000) =>
       new Promise((resolve, reject) => {
