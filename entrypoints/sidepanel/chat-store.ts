@@ -95,8 +95,9 @@ export function createChatStore(
     const queue = createFoldQueue(
       (events) => {
         const result = foldBatch(get().chat, events);
-        for (const event of result.started) onStarted(event);
         if (result.chat !== get().chat) set({ chat: result.chat });
+        // After the fold: a retry's started reply removes the failure it replaces from the chat.
+        for (const event of result.started) onStarted(event);
         if (result.listChanged) get().bumpList();
         if (result.needsSync) transport.post({ type: 'sync' });
       },

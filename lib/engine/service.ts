@@ -13,6 +13,7 @@ import {
 } from '../db/conversations';
 import type { ChatServiceDeps } from './deps';
 import type { GenerationHandle } from './generation';
+import { removeFailedReply } from '../db/failed-reply';
 import { createReadThrough } from './read-through';
 import { createReplies } from './reply';
 import { createSideRequests } from './side-requests';
@@ -86,6 +87,10 @@ export function createChatService(deps: ChatServiceDeps) {
       const assistant = replies.prepareReply(conversation.id, user.id, model, config);
       // Like send: the reply starts while its record is written, and survives a failed write.
       const written = appendMessages(deps.db, conversation.id, [assistant], assistant.createdAt);
+      // Retry replaces a failed reply that showed nothing, once its replacement is stored.
+      const { replaces } = request;
+      if (replaces)
+        void written.then(() => removeFailedReply(deps.db, replaces, user.id)).catch(() => {});
       await replies.startReply({
         requestId: request.requestId,
         conversation,

@@ -68,6 +68,19 @@ export function isTerminal(state: MessageState): boolean {
   return TERMINAL_KINDS.includes(state.kind);
 }
 
+/**
+ * A reply that failed before showing any text. Retrying one replaces it in place (nothing the
+ * user saw is lost); it is never a variant to page through or rank against its replacement.
+ */
+export function isEmptyFailure(message: ChatMessage | undefined): message is ChatMessage {
+  return (
+    message !== undefined &&
+    message.role === 'assistant' &&
+    (message.state.kind === 'error' || message.state.kind === 'interrupted') &&
+    message.content === ''
+  );
+}
+
 /** Text the user brought from a page. Page text is data, never instructions. */
 export interface Attachment {
   id: string;

@@ -9,8 +9,8 @@ import type { PanelToBackground, StartedEvent } from '../protocol';
 import type { Attachment } from '../model/types';
 import type { Comparison } from '../model/feedback';
 import { pathToLeaf } from '../model/tree';
-import { isTerminal } from '../model/types';
-import type { PanelChat } from './panel-state';
+import { isEmptyFailure, isTerminal } from '../model/types';
+import { withoutFailure, type PanelChat } from './panel-state';
 import type { RankingContext } from './ranking';
 
 /** "Was this better or worse?" after a regenerate: the reply replaced and the new one. */
@@ -75,6 +75,8 @@ export function createChatController(deps: ControllerDeps) {
   const loadRanking = () => (loading ??= import('./ranking'));
   // Which started replies belong to a regenerate (and what they replace).
   const regenerations = new Map<string, { oldId: string; parentId: string }>();
+  // Retries of a reply that failed before any text: request id → the failure it replaces.
+  const replacing = new Map<string, string>();
 
   /** The chat with these requests awaited and the old notice gone. */
   const requesting = (requestIds: string[]): PanelChat => {
@@ -152,10 +154,16 @@ export function createChatController(deps: ControllerDeps) {
       const visible = chat.leafId ? pathToLeaf(Object.values(chat.messages), chat.leafId) : [];
       const old = visible.find((m) => m.parentId === userMessageId && m.role === 'assistant');
       const requestId = newId();
-      if (old) regenerations.set(requestId, { oldId: old.id, parentId: userMessageId });
-      void loadRanking();
+      // A failed reply is retried, not ranked: nobody asks whether the answer beat an error.
+      const failed = old?.state.kind === 'error' || old?.state.kind === 'interrupted';
+      if (old && !failed) {
+        regenerations.set(requestId, { oldId: old.id, parentId: userMessageId });
+        void loadRanking();
+      }
+      const replaces = isEmptyFailure(old) ? old.id : undefined;
+      if (replaces) replacing.set(requestId, replaces);
       set({ chat: requesting([requestId]), comparePrompt: null });
-      post({ type: 'regenerate', requestId, userMessageId });
+      post({ type: 'regenerate', requestId, userMessageId, ...(replaces ? { replaces } : {}) });
     },
 
     /** Stores the answer to the better-or-worse question as a pair comparison. */
@@ -202,6 +210,11 @@ export function createChatController(deps: ControllerDeps) {
 
     /** Ties a started reply to the regenerate or comparison that asked for it (if any). */
     onStarted(event: StartedEvent): void {
+      const replaced = replacing.get(event.requestId);
+      if (replaced) {
+        replacing.delete(event.requestId);
+        set({ chat: withoutFailure(get().chat, replaced) });
+      }
       const regeneration = regenerations.get(event.requestId);
       if (regeneration) {
         regenerations.delete(event.requestId);

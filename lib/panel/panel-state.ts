@@ -4,7 +4,7 @@
  */
 import type { BackgroundToPanel } from '../protocol';
 import { foldDelta, foldSnapshot, foldState, type ReplyView } from './reducer';
-import type { ChatMessage, Conversation } from '../model/types';
+import { isEmptyFailure, type ChatMessage, type Conversation } from '../model/types';
 
 /** The open conversation as the panel holds it: messages, the leaf shown, and what is pending. */
 export interface PanelChat {
@@ -183,4 +183,14 @@ export function markDisconnected(chat: PanelChat): {
     chat: salvage.length || Object.keys(messages).length ? { ...chat, messages } : chat,
     salvage,
   };
+}
+
+/** The chat without a failed, empty reply that a retry replaced (unchanged if it is not one). */
+export function withoutFailure(chat: PanelChat, messageId: string): PanelChat {
+  if (!isEmptyFailure(chat.messages[messageId])) return chat;
+  const messages = { ...chat.messages };
+  delete messages[messageId];
+  const seqs = { ...chat.seqs };
+  delete seqs[messageId];
+  return { ...chat, messages, seqs };
 }

@@ -24,6 +24,8 @@ export interface RegenerateRequest {
   type: 'regenerate';
   requestId: string;
   userMessageId: string;
+  /** A failed reply with no text that the new one replaces (Retry): removed once it starts. */
+  replaces?: string;
 }
 
 /** The panel asks to stop a reply at what it had shown. */

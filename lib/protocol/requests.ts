@@ -28,7 +28,11 @@ const panelGuards: {
     text: (v) => isString(v) && v.length <= MAX_TEXT,
     attachments: arrayOf(isAttachment, 20),
   }),
-  regenerate: shape({ requestId: isString, userMessageId: isString }),
+  regenerate: shape({
+    requestId: isString,
+    userMessageId: isString,
+    replaces: optional(isString),
+  }),
   stop: shape({ messageId: isString, shownLength: optional(isCount) }),
   sync: isRecord,
   capture_selection: shape({ windowId: optional(Number.isInteger) }),

@@ -148,4 +148,38 @@ describe('chat service', () => {
       replies[1]?.id,
     );
   });
+
+  it('a retry with `replaces` removes the failed empty reply once the new one is stored', async () => {
+    const { db, service, events } = setup();
+    await service.send({
+      type: 'send',
+      requestId: 'r1',
+      conversationId: null,
+      parentId: null,
+      text: 'Hello',
+      attachments: [],
+    });
+    const started = events.find((e) => e.type === 'started');
+    if (started?.type !== 'started') throw new Error('no start');
+    const userId = started.messages[0]?.id ?? '';
+    // The first reply failed before any text (say, a wrong key).
+    await db.messages.update(started.assistantMessageId, {
+      content: '',
+      state: { kind: 'error', code: 'auth' },
+    });
+    await service.regenerate({
+      type: 'regenerate',
+      requestId: 'r2',
+      userMessageId: userId,
+      replaces: started.assistantMessageId,
+    });
+    await expect
+      .poll(async () =>
+        (await getMessages(db, started.conversationId)).map((m) => [m.role, m.state.kind]),
+      )
+      .toEqual([
+        ['user', 'complete'],
+        ['assistant', 'complete'],
+      ]);
+  });
 });
