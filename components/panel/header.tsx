@@ -1,4 +1,4 @@
-/** The panel's header: Conversations, the chat's title, New chat, Settings. */
+/** The panel's header: Conversations, the chat's title and model, New chat, Settings. */
 import { useChat } from './store-context';
 
 export function Header() {
@@ -6,6 +6,8 @@ export function Header() {
   const setView = useChat((s) => s.setView);
   const newChat = useChat((s) => s.newChat);
   const title = useChat((s) => s.chat.conversation?.title);
+  // The model that answers next: what Settings chose (issue 14, item 7).
+  const model = useChat((s) => s.settings?.model);
   const drawerOpen = useChat((s) => s.drawerOpen);
   const toggleDrawer = useChat((s) => s.toggleDrawer);
   return (
@@ -18,9 +20,14 @@ export function Header() {
       >
         Conversations
       </button>
-      <h1 className="title" title={title}>
-        {title ?? 'Parley'}
-      </h1>
+      <div className="title">
+        <h1 className="title" title={title}>
+          {title ?? 'Parley'}
+        </h1>
+        <p className="model-name" title={model}>
+          {model}
+        </p>
+      </div>
       <button
         type="button"
         className="button ghost"

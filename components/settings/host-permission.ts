@@ -14,3 +14,15 @@ export async function ensureHostPermission(baseUrl: string): Promise<boolean> {
     return false;
   }
 }
+
+/** The loopback hosts "Find local servers" probes (every port: match patterns carry none). */
+export const LOOPBACK_ORIGINS = ['http://127.0.0.1/*', 'http://localhost/*'];
+
+/** Asks for the loopback hosts; like ensureHostPermission, first thing in the click handler. */
+export async function ensureLoopbackPermission(): Promise<boolean> {
+  try {
+    return await browser.permissions.request({ origins: LOOPBACK_ORIGINS });
+  } catch {
+    return false;
+  }
+}

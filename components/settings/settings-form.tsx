@@ -3,18 +3,25 @@
  * The key field is write-only: it is sent to the background on save and cleared, never read back.
  * Keys are bound to the server they were saved for: the form shows that server's host, and a new
  * server gets the saved key only through an explicit "Use my key for <host>" (issue 12).
+ * Find local servers fills the form from what answers on this computer, Test connection says
+ * whether the endpoint answers, and Save asks before keeping one that does not (issue 14).
  */
 import { FormStatus, type Status } from '@/components/common/form-status';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState } from 'react';
+import type { LocalServer } from '@/lib/model/local-servers';
 import type { PublicSettings, RpcRequest, RpcResponse } from '@/lib/protocol';
-import { checkBaseUrl, presetFor, PROVIDER_PRESETS, requiresKey } from '@/lib/settings';
+import { presetFor, PROVIDER_PRESETS, requiresKey } from '@/lib/settings';
 import { originOf } from '@/lib/credentials';
 import { chatKeyStatus, moderationKeyStatus } from '@/lib/key-status';
 import { DEFAULT_SYSTEM_PROMPT } from '@/lib/model/system-prompt';
-import { ensureHostPermission } from './host-permission';
-import { KeyBinding } from './key-binding';
-import { ModerationFields } from './moderation-fields';
+import { ConnectionTest } from './connection-test';
 import { CustomHeaders } from './custom-headers';
+import { KeyBinding } from './key-binding';
+import { LocalServers } from './local-servers';
+import { ModelField } from './model-field';
+import { ModerationFields } from './moderation-fields';
+import { endpointFingerprint, useConnectionCheck } from './use-connection-check';
+import { useSaveSettings } from './use-save-settings';
 
 export interface SettingsFormProps {
   initial: PublicSettings;
@@ -33,6 +40,8 @@ export function SettingsForm({ initial, call, onSaved, compact }: SettingsFormPr
   const [status, setStatus] = useState<Status | null>(null);
   // The origin the user ticked "Use my key for <host>" for: typing another URL unticks it.
   const [reuseFor, setReuseFor] = useState<string | null>(null);
+  // Each edit of the (write-only) key field makes an earlier connection test stale.
+  const [keyEdits, setKeyEdits] = useState(0);
   const keyInput = useRef<HTMLInputElement>(null);
   const moderationKeyInput = useRef<HTMLInputElement>(null);
   const preset = presetFor(baseUrl);
@@ -43,104 +52,57 @@ export function SettingsForm({ initial, call, onSaved, compact }: SettingsFormPr
     keyStatus.kind === 'offer' && reuseFor !== null && reuseFor === originOf(baseUrl)
       ? { reuseKeyFrom: keyStatus.fromOrigin }
       : {};
+  const fingerprint = endpointFingerprint(baseUrl, keyEdits, reuse.reuseKeyFrom);
+  const check = useConnectionCheck(call, fingerprint);
+  const typedKey = () => keyInput.current?.value || undefined;
+  const { save, removeKey, asking } = useSaveSettings({
+    initial,
+    baseUrl,
+    model,
+    systemPrompt,
+    moderation,
+    keyInput,
+    moderationKeyInput,
+    hasKey,
+    reuse,
+    check,
+    fingerprint,
+    call,
+    onSaved,
+    onStatus: setStatus,
+    onKeysCleared: () => {
+      if (keyInput.current) keyInput.current.value = '';
+      if (moderationKeyInput.current) moderationKeyInput.current.value = '';
+      setReuseFor(null);
+    },
+  });
 
-  const loadModels = async () => {
-    const granted = await ensureHostPermission(baseUrl);
-    if (!granted) {
-      setStatus({
-        kind: 'error',
-        text: 'Parley needs permission to reach that server to list its models.',
-      });
-      return;
-    }
-    setStatus({ kind: 'busy', text: 'Loading models…' });
-    const typedKey = keyInput.current?.value || undefined;
-    const response = await call({
-      type: 'list_models',
-      baseUrl,
-      ...(typedKey ? { apiKey: typedKey } : reuse),
-    });
-    if (response.type === 'models') {
-      setModels(response.models);
-      if (response.models.length && !response.models.includes(model))
-        setModel(response.models[0] ?? model);
-      setStatus({ kind: 'ok', text: `${response.models.length} models available.` });
-    } else {
-      setStatus({
-        kind: 'error',
-        text: response.type === 'rpc_error' ? response.message : 'Could not list models.',
-      });
-    }
-  };
-
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
-    const checked = checkBaseUrl(baseUrl);
-    if (!checked.ok) {
-      setStatus({ kind: 'error', text: checked.message });
-      return;
-    }
-    const granted = await ensureHostPermission(checked.url);
-    if (!granted) {
-      setStatus({
-        kind: 'error',
-        text: 'Parley needs permission to reach that server. Save again and allow it.',
-      });
-      return;
-    }
-    const typedKey = keyInput.current?.value;
-    const typedModerationKey = moderationKeyInput.current?.value;
-    if (moderation.baseUrl.trim() && !checkBaseUrl(moderation.baseUrl).ok) {
-      setStatus({ kind: 'error', text: 'The moderation base URL is not a valid http(s) URL.' });
-      return;
-    }
-    if (moderation.baseUrl.trim() && !(await ensureHostPermission(moderation.baseUrl))) {
-      setStatus({ kind: 'error', text: 'Parley needs permission to reach the moderation server.' });
-      return;
-    }
-    if (!typedKey && !hasKey && !('reuseKeyFrom' in reuse) && requiresKey(checked.url)) {
-      setStatus({ kind: 'error', text: 'Enter your OpenAI API key (it starts with sk-).' });
-      return;
-    }
-    const response = await call({
-      type: 'save_settings',
-      baseUrl: checked.url,
-      model,
-      systemPrompt,
-      moderation,
-      ...(typedKey ? { apiKey: typedKey } : reuse),
-      ...(typedModerationKey ? { moderationApiKey: typedModerationKey } : {}),
-    });
-    if (response.type !== 'settings') {
-      setStatus({
-        kind: 'error',
-        text: response.type === 'rpc_error' ? response.message : 'Could not save.',
-      });
-      return;
-    }
-    if (keyInput.current) keyInput.current.value = '';
-    if (moderationKeyInput.current) moderationKeyInput.current.value = '';
-    setReuseFor(null);
-    setStatus({ kind: 'ok', text: 'Saved.' });
-    onSaved(response.settings);
-  };
-
-  const removeKey = async () => {
-    const response = await call({
-      type: 'save_settings',
-      baseUrl,
-      model,
-      systemPrompt,
-      apiKey: '',
-    });
-    if (response.type === 'settings') {
-      setStatus({ kind: 'ok', text: 'API key removed.' });
-      onSaved(response.settings);
-    }
+  // A server picked from "Find local servers": its URL and first model, and what it answered
+  // (without a key) counts as a test of it.
+  const useLocalServer = (server: LocalServer) => {
+    setBaseUrl(server.baseUrl);
+    setModels(server.models);
+    if (server.models[0]) setModel(server.models[0]);
+    const forServer = endpointFingerprint(server.baseUrl, keyEdits);
+    const verdict =
+      server.status === 'models'
+        ? { kind: 'ok' as const, models: server.models, keySent: false }
+        : server.status === 'empty'
+          ? { kind: 'no_models' as const, server: server.kind, keySent: false }
+          : server.status === 'needs_key'
+            ? { kind: 'key_rejected' as const, keySent: false }
+            : { kind: 'refused' as const, local: true };
+    check.record({ verdict }, forServer);
   };
 
   return (
-    <form className="settings-form" onSubmit={(e) => void save(e)}>
+    <form
+      className="settings-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save(false);
+      }}
+    >
       <label htmlFor={`${ids}-provider`}>Provider</label>
       <select
         id={`${ids}-provider`}
@@ -156,6 +118,7 @@ export function SettingsForm({ initial, call, onSaved, compact }: SettingsFormPr
           </option>
         ))}
       </select>
+      <LocalServers call={call} onUse={useLocalServer} />
 
       <label htmlFor={`${ids}-base`}>Base URL</label>
       <input
@@ -165,6 +128,7 @@ export function SettingsForm({ initial, call, onSaved, compact }: SettingsFormPr
         onChange={(e) => setBaseUrl(e.target.value)}
         spellCheck={false}
       />
+      <ConnectionTest baseUrl={baseUrl} typedKey={typedKey} reuse={reuse} check={check} />
 
       <label htmlFor={`${ids}-key`}>API key</label>
       <input
@@ -172,6 +136,7 @@ export function SettingsForm({ initial, call, onSaved, compact }: SettingsFormPr
         ref={keyInput}
         type="password"
         autoComplete="off"
+        onChange={() => setKeyEdits((n) => n + 1)}
         placeholder={
           hasKey
             ? 'Saved (type to replace)'
@@ -188,27 +153,19 @@ export function SettingsForm({ initial, call, onSaved, compact }: SettingsFormPr
       />
       <CustomHeaders baseUrl={baseUrl} call={call} />
 
-      <label htmlFor={`${ids}-model`}>Model</label>
-      <div className="row">
-        <input
-          id={`${ids}-model`}
-          role="combobox"
-          aria-expanded={false}
-          aria-autocomplete="list"
-          list={`${ids}-models`}
-          value={model}
-          onChange={(e) => setModel(e.target.value)}
-          spellCheck={false}
-        />
-        <button type="button" className="button" onClick={() => void loadModels()}>
-          Load models
-        </button>
-      </div>
-      <datalist id={`${ids}-models`}>
-        {models.map((m) => (
-          <option key={m} value={m} />
-        ))}
-      </datalist>
+      <ModelField
+        id={`${ids}-model`}
+        baseUrl={baseUrl}
+        model={model}
+        onModel={setModel}
+        models={models}
+        onModels={setModels}
+        typedKey={typedKey}
+        reuse={reuse}
+        call={call}
+        onStatus={setStatus}
+        check={check}
+      />
 
       {compact ? null : (
         <>
@@ -241,6 +198,14 @@ export function SettingsForm({ initial, call, onSaved, compact }: SettingsFormPr
           Save
         </button>
       </div>
+      {asking ? (
+        <div className="save-anyway" role="alert">
+          <p>{asking} Save anyway?</p>
+          <button type="button" className="button" onClick={() => void save(true)}>
+            Save anyway
+          </button>
+        </div>
+      ) : null}
       <FormStatus status={status} />
     </form>
   );

@@ -33,6 +33,7 @@ import { describeFailure } from '@/lib/llm/client';
 import type { ProviderFactory } from '@/lib/llm/provider';
 import { headerHandlers } from './endpoint-headers';
 import { ERROR_MESSAGES, failureToState } from '@/lib/llm/errors';
+import { createLocalHandlers } from './rpc-local';
 
 async function publicSettings(): Promise<PublicSettings> {
   const [settings, ring, unsupportedFor] = await Promise.all([
@@ -61,6 +62,7 @@ type Handlers = { [K in RpcName]: (request: RpcMap[K]['request']) => Promise<Rpc
  * comes through the same ModelProvider interface the engine uses.
  */
 const createHandlers = (provider: ProviderFactory): Handlers => ({
+  ...createLocalHandlers(),
   ...headerHandlers,
   async get_settings() {
     return { type: 'settings', settings: await publicSettings() };

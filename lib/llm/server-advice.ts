@@ -18,18 +18,37 @@ export const SERVER_LABELS: Record<LocalServerKind, string> = {
   'openai-compatible': 'OpenAI-compatible server',
 };
 
-/** How to give a server with no models one: its own command or menu, named exactly. */
-export const NO_MODEL_HINTS: Record<LocalServerKind, string> = {
-  ollama: 'Get one in a terminal: ollama pull llama3.2 (or any model from ollama.com/library).',
-  lmstudio: 'Load a model in LM Studio (the model picker at the top, or: lms load <model>).',
-  llamacpp: 'Start llama-server with a model: llama-server -m path/to/model.gguf.',
-  vllm: 'Start vLLM with a model: vllm serve <model>.',
-  jan: 'Download a model in Jan’s Hub and start it.',
-  localai: 'Install a model from LocalAI’s gallery: local-ai run <model>.',
-  textgen: 'Load a model in text-generation-webui’s Model tab.',
-  koboldcpp: 'Start KoboldCpp with a model: koboldcpp --model path/to/model.gguf.',
-  'openai-compatible': 'Load or download a model on the server, then look again.',
+/** What to do about a server, and the command to type where there is one. */
+export interface ServerHint {
+  say: string;
+  command?: string;
+}
+
+/** Each kind's way to a first model, with its own command or menu, named exactly. */
+export const NO_MODEL_HINTS: Record<LocalServerKind, ServerHint> = {
+  ollama: { say: 'Get one in a terminal:', command: 'ollama pull llama3.2' },
+  lmstudio: {
+    say: 'Load a model in LM Studio (the picker at the top), or:',
+    command: 'lms load <model>',
+  },
+  llamacpp: { say: 'Start llama-server with a model:', command: 'llama-server -m model.gguf' },
+  vllm: { say: 'Start vLLM with a model:', command: 'vllm serve <model>' },
+  jan: { say: 'Download a model in Jan’s Hub and start it.' },
+  localai: { say: 'Install one from LocalAI’s gallery:', command: 'local-ai run <model>' },
+  textgen: { say: 'Load a model in text-generation-webui’s Model tab.' },
+  koboldcpp: { say: 'Start KoboldCpp with a model:', command: 'koboldcpp --model model.gguf' },
+  'openai-compatible': { say: 'Load or download a model on the server, then look again.' },
 };
+
+/** A hint as one line of text. */
+export function hintText({ say, command }: ServerHint): string {
+  return command ? `${say} ${command}` : say;
+}
+
+/** The no-models hint for a kind of server, as one line. */
+export function noModelHintText(kind: LocalServerKind): string {
+  return hintText(NO_MODEL_HINTS[kind]);
+}
 
 /** The origin a browser sends for this extension, as a server's allow-list needs it. */
 export function allowListEntry(extensionOrigin: string): string {
@@ -43,11 +62,11 @@ export function allowListEntry(extensionOrigin: string): string {
  * The fix for a local server that refuses Parley (403): Ollama checks the request's Origin
  * against OLLAMA_ORIGINS, and a browser extension's origin is not on it by default.
  */
-export function refusedFix(extensionOrigin: string): string {
-  return (
-    'Ollama accepts only the origins in OLLAMA_ORIGINS. Set ' +
-    `OLLAMA_ORIGINS=${allowListEntry(extensionOrigin)} where Ollama runs, restart it, and look again.`
-  );
+export function refusedHint(extensionOrigin: string): ServerHint {
+  return {
+    say: 'Ollama accepts only the origins in OLLAMA_ORIGINS. Set this where Ollama runs, restart it, and look again:',
+    command: `OLLAMA_ORIGINS=${allowListEntry(extensionOrigin)}`,
+  };
 }
 
 /** One line for a server in the "Local servers" list: what it is and what it has. */
@@ -83,7 +102,7 @@ export function describeVerdict(
     case 'no_models':
       return {
         ok: false,
-        text: `Reachable · ${key(verdict.keySent)} · no models. ${NO_MODEL_HINTS[verdict.server]}`,
+        text: `Reachable · ${key(verdict.keySent)} · no models. ${noModelHintText(verdict.server)}`,
       };
     case 'key_rejected':
       return {
@@ -96,7 +115,7 @@ export function describeVerdict(
       return {
         ok: false,
         text: verdict.local
-          ? `Reachable, but it refuses Parley’s requests (403). ${refusedFix(extensionOrigin)}`
+          ? `Reachable, but it refuses Parley’s requests (403). ${hintText(refusedHint(extensionOrigin))}`
           : 'Reachable · access refused (403): this key may not be allowed to list models.',
       };
     case 'not_found':

@@ -5,6 +5,7 @@
  */
 import { arrayOf, isBoolean, isRecord, isString, oneOf, shape, type Check } from './guards';
 import { NO_ANSWER, type RpcName, type RpcResult } from './rpc';
+import { localResponseGuards } from './rpc-local-answer';
 import { isHeaderNamesResponse } from './header-rpc';
 
 const isSettingsResponse: Check = shape({
@@ -34,6 +35,7 @@ const responseGuards: { [K in RpcName]: Check } = {
   get_settings: isSettingsResponse,
   save_settings: isSettingsResponse,
   list_models: shape({ type: oneOf('models'), models: arrayOf(isString) }),
+  ...localResponseGuards,
   get_header_names: isHeaderNamesResponse,
   save_header: isHeaderNamesResponse,
 };

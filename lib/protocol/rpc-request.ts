@@ -3,10 +3,12 @@ import type { ModerationSettings } from '../model/moderation';
 import { isRecord, isString } from './guards';
 import { parseHeaderRequest } from './header-rpc';
 import type { RpcRequest } from './rpc';
+import { isLocalRequest, parseLocalRequest } from './rpc-local';
 
 /** The request if it is well formed, with only its known fields kept, else null. */
 export function parseRpcRequest(value: unknown): RpcRequest | null {
   if (!isRecord(value)) return null;
+  if (isLocalRequest(value)) return parseLocalRequest(value);
   switch (value.type) {
     case 'get_settings':
       return { type: 'get_settings' };

@@ -4,6 +4,7 @@
  * checks the request (rpc-request.ts), the panel checks the answer (rpc-answer.ts).
  */
 import type { ModerationSettings } from '../model/moderation';
+import type * as Local from './rpc-local';
 import type { HeaderRpcMap } from './header-rpc';
 
 /** The panel-visible part of the settings: the key itself never leaves the background. */
@@ -71,6 +72,11 @@ export interface RpcMap extends HeaderRpcMap {
   get_settings: { request: { type: 'get_settings' }; response: SettingsResponse };
   save_settings: { request: SaveSettingsRequest; response: SettingsResponse };
   list_models: { request: ListModelsRequest; response: ModelsResponse };
+  find_local_servers: {
+    request: Local.FindLocalServersRequest;
+    response: Local.LocalServersResponse;
+  };
+  test_connection: { request: Local.TestConnectionRequest; response: Local.ConnectionResponse };
 }
 
 /** A request's name. */

@@ -7,6 +7,7 @@ import {
   describeServer,
   describeVerdict,
   NO_MODEL_HINTS,
+  noModelHintText,
   SERVER_LABELS,
 } from '@/lib/llm/server-advice';
 import type { ConnectionVerdict } from '@/lib/model/local-servers';
@@ -139,19 +140,21 @@ describe('describeVerdict', () => {
     ).text;
     expect(text).toContain('no models');
     expect(text).toContain('ollama pull');
-    expect(NO_MODEL_HINTS.lmstudio).toMatch(/Load a model/);
-    expect(NO_MODEL_HINTS.llamacpp).toMatch(/-m /);
+    expect(NO_MODEL_HINTS.ollama.command).toBe('ollama pull llama3.2');
+    expect(NO_MODEL_HINTS.lmstudio.say).toMatch(/Load a model/);
+    expect(NO_MODEL_HINTS.llamacpp.command).toMatch(/-m /);
+    expect(noModelHintText('jan')).toBe(NO_MODEL_HINTS.jan.say);
   });
 
   it('a local 403 names the exact OLLAMA_ORIGINS fix for this browser', () => {
     const chrome = describeVerdict({ kind: 'refused', local: true }, `${ORIGIN}/`).text;
     expect(chrome).toContain('refuses Parley’s requests');
-    expect(chrome).toContain(`OLLAMA_ORIGINS=${ORIGIN} `);
+    expect(chrome).toMatch(new RegExp(`OLLAMA_ORIGINS=${ORIGIN}$`));
     const firefox = describeVerdict(
       { kind: 'refused', local: true },
       'moz-extension://1-2-3/',
     ).text;
-    expect(firefox).toContain('OLLAMA_ORIGINS=moz-extension://* ');
+    expect(firefox).toMatch(/ OLLAMA_ORIGINS=moz-extension:\/\/\*$/);
     expect(allowListEntry('moz-extension://uuid/')).toBe('moz-extension://*');
   });
 

@@ -39,6 +39,16 @@ const requests: Record<RpcName, { sample: Record<string, unknown>; optional: str
     },
     optional: ['apiKey', 'reuseKeyFrom'],
   },
+  find_local_servers: { sample: { type: 'find_local_servers' }, optional: [] },
+  test_connection: {
+    sample: {
+      type: 'test_connection',
+      baseUrl: 'http://127.0.0.1:11434/v1',
+      apiKey: 'sk-1',
+      reuseKeyFrom: 'https://a.example',
+    },
+    optional: ['apiKey', 'reuseKeyFrom'],
+  },
 };
 
 describe.each(Object.entries(requests))('parseRpcRequest: %s', (_name, { sample, optional }) => {
@@ -92,6 +102,20 @@ const responses: [RpcName, Record<string, unknown>][] = [
   ['get_settings', settings],
   ['save_settings', settings],
   ['list_models', { type: 'models', models: ['gpt-a', 'gpt-b'] }],
+  [
+    'find_local_servers',
+    {
+      type: 'local_servers',
+      servers: [
+        { kind: 'ollama', baseUrl: 'http://127.0.0.1:11434/v1', status: 'models', models: ['a'] },
+      ],
+    },
+  ],
+  [
+    'test_connection',
+    { type: 'connection', verdict: { kind: 'ok', models: ['a'], keySent: true } },
+  ],
+  ['test_connection', { type: 'connection', verdict: { kind: 'server_error', status: 502 } }],
 ];
 const unreadable = { type: 'rpc_error', message: UNREADABLE_ANSWER };
 
