@@ -11,6 +11,8 @@ import { useLayoutEffect } from 'react';
 
 export interface BenchProbe {
   naive?: boolean;
+  /** Swap in the floor renderer (plain text, stick to the bottom) instead (./floor-text). */
+  floor?: boolean;
   /** A delta arrived; the reply now ends at `end` characters. */
   received(end: number): void;
   /** Folding of queued events into the store begins. */

@@ -18,8 +18,12 @@ export interface Records {
   composerReadyAt?: number;
 }
 
-/** Runs in the panel page before its scripts (Playwright addInitScript). */
-export function installProbe(naive: boolean): void {
+/** Which renderer a bench panel uses: Parley's, the naive baseline, or the plain-text floor. */
+export type Renderer = boolean | 'floor';
+
+/** Runs in the panel page before its scripts (Playwright addInitScript); `true` = naive. */
+export function installProbe(renderer: Renderer): void {
+  const naive = renderer === true;
   const probe = {
     naive,
     recording: false,
@@ -32,6 +36,7 @@ export function installProbe(naive: boolean): void {
   };
   const api = {
     naive,
+    floor: renderer === 'floor',
     received: (end: number) => probe.recording && probe.received.push([performance.now(), end]),
     foldStart: () => probe.recording && probe.folds.push(performance.now()),
     committed: (length: number) =>
@@ -72,6 +77,8 @@ export interface StreamFigures {
   messagesPerSecond: number;
   /** Median cost of an update (fold start → reply committed) in the last 10% of the reply. */
   lateUpdateMs: number;
+  /** The same, for updates between 10% and 20% of the reply: against late, it shows growth. */
+  earlyUpdateMs: number;
   updates: number;
 }
 
@@ -121,6 +128,11 @@ export function figures(r: Records, tokens: number): StreamFigures {
     catchUp: lag.at(-1) ?? 0,
     messagesPerSecond: last > first ? r.received.length / ((last - first) / 1000) : 0,
     lateUpdateMs: median(late.map((c) => c.ms)),
+    earlyUpdateMs: median(
+      costs
+        .filter((c) => c.length >= finalLength * 0.1 && c.length < finalLength * 0.2)
+        .map((c) => c.ms),
+    ),
     updates: costs.length,
   };
 }

@@ -9,7 +9,8 @@ import { decode, encode } from 'gpt-tokenizer/encoding/o200k_base';
 import { startMockServer, type MockServer } from '../../tests/server/mock-openai.mjs';
 import { launchParley, type Parley } from '../../tests/e2e/support/launch';
 import { PanelPage } from '../../tests/e2e/support/panel';
-import { installProbe, type Records } from './probe';
+import { installProbe, type Records, type Renderer } from './probe';
+import { ThreadTrace } from './trace';
 
 /** The fixture as the tokens a model would stream (o200k boundaries, one SSE event each). */
 export function fixtureTokens(): string[] {
@@ -43,10 +44,13 @@ export class BenchSession {
     await this.server.close();
   }
 
-  /** A fresh panel page with the probe; `naive` swaps in the whole-message baseline renderer. */
-  async openPanel(naive: boolean): Promise<Panel> {
+  /**
+   * A fresh panel page with the probe; `true` swaps in the whole-message baseline renderer,
+   * 'floor' the plain-text floor.
+   */
+  async openPanel(renderer: Renderer): Promise<Panel> {
     const page = await this.parley.context.newPage();
-    await page.addInitScript(installProbe, naive);
+    await page.addInitScript(installProbe, renderer);
     await page.goto(`chrome-extension://${this.parley.extensionId}/sidepanel.html`);
     const panel = new PanelPage(page);
     await panel.composer.waitFor();
@@ -55,12 +59,17 @@ export class BenchSession {
     return { page, panel, cdp };
   }
 
-  /** Streams `tokens` at `rate` tokens/s into a new chat; returns what the probe recorded. */
+  /**
+   * Streams `tokens` at `rate` tokens/s into a new chat; returns what the probe recorded. `trace`
+   * also takes the renderer's main-thread CPU time from a trace; `stopAt` clicks Stop once the
+   * reply is that many characters long and measures until the panel shows it stopped.
+   */
   async stream(
     p: Panel,
     tokens: string[],
     rate: number,
-  ): Promise<{ records: Records; panelTaskMs: number; workerBusyMs: number }> {
+    options: { trace?: boolean; stopAt?: number } = {},
+  ): Promise<StreamResult> {
     await p.page.getByRole('button', { name: 'New chat' }).click();
     await p.page.evaluate(() => {
       const r = (
@@ -71,19 +80,23 @@ export class BenchSession {
     });
     const before = await taskDuration(p.cdp);
     const worker = await WorkerProfiler.start(p.cdp, this.parley.extensionId);
+    const trace = options.trace ? await ThreadTrace.start(p.cdp) : undefined;
     this.server.enqueue({ chunks: tokens, tokensPerSecond: rate });
     await p.panel.send(`bench ${tokens.length} tokens at ${rate}/s`);
+    const stopMs =
+      options.stopAt === undefined ? undefined : await clickStopAt(p.page, options.stopAt);
     // Polled every 250 ms from here: a locator wait would poll inside the panel every frame and
     // land in the figures.
     await p.page.waitForFunction(
-      () =>
+      (stopped) =>
         [...document.querySelectorAll('article[data-message-role="assistant"]')]
           .at(-1)
-          ?.getAttribute('data-state') === 'complete',
-      undefined,
+          ?.getAttribute('data-state') === (stopped ? 'stopped' : 'complete'),
+      options.stopAt !== undefined,
       { polling: 250, timeout: 60_000 + (tokens.length / rate) * 2_000 },
     );
     await p.page.waitForTimeout(300);
+    const cpu = await trace?.stop();
     const workerBusyMs = await worker.stop();
     const panelTaskMs = (await taskDuration(p.cdp)) - before;
     const records = await p.page.evaluate(() => {
@@ -100,8 +113,71 @@ export class BenchSession {
       };
     });
     this.server.reset();
-    return { records, panelTaskMs, workerBusyMs };
+    return { records, panelTaskMs, workerBusyMs, threadCpuMs: cpu?.cpuMs, stopMs };
   }
+
+  /** Frame gaps of an idle panel (nothing streaming) over `ms`: the frame-gap baseline. */
+  async idleGaps(p: Panel, ms: number): Promise<number[]> {
+    await p.page.evaluate(() => {
+      const r = (
+        globalThis as unknown as { __parleyBenchRecords: Records & { recording: boolean } }
+      ).__parleyBenchRecords;
+      r.gaps = [];
+      r.recording = true;
+    });
+    await p.page.waitForTimeout(ms);
+    return p.page.evaluate(() => {
+      const r = (
+        globalThis as unknown as { __parleyBenchRecords: Records & { recording: boolean } }
+      ).__parleyBenchRecords;
+      r.recording = false;
+      return r.gaps;
+    });
+  }
+}
+
+/** What one stream into a bench panel measured. */
+export interface StreamResult {
+  records: Records;
+  /** CDP TaskDuration over the stream, ms. */
+  panelTaskMs: number;
+  workerBusyMs: number;
+  /** The renderer main thread's CPU time from a trace, ms (with `trace`). */
+  threadCpuMs?: number;
+  /** Stop clicked → the reply shown stopped, ms (with `stopAt`). */
+  stopMs?: number;
+}
+
+/** Waits until the reply is `chars` long, clicks Stop, and times until it shows as stopped. */
+async function clickStopAt(page: Page, chars: number): Promise<number> {
+  await page.waitForFunction(
+    (n) =>
+      ([...document.querySelectorAll('article[data-message-role="assistant"]')].at(-1)?.textContent
+        ?.length ?? 0) >= n,
+    chars,
+    { polling: 250, timeout: 120_000 },
+  );
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const article = [...document.querySelectorAll('article[data-message-role="assistant"]')].at(
+          -1,
+        )!;
+        const button = [...document.querySelectorAll('button')].find(
+          (b) =>
+            b.getAttribute('aria-label') === 'Stop generating' ||
+            b.textContent === 'Stop generating',
+        )!;
+        const start = performance.now();
+        const check = () => {
+          if (article.getAttribute('data-state') !== 'streaming')
+            resolve(performance.now() - start);
+          else requestAnimationFrame(check);
+        };
+        button.click();
+        requestAnimationFrame(check);
+      }),
+  );
 }
 
 /** The page's main-thread task time so far, ms (CDP Performance TaskDuration). */

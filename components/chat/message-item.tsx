@@ -18,6 +18,7 @@ import { VariantPager } from './variant-pager';
 
 // Loads with the first reply that waits: the panel's first load stays within its budget.
 const ReadingPrompt = lazy(() => import('./reading-prompt'));
+const ContextFix = lazy(() => import('./context-fix'));
 
 /** Stable callbacks shared by every message (created once per list). */
 // The benchmarks' scaffolding (bench/panel) is in the E2E build only: behind these compile-time
@@ -25,22 +26,25 @@ const ReadingPrompt = lazy(() => import('./reading-prompt'));
 // renderer only when a bench asks for it.
 const useCommitProbe =
   import.meta.env.MODE === 'e2e' ? useBenchCommitProbe : (_length: number) => undefined;
-const NaiveMarkdown =
+// The floor renderer (plain text, stuck to the bottom) is the other baseline.
+const BenchMarkdown =
   import.meta.env.MODE === 'e2e' && benchProbe?.naive
     ? lazy(() => import('@/bench/panel/naive-markdown'))
-    : undefined;
+    : import.meta.env.MODE === 'e2e' && benchProbe?.floor
+      ? lazy(() => import('@/bench/panel/floor-text'))
+      : undefined;
 
 function Markdown({ text, streaming }: { text: string; streaming: boolean }) {
-  if (!NaiveMarkdown) return <LazyMarkdown text={text} streaming={streaming} />;
+  if (!BenchMarkdown) return <LazyMarkdown text={text} streaming={streaming} />;
   return (
     <Suspense fallback={<div className="markdown">{text}</div>}>
-      <NaiveMarkdown text={text} />
+      <BenchMarkdown text={text} />
     </Suspense>
   );
 }
 
 export interface MessageActions {
-  regenerate(userMessageId: string): void;
+  regenerate(userMessageId: string, fix?: 'drop_attachments' | 'drop_older_turns'): void;
   selectVariant(messageId: string): void;
   openSettings(): void;
   rate(messageId: string, value: 'good' | 'bad', reasons?: RatingReason[], comment?: string): void;
@@ -206,6 +210,11 @@ function AssistantMessage({
         </p>
       ) : null}
       <ReplyStatus state={message.state} onRetry={retry} onOpenSettings={actions.openSettings} />
+      {message.state.kind === 'error' && parentId ? (
+        <Suspense fallback={null}>
+          <ContextFix reply={message} onFix={(fix) => actions.regenerate(parentId, fix)} />
+        </Suspense>
+      ) : null}
       {live || message.state.kind === 'blocked' ? null : (
         <div className="message-actions">
           <Pager pager={pager} actions={actions} />
