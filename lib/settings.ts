@@ -8,6 +8,8 @@ import { DEFAULT_MODERATION_SETTINGS, type ModerationSettings } from './model/mo
 
 /** The user's settings apart from keys (those live in the key ring, never synced or exported). */
 export interface Settings {
+  /** Who answers: an OpenAI-compatible server, or the browser's built-in model (issue 15). */
+  provider: ProviderKind;
   baseUrl: string;
   model: string;
   systemPrompt: string;
@@ -23,11 +25,15 @@ export interface Settings {
   moderation: ModerationSettings;
 }
 
+/** The kinds of model provider (lib/llm/provider): a server, or the model built into Chrome. */
+export type ProviderKind = 'openai-compatible' | 'builtin';
+
 /** OpenAI's API base URL, the default endpoint. */
 export const OPENAI_BASE_URL = 'https://api.openai.com/v1';
 
 /** Settings as a new install has them, and the fallback for any damaged field. */
 export const DEFAULT_SETTINGS: Settings = {
+  provider: 'openai-compatible',
   baseUrl: OPENAI_BASE_URL,
   model: 'gpt-4o-mini',
   systemPrompt: DEFAULT_SYSTEM_PROMPT,
@@ -39,7 +45,7 @@ export const DEFAULT_SETTINGS: Settings = {
 
 /** A known server the settings form offers, with whether it needs a key. */
 export interface ProviderPreset {
-  id: 'openai' | 'ollama' | 'lmstudio' | 'custom';
+  id: 'openai' | 'ollama' | 'lmstudio' | 'custom' | 'builtin';
   label: string;
   baseUrl: string;
   needsKey: boolean;
@@ -51,6 +57,8 @@ export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
   { id: 'ollama', label: 'Ollama', baseUrl: 'http://localhost:11434/v1', needsKey: false },
   { id: 'lmstudio', label: 'LM Studio', baseUrl: 'http://localhost:1234/v1', needsKey: false },
   { id: 'custom', label: 'Custom (OpenAI-compatible)', baseUrl: '', needsKey: false },
+  // No endpoint: the setting `provider: 'builtin'` chooses it (components/settings/builtin-gate).
+  { id: 'builtin', label: 'Built-in model (on this device)', baseUrl: '', needsKey: false },
 ];
 
 /** Which preset a base URL is, so the form shows the right choice. */
@@ -101,13 +109,14 @@ export function originPattern(origin: string): string {
 /** Fills missing or malformed fields from the defaults (old versions, hand-edited storage). */
 export function normalizeSettings(stored: Partial<Settings> | null | undefined): Settings {
   const s = stored ?? {};
-  const pick = <K extends Exclude<keyof Settings, 'moderation'>>(
+  const pick = <K extends Exclude<keyof Settings, 'moderation' | 'provider'>>(
     key: K,
     valid: (v: unknown) => boolean,
   ): Settings[K] => (valid(s[key]) ? s[key] : DEFAULT_SETTINGS[key]) as Settings[K];
   const isText = (v: unknown) => typeof v === 'string';
   const isMs = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 100;
   return {
+    provider: s.provider === 'builtin' ? 'builtin' : 'openai-compatible',
     baseUrl: pick('baseUrl', (v) => isText(v) && checkBaseUrl(v as string).ok),
     model: pick('model', (v) => isText(v) && (v as string).trim().length > 0),
     systemPrompt: pick('systemPrompt', isText),

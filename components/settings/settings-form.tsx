@@ -22,6 +22,7 @@ import { ModelField } from './model-field';
 import { ModerationFields } from './moderation-fields';
 import { endpointFingerprint, useConnectionCheck } from './use-connection-check';
 import { useSaveSettings } from './use-save-settings';
+import { BuiltinGate } from './builtin-gate';
 
 export interface SettingsFormProps {
   initial: PublicSettings;
@@ -103,69 +104,72 @@ export function SettingsForm({ initial, call, onSaved, compact }: SettingsFormPr
         void save(false);
       }}
     >
-      <label htmlFor={`${ids}-provider`}>Provider</label>
-      <select
-        id={`${ids}-provider`}
-        value={preset}
-        onChange={(e) => {
-          const next = PROVIDER_PRESETS.find((p) => p.id === e.target.value);
-          if (next && next.baseUrl) setBaseUrl(next.baseUrl);
-        }}
-      >
-        {PROVIDER_PRESETS.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.label}
-          </option>
-        ))}
-      </select>
-      <LocalServers call={call} onUse={useLocalServer} />
+      {/* issue 15: the built-in model has no endpoint, key or model (BuiltinGate). */}
+      <BuiltinGate>
+        <label htmlFor={`${ids}-provider`}>Provider</label>
+        <select
+          id={`${ids}-provider`}
+          value={preset}
+          onChange={(e) => {
+            const next = PROVIDER_PRESETS.find((p) => p.id === e.target.value);
+            if (next && next.baseUrl) setBaseUrl(next.baseUrl);
+          }}
+        >
+          {PROVIDER_PRESETS.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.label}
+            </option>
+          ))}
+        </select>
+        <LocalServers call={call} onUse={useLocalServer} />
 
-      <label htmlFor={`${ids}-base`}>Base URL</label>
-      <input
-        id={`${ids}-base`}
-        type="url"
-        value={baseUrl}
-        onChange={(e) => setBaseUrl(e.target.value)}
-        spellCheck={false}
-      />
-      <ConnectionTest baseUrl={baseUrl} typedKey={typedKey} reuse={reuse} check={check} />
+        <label htmlFor={`${ids}-base`}>Base URL</label>
+        <input
+          id={`${ids}-base`}
+          type="url"
+          value={baseUrl}
+          onChange={(e) => setBaseUrl(e.target.value)}
+          spellCheck={false}
+        />
+        <ConnectionTest baseUrl={baseUrl} typedKey={typedKey} reuse={reuse} check={check} />
 
-      <label htmlFor={`${ids}-key`}>API key</label>
-      <input
-        id={`${ids}-key`}
-        ref={keyInput}
-        type="password"
-        autoComplete="off"
-        onChange={() => setKeyEdits((n) => n + 1)}
-        placeholder={
-          hasKey
-            ? 'Saved (type to replace)'
-            : requiresKey(baseUrl)
-              ? 'sk-…'
-              : 'Optional for local servers'
-        }
-      />
-      <KeyBinding
-        status={keyStatus}
-        confirmed={'reuseKeyFrom' in reuse}
-        onConfirm={(yes) => setReuseFor(yes ? originOf(baseUrl) : null)}
-        onRemove={() => void removeKey()}
-      />
-      <CustomHeaders baseUrl={baseUrl} call={call} />
+        <label htmlFor={`${ids}-key`}>API key</label>
+        <input
+          id={`${ids}-key`}
+          ref={keyInput}
+          type="password"
+          autoComplete="off"
+          onChange={() => setKeyEdits((n) => n + 1)}
+          placeholder={
+            hasKey
+              ? 'Saved (type to replace)'
+              : requiresKey(baseUrl)
+                ? 'sk-…'
+                : 'Optional for local servers'
+          }
+        />
+        <KeyBinding
+          status={keyStatus}
+          confirmed={'reuseKeyFrom' in reuse}
+          onConfirm={(yes) => setReuseFor(yes ? originOf(baseUrl) : null)}
+          onRemove={() => void removeKey()}
+        />
+        <CustomHeaders baseUrl={baseUrl} call={call} />
 
-      <ModelField
-        id={`${ids}-model`}
-        baseUrl={baseUrl}
-        model={model}
-        onModel={setModel}
-        models={models}
-        onModels={setModels}
-        typedKey={typedKey}
-        reuse={reuse}
-        call={call}
-        onStatus={setStatus}
-        check={check}
-      />
+        <ModelField
+          id={`${ids}-model`}
+          baseUrl={baseUrl}
+          model={model}
+          onModel={setModel}
+          models={models}
+          onModels={setModels}
+          typedKey={typedKey}
+          reuse={reuse}
+          call={call}
+          onStatus={setStatus}
+          check={check}
+        />
+      </BuiltinGate>
 
       {compact ? null : (
         <>

@@ -20,6 +20,7 @@ import { createKeepAlive } from './keep-alive';
 import { keepOriginRuleInStep } from './origin-rule';
 import { providerWithHeaders } from './endpoint-headers';
 import { acceptRpc } from './rpc';
+import { withBuiltinModel } from './builtin-factory';
 import { openPanelOnActionClick } from './side-panel';
 import { createSelectionCapture, registerSelectionEntryPoints } from './selection';
 
@@ -49,7 +50,7 @@ export default defineBackground(() => {
     if (Object.keys(changes).some((key) => configKeys.has(key.replace(/\$$/, '')))) config = null;
   });
   // Every endpoint's requests carry the custom headers saved for its origin (issue 14).
-  const provider = providerWithHeaders(createOpenAiCompatibleProvider);
+  const provider = withBuiltinModel(providerWithHeaders(createOpenAiCompatibleProvider));
   const keepAlive = createKeepAlive(() => browser.runtime.getPlatformInfo());
   const service = createChatService({
     db: getDb(),

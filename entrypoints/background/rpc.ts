@@ -34,6 +34,7 @@ import type { ProviderFactory } from '@/lib/llm/provider';
 import { headerHandlers } from './endpoint-headers';
 import { ERROR_MESSAGES, failureToState } from '@/lib/llm/errors';
 import { createLocalHandlers } from './rpc-local';
+import { builtinHandlers } from './rpc-builtin';
 
 async function publicSettings(): Promise<PublicSettings> {
   const [settings, ring, unsupportedFor] = await Promise.all([
@@ -43,6 +44,7 @@ async function publicSettings(): Promise<PublicSettings> {
   ]);
   const moderationBase = moderationBaseUrl(settings);
   return {
+    provider: settings.provider,
     baseUrl: settings.baseUrl,
     model: settings.model,
     systemPrompt: settings.systemPrompt,
@@ -62,8 +64,9 @@ type Handlers = { [K in RpcName]: (request: RpcMap[K]['request']) => Promise<Rpc
  * comes through the same ModelProvider interface the engine uses.
  */
 const createHandlers = (provider: ProviderFactory): Handlers => ({
-  ...createLocalHandlers(),
   ...headerHandlers,
+  ...createLocalHandlers(),
+  ...builtinHandlers,
   async get_settings() {
     return { type: 'settings', settings: await publicSettings() };
   },

@@ -29,7 +29,8 @@ export function App() {
   }, [setSettings, view]);
 
   if (!settings) return <main className="panel loading" aria-busy="true" />;
-  const needsSetup = !settings.hasApiKey && requiresKey(settings.baseUrl);
+  const needsSetup =
+    settings.provider !== 'builtin' && !settings.hasApiKey && requiresKey(settings.baseUrl);
 
   return (
     <main className="panel">

@@ -9,6 +9,8 @@ import { storageWarningText } from '../db/storage-errors';
 import type { LlmConfig } from '../llm/client';
 import { sameOrigin } from '../credentials';
 import { requiresKey } from '../settings';
+import { BUILTIN_MODEL_ID } from '../llm/builtin/prompt-api';
+import { languageNotice, unsupportedLanguage } from '../llm/builtin/language';
 import { buildModelMessages } from '../prompt/messages';
 import { contextWindowFor, REPLY_RESERVE, trimToBudget } from '../prompt/budget';
 import { buildUserContent } from '../prompt/page-content';
@@ -51,10 +53,12 @@ export function endpointsFor({ settings, apiKey, moderationApiKey }: ChatConfig)
   chat: LlmConfig;
   moderation: LlmConfig;
 } {
-  const chat: LlmConfig = {
+  const chat: LlmConfig & { kind?: 'builtin' } = {
     apiKey,
     baseUrl: settings.baseUrl,
     timeoutMs: settings.requestTimeoutMs,
+    // The built-in model (issue 15) answers chat and titles; moderation keeps its own endpoint.
+    ...(settings.provider === 'builtin' ? { kind: 'builtin' as const } : {}),
   };
   // Moderation may use its own endpoint and key (say, OpenAI's while chatting with Ollama).
   const baseUrl = settings.moderation.baseUrl || chat.baseUrl;
@@ -63,6 +67,10 @@ export function endpointsFor({ settings, apiKey, moderationApiKey }: ChatConfig)
     // Keys are bound to origins (issue 12): the chat key only if moderation is on its origin.
     moderation: {
       ...chat,
+      // Without an endpoint of its own it asks the built-in model, which has none: "not checked".
+      ...(settings.provider === 'builtin' && settings.moderation.baseUrl
+        ? { kind: undefined }
+        : {}),
       baseUrl,
       apiKey: moderationApiKey ?? (sameOrigin(baseUrl, chat.baseUrl) ? apiKey : ''),
     },
@@ -101,6 +109,10 @@ export function createReplies(ctx: ReplyContext) {
     const endpoints = endpointsFor(preloaded.config);
     const provider = deps.provider(endpoints.chat);
     const user = path.at(-2);
+    // The built-in model knows three languages; the panel's notice says when it may not cope.
+    const language =
+      settings.provider === 'builtin' && user ? unsupportedLanguage(user.content) : null;
+    if (language) deps.broadcast({ type: 'storage_warning', message: languageNotice(language) });
     const report = (messageId: string, moderation: ModerationRecord) => {
       deps.broadcast({ type: 'moderation', messageId, moderation });
       void setModeration(deps.db, messageId, moderation).catch(() => undefined);
@@ -189,7 +201,8 @@ export function createReplies(ctx: ReplyContext) {
       { settings, apiKey }: ChatConfig,
     ): ChatMessage {
       const now = deps.now();
-      const missingKey = !apiKey && requiresKey(settings.baseUrl);
+      const builtin = settings.provider === 'builtin';
+      const missingKey = !builtin && !apiKey && requiresKey(settings.baseUrl);
       return {
         id: deps.newId(),
         conversationId,
@@ -198,7 +211,8 @@ export function createReplies(ctx: ReplyContext) {
         content: '',
         attachments: [],
         state: missingKey ? { kind: 'error', code: 'no_key' } : { kind: 'pending' },
-        model,
+        // Each message records who wrote it: the built-in model's id, or the server's model.
+        model: builtin ? BUILTIN_MODEL_ID : model,
         createdAt: now,
         updatedAt: now,
       };

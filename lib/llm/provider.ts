@@ -24,5 +24,8 @@ export interface ModelProvider {
   moderate(input: string, signal: AbortSignal): Promise<ModerationOutcome>;
 }
 
-/** Builds the provider for one endpoint configuration (chat and moderation may differ). */
-export type ProviderFactory = (config: LlmConfig) => ModelProvider;
+/**
+ * Builds the provider for one endpoint configuration (chat and moderation may differ). `kind`
+ * 'builtin' asks for the browser's built-in model (issue 15), which has no endpoint or key.
+ */
+export type ProviderFactory = (config: LlmConfig & { kind?: 'builtin' }) => ModelProvider;

@@ -11,6 +11,8 @@ const CONTEXT_WINDOWS: [RegExp, number][] = [
   [/gpt-4(?!\d)/, 8_192],
   [/gpt-3\.5/, 16_385],
   [/claude/, 200_000],
+  // Chrome's built-in model (Gemini Nano); the session reports its own window (issue 15).
+  [/^built-in$/, 9_216],
   [/llama-?3\.[123]|qwen2\.5|mistral-(large|nemo)|gemma-?3/, 128_000],
 ];
 /** The context window assumed for unknown models: small enough for most local servers. */

@@ -7,6 +7,7 @@ import { arrayOf, isBoolean, isRecord, isString, oneOf, shape, type Check } from
 import { NO_ANSWER, type RpcName, type RpcResult } from './rpc';
 import { localResponseGuards } from './rpc-local-answer';
 import { isHeaderNamesResponse } from './header-rpc';
+import { isProviderResponse } from './builtin-rpc';
 
 const isSettingsResponse: Check = shape({
   type: oneOf('settings'),
@@ -38,6 +39,7 @@ const responseGuards: { [K in RpcName]: Check } = {
   ...localResponseGuards,
   get_header_names: isHeaderNamesResponse,
   save_header: isHeaderNamesResponse,
+  set_provider: isProviderResponse,
 };
 
 const isRpcError: Check = shape({ type: oneOf('rpc_error'), message: isString });

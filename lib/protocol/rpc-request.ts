@@ -2,6 +2,7 @@
 import type { ModerationSettings } from '../model/moderation';
 import { isRecord, isString } from './guards';
 import { parseHeaderRequest } from './header-rpc';
+import { parseSetProvider } from './builtin-rpc';
 import type { RpcRequest } from './rpc';
 import { isLocalRequest, parseLocalRequest } from './rpc-local';
 
@@ -46,6 +47,8 @@ export function parseRpcRequest(value: unknown): RpcRequest | null {
             ...(isString(value.reuseKeyFrom) ? { reuseKeyFrom: value.reuseKeyFrom } : {}),
           }
         : null;
+    case 'set_provider':
+      return parseSetProvider(value);
     case 'get_header_names':
     case 'save_header':
       return parseHeaderRequest(value);

@@ -6,9 +6,12 @@
 import type { ModerationSettings } from '../model/moderation';
 import type * as Local from './rpc-local';
 import type { HeaderRpcMap } from './header-rpc';
+import type { BuiltinRpcMap } from './builtin-rpc';
 
 /** The panel-visible part of the settings: the key itself never leaves the background. */
 export interface PublicSettings {
+  /** Who answers: a server, or the browser's built-in model (issue 15). */
+  provider?: 'openai-compatible' | 'builtin';
   baseUrl: string;
   model: string;
   systemPrompt: string;
@@ -68,7 +71,7 @@ export interface RpcError {
 }
 
 /** Every request by name, with what it sends and what a successful answer is. */
-export interface RpcMap extends HeaderRpcMap {
+export interface RpcMap extends HeaderRpcMap, BuiltinRpcMap {
   get_settings: { request: { type: 'get_settings' }; response: SettingsResponse };
   save_settings: { request: SaveSettingsRequest; response: SettingsResponse };
   list_models: { request: ListModelsRequest; response: ModelsResponse };

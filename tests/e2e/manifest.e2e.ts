@@ -16,6 +16,8 @@ const PERMISSIONS = [
   'contextMenus',
   // The Origin rule for Parley's own requests to a local server (issue 14); no install warning.
   'declarativeNetRequestWithHostAccess',
+  // The built-in model's host document where the worker has no LanguageModel (issue 15).
+  'offscreen',
   'scripting',
   'sidePanel',
   'storage',
@@ -56,7 +58,7 @@ describe('firefox-mv2 manifest', () => {
     const m = read('firefox-mv2');
     expect(m.manifest_version).toBe(2);
     expect([...m.permissions].sort()).toEqual(
-      [...PERMISSIONS.filter((p) => p !== 'sidePanel'), 'https://api.openai.com/*'].sort(),
+      [...PERMISSIONS.filter((p) => p !== 'sidePanel' && p !== 'offscreen'), 'https://api.openai.com/*'].sort(),
     );
     expect(m.optional_permissions).toEqual(['https://*/*', 'http://*/*']);
     expect(m.host_permissions).toBeUndefined();

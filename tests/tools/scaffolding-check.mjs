@@ -16,6 +16,8 @@ export const SOURCE_MARKERS = [
   'e2eFailWrites',
   'e2e-storage-faults', // the failing-writes middleware (tests/hooks/storage-faults.ts)
   'function NaiveMarkdown', // the bench's baseline renderer (bench/panel/naive-markdown.tsx)
+  'parley-fake-language-model', // the fake Prompt API (tests/hooks/fake-language-model.ts)
+  'parleyFakeLanguageModel', // the tests' handle on it (tests/hooks/fake-lm-worker.ts)
 ];
 const PRODUCTION_SOURCES = ['entrypoints', 'components', 'lib'];
 
@@ -27,6 +29,8 @@ export const BUILD_MARKERS = [
   { name: 'storage-fault flags', text: 'e2eFailWrites' },
   { name: 'storage-fault middleware', text: 'e2e-storage-faults' },
   { name: 'keep-alive switch', text: 'e2eDisableKeepAlive' },
+  { name: 'fake LanguageModel', text: 'parley-fake-language-model' },
+  { name: 'fake LanguageModel handle', text: 'parleyFakeLanguageModel' },
   { name: 'naive baseline renderer (chunk)', file: /^naive-markdown-.*\.js$/ },
 ];
 /**

@@ -40,6 +40,7 @@ const requests: Record<RpcName, { sample: Record<string, unknown>; optional: str
     optional: ['apiKey', 'reuseKeyFrom'],
   },
   find_local_servers: { sample: { type: 'find_local_servers' }, optional: [] },
+  set_provider: { sample: { type: 'set_provider', provider: 'builtin' }, optional: [] },
   test_connection: {
     sample: {
       type: 'test_connection',
@@ -102,6 +103,7 @@ const responses: [RpcName, Record<string, unknown>][] = [
   ['get_settings', settings],
   ['save_settings', settings],
   ['list_models', { type: 'models', models: ['gpt-a', 'gpt-b'] }],
+  ['set_provider', { type: 'provider', provider: 'builtin' }],
   [
     'find_local_servers',
     {

@@ -1,0 +1,93 @@
+/**
+ * The settings form's endpoint fields behind the provider choice (issue 15). The form's Provider
+ * select lists "Built-in model (on this device)" (a PROVIDER_PRESETS entry); choosing it saves the
+ * provider kind, and then the base URL, key and model fields give way to the built-in model's own
+ * status (ready, a Download button, or why it cannot run). Where it cannot run, the option is
+ * hidden and the reason shown. Without BuiltinModelContext (a page that offers no built-in model)
+ * the fields are shown as they are.
+ */
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { PROVIDER_PRESETS } from '@/lib/settings';
+import { BuiltinDownload } from './builtin-download';
+import { isOffered, unavailableReason, useBuiltinModel } from './builtin-availability';
+import './builtin-model.css';
+
+export function BuiltinGate({ children }: { children: ReactNode }) {
+  const { env, state, progress, error, download } = useBuiltinModel();
+  const wrapper = useRef<HTMLDivElement>(null);
+  const [saving, setSaving] = useState(false);
+  const offered = isOffered(state);
+
+  // The form renders the option; it is hidden where the model cannot run (the reason shows below).
+  useLayoutEffect(() => {
+    const option = wrapper.current?.querySelector<HTMLOptionElement>('option[value="builtin"]');
+    if (option) {
+      option.hidden = !offered;
+      option.disabled = !offered;
+    }
+  });
+
+  if (!env) return <>{children}</>;
+  const choose = (kind: 'builtin' | 'openai-compatible') => {
+    setSaving(true);
+    void env.choose(kind).finally(() => setSaving(false));
+  };
+
+  if (env.provider === 'builtin') {
+    return (
+      <div className="builtin-fields">
+        <label htmlFor="builtin-provider">Provider</label>
+        <select
+          id="builtin-provider"
+          value="builtin"
+          disabled={saving}
+          onChange={(e) => {
+            if (e.target.value !== 'builtin') choose('openai-compatible');
+          }}
+        >
+          {PROVIDER_PRESETS.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.label}
+            </option>
+          ))}
+        </select>
+        <p className="hint muted">
+          Chrome&apos;s own model answers on this device: nothing you write leaves it, and no key or
+          server is needed.
+        </p>
+        {state === 'available' ? (
+          <p className="hint">The built-in model is ready.</p>
+        ) : state === 'downloadable' || state === 'downloading' ? (
+          <BuiltinDownload
+            label="Download the built-in model"
+            progress={progress}
+            error={error}
+            onDownload={() => void download()}
+          />
+        ) : state === 'checking' ? null : (
+          <p role="status" className="warn-text">
+            {unavailableReason(state)}
+          </p>
+        )}
+      </div>
+    );
+  }
+
+  return (
+    <div
+      ref={wrapper}
+      className="builtin-gate"
+      onChangeCapture={(e) => {
+        const target = e.target as unknown as HTMLSelectElement;
+        if (target.tagName === 'SELECT' && target.value === 'builtin' && offered) choose('builtin');
+      }}
+    >
+      {children}
+      {state === 'checking' || offered || env.setup ? null : (
+        <p className="hint muted builtin-reason">
+          Built-in model (on this device) is not offered here. {unavailableReason(state)}
+        </p>
+      )}
+    </div>
+  );
+}

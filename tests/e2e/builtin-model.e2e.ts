@@ -1,0 +1,244 @@
+/**
+ * The browser's built-in model (issue 15) end to end, against the E2E build's fake Prompt API
+ * (tests/hooks/fake-language-model.ts), which the build installs where the model runs: the
+ * worker, or the offscreen document when the worker has no LanguageModel, and the panel.
+ */
+import type { Page, Worker } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchParley, type Parley } from './support/launch';
+import { PanelPage } from './support/panel';
+import { newChat } from './support/setup';
+
+type Log = {
+  creates: { initialPrompts?: { role: string; content: string }[]; expectedInputs?: unknown }[];
+  prompts: string[];
+  destroyed: number;
+};
+type Logs = { worker: Log; offscreen: Log };
+type Handle = {
+  configure(c: object): Promise<void>;
+  log(): Logs;
+  resetLog(): void;
+};
+
+let parley: Parley;
+let worker: Worker;
+let panel: PanelPage;
+
+const configure = (c: object) =>
+  worker.evaluate(
+    (c) =>
+      (
+        globalThis as unknown as { parleyFakeLanguageModel: Handle }
+      ).parleyFakeLanguageModel.configure(c),
+    c,
+  );
+const logs = () =>
+  worker.evaluate(() =>
+    (globalThis as unknown as { parleyFakeLanguageModel: Handle }).parleyFakeLanguageModel.log(),
+  );
+const resetLog = () =>
+  worker.evaluate(() =>
+    (
+      globalThis as unknown as { parleyFakeLanguageModel: Handle }
+    ).parleyFakeLanguageModel.resetLog(),
+  );
+const openPanel = async (): Promise<Page> => {
+  const page = await parley.openPanel();
+  panel = new PanelPage(page);
+  return page;
+};
+const openSettings = async (page: Page) => {
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  await page.getByRole('heading', { name: 'Settings' }).waitFor();
+};
+
+beforeAll(async () => {
+  parley = await launchParley();
+  worker = await parley.worker();
+  await configure({ availability: 'available', chunkDelayMs: 10 });
+});
+afterAll(async () => {
+  await parley?.close();
+});
+
+describe('built-in model', () => {
+  it('first run offers it first, with a line on privacy', async () => {
+    const page = await openPanel();
+    const builtin = page.getByRole('radio', { name: /^Built-in model/ });
+    await builtin.waitFor();
+    expect(await builtin.isChecked()).toBe(true);
+    const radios = await page.getByRole('radio').allTextContents();
+    const names = await page
+      .getByRole('radio')
+      .evaluateAll((els) =>
+        els.map((el) => (el as HTMLInputElement).labels?.[0]?.textContent ?? ''),
+      );
+    expect(names[0]).toMatch(/^Built-in model \(on this device\)/);
+    expect(radios.length).toBe(2);
+    await page.getByText(/Nothing leaves this device/).waitFor();
+    for (const width of [320, 400]) {
+      await page.setViewportSize({ width, height: 700 });
+      await page.screenshot({ path: `test-results/builtin-first-run-${width}.png` });
+    }
+    await page.setViewportSize({ width: 400, height: 900 });
+    await page.getByRole('button', { name: 'Start with the built-in model' }).click();
+    await panel.composer.waitFor();
+  });
+
+  it('streams a reply in the worker, stored with the built-in model id, and kept on reopen', async () => {
+    await resetLog();
+    await panel.send('Hi there');
+    await panel.waitForState('complete');
+    expect(await panel.lastAssistant().textContent()).toContain('Hello from the built-in model.');
+    const { worker: w, offscreen } = await logs();
+    // The reply's session, and the title request's own one-off session after it.
+    expect(w.creates).toHaveLength(2);
+    expect(offscreen.creates).toHaveLength(0);
+    expect(w.creates[0]?.initialPrompts?.map((m) => m.role)).toEqual(['system']);
+    expect(w.creates[0]?.expectedInputs).toEqual([{ type: 'text', languages: ['en', 'es', 'ja'] }]);
+    expect(w.prompts[0]).toBe('Hi there');
+    const stored = await panel.page.evaluate(
+      () =>
+        new Promise<string[]>((resolve) => {
+          const open = indexedDB.open('parley');
+          open.onsuccess = () => {
+            const tx = open.result.transaction('messages');
+            const all = tx.objectStore('messages').getAll();
+            all.onsuccess = () =>
+              resolve(
+                (all.result as { role: string; model?: string }[])
+                  .filter((m) => m.role === 'assistant')
+                  .map((m) => m.model ?? ''),
+              );
+          };
+        }),
+    );
+    expect(stored).toEqual(['built-in']);
+    const before = panel.page;
+    await openPanel();
+    await panel.page
+      .getByRole('button', { name: /Hi there/ })
+      .first()
+      .click()
+      .catch(() => undefined);
+    await panel.lastAssistant().getByText('Hello from the built-in model.').waitFor();
+    await before.close();
+  });
+
+  it('a follow-up reuses the session; regenerate and edit re-create it with the earlier turns', async () => {
+    await resetLog();
+    await panel.send('Tell me more');
+    await panel.waitForState('complete');
+    let { worker: w } = await logs();
+    // The branch only grew: the same session, asked only the new question.
+    expect(w.creates).toHaveLength(0);
+    expect(w.prompts).toEqual(['Tell me more']);
+    await panel.lastAssistant().getByRole('button', { name: 'Regenerate' }).click();
+    await panel.waitForState('complete');
+    ({ worker: w } = await logs());
+    expect(w.creates).toHaveLength(1);
+    expect(w.creates[0]?.initialPrompts?.map((m) => [m.role, m.content.slice(0, 20)])).toEqual([
+      ['system', expect.any(String)],
+      ['user', 'Hi there'],
+      ['assistant', 'Hello from the built'],
+    ]);
+    expect(w.destroyed).toBeGreaterThanOrEqual(1);
+    const user = panel.userMessages.last();
+    await user.getByRole('button', { name: 'Edit' }).click();
+    await user.getByRole('textbox', { name: 'Edit message' }).fill('Tell me less');
+    await user.getByRole('button', { name: 'Send edit' }).click();
+    await panel.waitForState('complete');
+    ({ worker: w } = await logs());
+    expect(w.creates).toHaveLength(2);
+    expect(w.creates[1]?.initialPrompts).toHaveLength(3);
+    expect(w.prompts.at(-1)).toBe('Tell me less');
+  });
+
+  it('Stop ends the reply as stopped, text kept', async () => {
+    await newChat(panel.page);
+    await configure({ chunkDelayMs: 250, chunks: ['One', ' two', ' three', ' four', ' five'] });
+    await panel.send('Count slowly');
+    await panel.waitForState('streaming');
+    await panel.stopButton.click();
+    await panel.waitForState('stopped');
+    expect(await panel.lastAssistant().textContent()).toContain('One');
+    await configure({ chunkDelayMs: 10, chunks: ['Hello', ' from the', ' built-in model.'] });
+  });
+
+  it('runs in an offscreen document when the worker has no LanguageModel', async () => {
+    await newChat(panel.page);
+    await configure({ workerHasModel: false });
+    await resetLog();
+    await panel.send('Where do you run?');
+    await panel.waitForState('complete');
+    expect(await panel.lastAssistant().textContent()).toContain('Hello from the built-in model.');
+    await expect.poll(async () => (await logs()).offscreen.prompts).toContain('Where do you run?');
+    expect((await logs()).worker.creates).toHaveLength(0);
+    // Stop crosses the port too.
+    await configure({ chunkDelayMs: 250, chunks: ['Slow', ' and', ' steady', ' wins'] });
+    await panel.send('Again, slowly');
+    await panel.waitForState('streaming');
+    await panel.stopButton.click();
+    await panel.waitForState('stopped');
+    await configure({
+      workerHasModel: true,
+      chunkDelayMs: 10,
+      chunks: ['Hello', ' from the', ' built-in model.'],
+    });
+  });
+
+  it('downloads from a click in Settings, with progress', async () => {
+    await configure({ availability: 'downloadable', downloadDelayMs: 400 });
+    const page = await openPanel();
+    await openSettings(page);
+    const download = page.getByRole('button', { name: 'Download the built-in model' });
+    await download.click();
+    const bar = page.getByRole('progressbar', { name: 'Downloading the built-in model' });
+    await bar.waitFor();
+    await expect.poll(async () => Number(await bar.getAttribute('value'))).toBeGreaterThan(0);
+    await page.screenshot({ path: 'test-results/builtin-download.png' });
+    await page.getByText('The built-in model is ready.').waitFor({ timeout: 10_000 });
+  });
+
+  it('unavailable: not offered at first run, and Settings says why', async () => {
+    await configure({ availability: 'unavailable' });
+    await worker.evaluate(() =>
+      (
+        globalThis as unknown as {
+          chrome: { storage: { local: { remove(k: string): Promise<void> } } };
+        }
+      ).chrome.storage.local.remove('settings'),
+    );
+    const page = await openPanel();
+    await page.getByRole('textbox', { name: 'Base URL', exact: true }).waitFor();
+    expect(await page.getByRole('radio', { name: /^Built-in model/ }).count()).toBe(0);
+    expect(
+      await page
+        .locator('option[value="builtin"]')
+        .evaluate((o) => (o as HTMLOptionElement).hidden),
+    ).toBe(true);
+    // Choose the built-in model the way an older setting would have: Settings says why it cannot run.
+    await worker.evaluate(async () => {
+      const local = (
+        globalThis as unknown as {
+          chrome: {
+            storage: {
+              local: {
+                get(k: string): Promise<Record<string, object>>;
+                set(v: object): Promise<void>;
+              };
+            };
+          };
+        }
+      ).chrome.storage.local;
+      const { settings } = await local.get('settings');
+      await local.set({ settings: { ...(settings ?? {}), provider: 'builtin' } });
+    });
+    const again = await openPanel();
+    await openSettings(again);
+    await again.getByText(/22 GB of free disk space/).waitFor();
+    await again.getByText(/GenAILocalFoundationalModelSettings/).waitFor();
+    await again.screenshot({ path: 'test-results/builtin-unavailable.png' });
+  });
+});
