@@ -8,7 +8,8 @@ import type { RpcMap, RpcResult } from '@/lib/protocol';
 import { findLocalServers } from '@/lib/llm/local-servers';
 import { testConnection } from '@/lib/llm/connection-test';
 import { checkBaseUrl } from '@/lib/settings';
-import { keyForRequest } from '@/lib/credentials';
+import { keyForRequest, originOf } from '@/lib/credentials';
+import { headersFor } from '@/lib/custom-headers';
 import { readKeyRing } from '@/lib/settings-store';
 import { e2eProbeOverride } from '@/tests/hooks/local-probe';
 
@@ -44,8 +45,14 @@ export function createLocalHandlers(): LocalHandlers {
     async test_connection(request) {
       const base = checkBaseUrl(request.baseUrl);
       if (!base.ok) return { type: 'rpc_error', message: base.message };
-      const apiKey = keyForRequest(await readKeyRing(), base.url, request);
-      const verdict = await testConnection({ fetch: workerFetch, baseUrl: base.url, apiKey });
+      const ring = await readKeyRing();
+      const verdict = await testConnection({
+        fetch: workerFetch,
+        baseUrl: base.url,
+        apiKey: keyForRequest(ring, base.url, request),
+        // The headers saved for this origin go with it, as they go with its chat requests.
+        headers: headersFor(ring, originOf(base.url)),
+      });
       return { type: 'connection', verdict };
     },
   };

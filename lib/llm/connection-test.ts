@@ -5,22 +5,21 @@
  */
 import type { ConnectionVerdict, LocalServerKind } from '../model/local-servers';
 import { LOCAL_PROBE_TARGETS } from './local-servers';
-import {
-  isLoopbackUrl,
-  kindFromServerHeader,
-  probeGet,
-  readModelList,
-  type ProbeFetch,
-} from './server-probe';
+import { isLocalBaseUrl } from './origin-rule';
+import { kindFromServerHeader, probeGet, readModelList, type ProbeFetch } from './server-probe';
 
 /** Long enough for a remote API on a slow network, short enough that Save does not hang. */
 export const CONNECTION_TEST_TIMEOUT_MS = 8000;
 
-/** What a test needs: the fetch, the checked base URL and the key for its origin ('' for none). */
+/**
+ * What a test needs: the fetch, the checked base URL, the key for its origin ('' for none) and
+ * the custom headers saved for it (lib/custom-headers), sent as a chat request would send them.
+ */
 export interface ConnectionTestOptions {
   fetch: ProbeFetch;
   baseUrl: string;
   apiKey: string;
+  headers?: Readonly<Record<string, string>>;
   timeoutMs?: number;
 }
 
@@ -29,13 +28,16 @@ export async function testConnection(options: ConnectionTestOptions): Promise<Co
   const keySent = options.apiKey !== '';
   const answer = await probeGet(options.fetch, `${options.baseUrl}/models`, {
     timeoutMs: options.timeoutMs ?? CONNECTION_TEST_TIMEOUT_MS,
-    headers: keySent ? { Authorization: `Bearer ${options.apiKey}` } : {},
+    headers: {
+      ...options.headers,
+      ...(keySent ? { Authorization: `Bearer ${options.apiKey}` } : {}),
+    },
   });
   if (answer.kind === 'network') return { kind: 'unreachable' };
   if (answer.kind === 'timeout') return { kind: 'timeout' };
   const { status } = answer;
   if (status === 401) return { kind: 'key_rejected', keySent };
-  if (status === 403) return { kind: 'refused', local: isLoopbackUrl(options.baseUrl) };
+  if (status === 403) return { kind: 'refused', local: isLocalBaseUrl(options.baseUrl) };
   if (status === 404) return { kind: 'not_found' };
   if (status !== 200) return { kind: 'server_error', status };
   const list = readModelList(answer.json);
@@ -46,7 +48,7 @@ export async function testConnection(options: ConnectionTestOptions): Promise<Co
 }
 
 function kindFromPort(baseUrl: string): LocalServerKind {
-  if (!isLoopbackUrl(baseUrl)) return 'openai-compatible';
+  if (!isLocalBaseUrl(baseUrl)) return 'openai-compatible';
   const port = Number(new URL(baseUrl).port);
   return LOCAL_PROBE_TARGETS.find((t) => t.port === port)?.kind ?? 'openai-compatible';
 }

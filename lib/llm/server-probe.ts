@@ -126,18 +126,3 @@ export function kindFromServerHeader(server: string): LocalServerKind | null {
   if (server.includes('ollama')) return 'ollama';
   return null;
 }
-
-/** Whether a base URL points at this machine (then a 403 is a server's origin check). */
-export function isLoopbackUrl(baseUrl: string): boolean {
-  try {
-    const host = new URL(baseUrl).hostname;
-    return (
-      host === 'localhost' ||
-      host.endsWith('.localhost') ||
-      host === '[::1]' ||
-      /^127(\.\d{1,3}){3}$/.test(host)
-    );
-  } catch {
-    return false;
-  }
-}

@@ -14,18 +14,21 @@ import { launchParley, type Parley } from './support/launch';
 import { PanelPage } from './support/panel';
 import { scenario } from './support/scenario';
 
-/** An Ollama with nothing pulled: `data: null` on /v1/models, an empty /api/tags. */
-interface EmptyOllama {
+/** A tiny local server: an Ollama with nothing pulled, or one refusing every request (403). */
+interface TinyServer {
   port: number;
   requests: string[];
   close(): Promise<void>;
 }
 
-async function startEmptyOllama(): Promise<EmptyOllama> {
+async function startTiny(mode: 'empty-ollama' | 'refusing'): Promise<TinyServer> {
   const requests: string[] = [];
   const server: Server = createServer((req: IncomingMessage, res) => {
     requests.push(`${req.method} ${req.url}`);
+    // Ollama's origin refusal: 403, no body.
+    if (mode === 'refusing') return res.writeHead(403, { 'Content-Length': '0' }).end();
     res.setHeader('Content-Type', 'application/json');
+    // Ollama's /v1/models says `data: null` when nothing is pulled.
     if (req.url === '/v1/models') return res.end('{"object":"list","data":null}');
     if (req.url === '/api/tags') return res.end('{"models":[]}');
     res.statusCode = 404;
@@ -50,43 +53,56 @@ async function closedPort(): Promise<number> {
 
 const portOf = (url: string) => Number(new URL(url).port);
 
+const TARGETS = () => [
+  { port: portOf(mock.url), kind: 'llamacpp' },
+  { port: empty.port, kind: 'ollama' },
+  { port: refusing.port, kind: 'ollama' },
+  { port: nobody, kind: 'lmstudio' },
+];
+
+/** Points the worker's probe at `targets` (null: the usual ports) through the E2E hook. */
+async function setProbeOverride(targets: { port: number; kind: string }[] | null): Promise<void> {
+  await page.evaluate(async (value) => {
+    const local = (
+      globalThis as unknown as {
+        chrome: {
+          storage: { local: { set(v: object): Promise<void>; remove(k: string): Promise<void> } };
+        };
+      }
+    ).chrome.storage.local;
+    if (value) await local.set({ e2eLocalProbe: { targets: value } });
+    else await local.remove('e2eLocalProbe');
+  }, targets);
+}
+
 let parley: Parley;
 let page: Page;
 let panel: PanelPage;
 let mock: MockServer;
-let empty: EmptyOllama;
+let empty: TinyServer;
+let refusing: TinyServer;
 let nobody: number;
 
 beforeAll(async () => {
   mock = await startMockServer();
-  empty = await startEmptyOllama();
+  // Like Ollama: 403 to any request whose Origin is an extension's (tests/server/local-quirks).
+  mock.local.originCheck = true;
+  empty = await startTiny('empty-ollama');
+  refusing = await startTiny('refusing');
   nobody = await closedPort();
   parley = await launchParley();
   page = await parley.openPanel();
   panel = new PanelPage(page);
   // CI machines may have servers on the usual ports, or none: the probe looks at these instead
   // (tests/hooks/local-probe.ts). The list still goes through the worker's real probe.
-  await page.evaluate(
-    async (targets) => {
-      const local = (
-        globalThis as unknown as {
-          chrome: { storage: { local: { set(v: object): Promise<void> } } };
-        }
-      ).chrome.storage.local;
-      await local.set({ e2eLocalProbe: { targets } });
-    },
-    [
-      { port: portOf(mock.url), kind: 'llamacpp' },
-      { port: empty.port, kind: 'ollama' },
-      { port: nobody, kind: 'lmstudio' },
-    ],
-  );
+  await setProbeOverride(TARGETS());
 });
 
 afterAll(async () => {
   await parley?.close();
   await mock?.close();
   await empty?.close();
+  await refusing?.close();
 });
 
 const baseUrlField = () => page.getByRole('textbox', { name: 'Base URL', exact: true });
@@ -122,12 +138,13 @@ describe('local setup', () => {
     await page.waitForTimeout(1000);
     expect(mock.requests).toHaveLength(0);
     expect(empty.requests).toHaveLength(0);
+    expect(refusing.requests).toHaveLength(0);
 
     await page.getByRole('button', { name: 'Find local servers' }).click();
     const list = page.getByRole('list', { name: 'Local servers' });
     await list.waitFor();
     const items = list.getByRole('listitem');
-    await expect.poll(() => items.count()).toBe(2);
+    await expect.poll(() => items.count()).toBe(3);
     const mockItem = items.filter({ hasText: `127.0.0.1:${portOf(mock.url)}` });
     expect(await mockItem.textContent()).toContain('2 models');
     expect(await mockItem.textContent()).toContain('parley-test-model');
@@ -135,9 +152,11 @@ describe('local setup', () => {
     const seen = mock.requests.map((r) => `${r.method} ${r.path}`);
     expect(seen.length).toBeGreaterThan(0);
     expect(new Set(seen)).toEqual(new Set(['GET /v1/models']));
-    // The probe carries no key and no cookie.
+    // The probe carries no key and no cookie; Chrome sends no Origin on the worker's GET, so
+    // Ollama's origin check lets it through before any rule for the endpoint exists.
     expect(mock.requests[0]?.headers.authorization).toBeUndefined();
     expect(mock.requests[0]?.headers.cookie).toBeUndefined();
+    expect(mock.requests[0]?.headers.origin).toBeUndefined();
     await shoot('found');
     row.observed(`listed: ${(await items.allTextContents()).join(' | ')}`);
   });
@@ -155,6 +174,16 @@ describe('local setup', () => {
     expect(new Set(empty.requests)).toEqual(new Set(['GET /v1/models']));
   });
 
+  it('a server that answers 403 is found, but refuses Parley, with the exact fix', async () => {
+    const item = page
+      .getByRole('list', { name: 'Local servers' })
+      .getByRole('listitem')
+      .filter({ hasText: `127.0.0.1:${refusing.port}` });
+    const text = (await item.textContent()) ?? '';
+    expect(text).toContain('found, but it refuses Parley’s requests');
+    expect(text).toContain(`OLLAMA_ORIGINS=chrome-extension://${parley.extensionId}`);
+  });
+
   it('one click makes a server the endpoint; Save keeps it and the chat works; the header names the model', async (ctx) => {
     const row = scenario(ctx, 'Use fills base URL and model; Save; a reply completes');
     await page
@@ -165,6 +194,7 @@ describe('local setup', () => {
       'parley-test-model',
     );
     mock.reset();
+    mock.local.originCheck = true;
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await panel.composer.waitFor();
     // The probe's answer counted as a test: Save did not ask the server again.
@@ -176,6 +206,8 @@ describe('local setup', () => {
     await panel.waitForState('complete');
     expect(await panel.lastAssistant().textContent()).toContain('You said: hello local');
     expect(mock.chatRequests()[0]?.body).toMatchObject({ model: 'parley-test-model' });
+    // The chat's POST passed the origin check: the saved endpoint's session rule removed Origin.
+    expect(mock.chatRequests()[0]?.headers.origin).toBeUndefined();
     row.observed('chat completed through the server picked from the list');
   });
 
@@ -272,5 +304,31 @@ describe('local setup', () => {
     await baseUrlField().fill(mock.baseURL);
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await panel.composer.waitFor();
+  });
+
+  it('without the test hook, the usual ports are probed: a server on 11434 is found as Ollama', async (ctx) => {
+    let onOllamaPort: MockServer;
+    try {
+      onOllamaPort = await startMockServer({ port: 11434 });
+    } catch {
+      // Something else has 11434 here: the hook-driven tests above cover the list.
+      return ctx.skip();
+    }
+    try {
+      await setProbeOverride(null);
+      await page.getByRole('button', { name: 'Settings', exact: true }).click();
+      await page.getByRole('button', { name: 'Find local servers' }).click();
+      const item = page
+        .getByRole('list', { name: 'Local servers' })
+        .getByRole('listitem')
+        .filter({ hasText: '127.0.0.1:11434' });
+      await item.waitFor({ timeout: 15_000 });
+      expect(await item.textContent()).toContain('Ollama at 127.0.0.1:11434: 2 models');
+    } finally {
+      await onOllamaPort.close();
+      await setProbeOverride(TARGETS());
+      await page.getByRole('button', { name: 'Settings', exact: true }).click();
+      await panel.composer.waitFor();
+    }
   });
 });

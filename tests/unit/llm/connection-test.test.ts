@@ -30,6 +30,22 @@ describe('testConnection', () => {
     expect(calls[0]?.headers.Authorization).toBe('Bearer sk-x');
   });
 
+  it('sends the custom headers saved for the endpoint, and the key as its Authorization', async () => {
+    const { fetch, calls } = fakeFetch({
+      'https://gw.example/v1/models': { status: 200, body: openAi(['m']) },
+    });
+    await testConnection({
+      fetch,
+      baseUrl: 'https://gw.example/v1',
+      apiKey: 'sk-x',
+      headers: { 'api-key': 'azure-secret', Authorization: 'Bearer not-this' },
+    });
+    expect(calls[0]?.headers).toMatchObject({
+      'api-key': 'azure-secret',
+      Authorization: 'Bearer sk-x',
+    });
+  });
+
   it('no key typed or saved: no Authorization header at all', async () => {
     const { verdict, calls } = test({ status: 200, body: ollama(['m']).v1 });
     expect(await verdict).toEqual({ kind: 'ok', models: ['m'], keySent: false });
