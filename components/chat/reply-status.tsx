@@ -5,7 +5,10 @@ import type { MessageState } from '@/lib/model/types';
 import { categoriesText } from './moderation-notice';
 import { ERROR_MESSAGES, INTERRUPT_MESSAGES, SETTINGS_ERRORS } from '@/lib/llm/errors';
 import { safeMessageState } from '@/lib/export/record-guard';
-import { OriginFix } from './origin-fix';
+import { lazy, Suspense } from 'react';
+
+// Only a reply refused by a local server's Origin check needs it (the initial JS is at budget).
+const OriginFix = lazy(() => import('./origin-fix'));
 
 export interface ReplyStatusProps {
   state: MessageState;
@@ -36,7 +39,12 @@ export function ReplyStatus({ state: stored, onRetry, onOpenSettings }: ReplySta
         {sentence}
         {detail ? <span className="detail"> Server said: {detail}</span> : null}
       </p>
-      {state.kind === 'error' && state.code === 'local_origin' ? <OriginFix /> : null}
+      {state.kind === 'error' && state.code === 'local_origin' ? (
+        // No fallback: nothing shows until the fix has loaded (React 18+ treats it as null).
+        <Suspense>
+          <OriginFix />
+        </Suspense>
+      ) : null}
       <div className="row">
         <button type="button" className="button" onClick={onRetry}>
           Retry

@@ -68,8 +68,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   auth: 'The API key was rejected. Check it in Settings.',
   forbidden:
     'This key is not allowed to use this model or endpoint. Check your account or pick another model in Settings.',
-  local_origin:
-    'The local server refused Parley (403). Ollama does this to requests from a browser extension unless OLLAMA_ORIGINS allows it: restart Ollama with the setting below.',
+  local_origin: 'The local server refused the request.',
   model_not_found:
     'The model or endpoint was not found. Check the model name and base URL in Settings.',
   rate_limited: 'The server is rate-limiting requests. Wait a moment, then retry.',
@@ -90,18 +89,6 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
     'Moderation is unavailable, and your settings hold messages until it can check them.',
   unknown: 'Something went wrong. Retry, or check Settings.',
 };
-
-/**
- * The OLLAMA_ORIGINS value that lets this extension in, from the origin of its own pages: the
- * exact id in Chrome, `moz-extension://*` in Firefox (the UUID there is random per profile).
- * Entries are comma-separated with no space: Ollama matches wildcards on the raw text, so
- * `a, moz-extension://*` never matches (the space becomes part of the pattern).
- */
-export function ollamaOriginsFix(extensionOrigin: string): string {
-  const origin = extensionOrigin.replace(/\/+$/, '');
-  const value = origin.startsWith('moz-extension:') ? 'moz-extension://*' : origin;
-  return `OLLAMA_ORIGINS=${value}`;
-}
 
 /** Error codes whose fix is in Settings: the message shows a link there. */
 export const SETTINGS_ERRORS: readonly ErrorCode[] = [

@@ -102,7 +102,8 @@ describe('Ollama’s Origin check', () => {
     const fix = `OLLAMA_ORIGINS=chrome-extension://${parley.extensionId}`;
     await expect.poll(() => card.textContent()).toContain(fix);
     const text = (await card.textContent()) ?? '';
-    expect(text).toMatch(/refused Parley \(403\)/);
+    expect(text).toMatch(/The local server refused the request/);
+    expect(text).toMatch(/Ollama checks each request’s Origin/);
     expect(text).not.toMatch(/This key is not allowed/);
     expect(server.chatRequests().at(-1)?.headers.origin).toBe(
       `chrome-extension://${parley.extensionId}`,

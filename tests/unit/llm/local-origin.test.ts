@@ -4,7 +4,8 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { describeFailure, listModels, streamChat, type LlmConfig } from '@/lib/llm/client';
-import { ERROR_MESSAGES, failureToState, ollamaOriginsFix } from '@/lib/llm/errors';
+import { ERROR_MESSAGES, failureToState } from '@/lib/llm/errors';
+import { ollamaOriginsFix } from '@/lib/llm/ollama-origins';
 
 const never = new AbortController().signal;
 const context = { receivedText: false, online: true };
@@ -32,7 +33,7 @@ describe('a 403 from a local server', () => {
       () => new Response('', { status: 403 }),
     );
     expect(state).toEqual({ kind: 'error', code: 'local_origin' });
-    expect(ERROR_MESSAGES.local_origin).toMatch(/OLLAMA_ORIGINS/);
+    expect(ERROR_MESSAGES.local_origin).toBe('The local server refused the request.');
   });
 
   it('any local host, with or without a body', async () => {
