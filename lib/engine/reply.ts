@@ -9,7 +9,7 @@ import { storageWarningText } from '../db/storage-errors';
 import type { LlmConfig } from '../llm/client';
 import { sameOrigin } from '../credentials';
 import { requiresKey } from '../settings';
-import { BUILTIN_MODEL_ID } from '../llm/builtin/prompt-api';
+import { BUILTIN_BASE_URL, BUILTIN_MODEL_ID } from '../llm/builtin/prompt-api';
 import { languageNotice, unsupportedLanguage } from '../llm/builtin/language';
 import { buildModelMessages } from '../prompt/messages';
 import { contextWindowFor, REPLY_RESERVE, trimToBudget } from '../prompt/budget';
@@ -55,7 +55,8 @@ export function endpointsFor({ settings, apiKey, moderationApiKey }: ChatConfig)
 } {
   const chat: LlmConfig & { kind?: 'builtin' } = {
     apiKey,
-    baseUrl: settings.baseUrl,
+    // The built-in model has no endpoint: its own name keeps what is learned per endpoint apart.
+    baseUrl: settings.provider === 'builtin' ? BUILTIN_BASE_URL : settings.baseUrl,
     timeoutMs: settings.requestTimeoutMs,
     // The built-in model (issue 15) answers chat and titles; moderation keeps its own endpoint.
     ...(settings.provider === 'builtin' ? { kind: 'builtin' as const } : {}),

@@ -55,3 +55,13 @@ describe('settings', () => {
     expect(presetFor('http://127.0.0.1:9/v1')).toBe('custom');
   });
 });
+
+describe('provider kind (issue 15)', () => {
+  it('defaults to a server and keeps the built-in model when chosen', async () => {
+    const { normalizeSettings, PROVIDER_PRESETS } = await import('@/lib/settings');
+    expect(normalizeSettings(undefined).provider).toBe('openai-compatible');
+    expect(normalizeSettings({ provider: 'builtin' }).provider).toBe('builtin');
+    expect(normalizeSettings({ provider: 'nonsense' as never }).provider).toBe('openai-compatible');
+    expect(PROVIDER_PRESETS.find((p) => p.id === 'builtin')?.label).toMatch(/^Built-in model/);
+  });
+});

@@ -62,6 +62,9 @@ export interface LanguageModelStatic {
 /** The model id recorded on every message the built-in model writes. */
 export const BUILTIN_MODEL_ID = 'built-in';
 
+/** Where the built-in model's replies say they came from (it has no endpoint). */
+export const BUILTIN_BASE_URL = 'builtin:';
+
 /** The languages Chrome's model accepts for input and output (en; es and ja from Chrome 140). */
 export const BUILTIN_LANGUAGES = ['en', 'es', 'ja'] as const;
 

@@ -12,6 +12,7 @@ import {
   BUILTIN_MODEL_ID,
   BUILTIN_OPTIONS,
   contextUsageOf,
+  contextWindowOf,
   measureInput,
   type LanguageModelMessage,
   type LanguageModelStatic,
@@ -25,7 +26,11 @@ export interface BuiltinProviderDeps extends SessionPoolOptions {
 }
 
 /** The built-in provider; `dispose` destroys its sessions. */
-export type BuiltinProvider = ModelProvider & { dispose(): void };
+export type BuiltinProvider = ModelProvider & {
+  dispose(): void;
+  /** The session's own context window (the engine trims history to it). */
+  contextSize(model: string, signal: AbortSignal): Promise<number | null>;
+};
 
 // Errors that say something about this request: waiting for another reply would not change them.
 const FINAL_ERRORS = new Set([
@@ -155,5 +160,19 @@ export function createBuiltinProvider(deps: BuiltinProviderDeps): BuiltinProvide
     moderate: () => Promise.reject(moderationUnsupportedError()),
 
     dispose: () => pool?.clear(),
+
+    async contextSize(_model, signal) {
+      const known = pool?.entries.map((e) => contextWindowOf(e.session)).find(Number.isFinite);
+      if (known !== undefined || !lm) return known ?? null;
+      try {
+        if ((await lm.availability(BUILTIN_OPTIONS)) !== 'available') return null;
+        const session = await lm.create({ ...BUILTIN_OPTIONS, signal });
+        const window = contextWindowOf(session);
+        session.destroy();
+        return window !== undefined && Number.isFinite(window) ? window : null;
+      } catch {
+        return null;
+      }
+    },
   };
 }

@@ -216,4 +216,20 @@ describe('built-in provider', () => {
       ),
     ).toMatchObject({ code: 'model_not_found' });
   });
+
+  it('reports the session’s own context window, old names too', async () => {
+    const signal = new AbortController().signal;
+    expect(await setup({ contextWindow: 6144 }).provider.contextSize('built-in', signal)).toBe(
+      6144,
+    );
+    expect(
+      await setup({ contextWindow: 2048, legacyNames: true }).provider.contextSize(
+        'built-in',
+        signal,
+      ),
+    ).toBe(2048);
+    expect(
+      await setup({ availability: 'downloadable' }).provider.contextSize('built-in', signal),
+    ).toBeNull();
+  });
 });
