@@ -5,7 +5,7 @@
  * worker's death but not a browser restart, so each start applies them again.
  */
 import { browser } from 'wxt/browser';
-import { buildOriginRules, ORIGIN_RULE_IDS } from '@/lib/llm/origin-rule';
+import { buildOriginRules, ORIGIN_RULE_IDS, PROBE_RULE_IDS } from '@/lib/llm/origin-rule';
 import { moderationBaseUrl } from '@/lib/credentials';
 import { readSettings } from '@/lib/settings-store';
 
@@ -39,4 +39,27 @@ export function keepOriginRuleInStep(): void {
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && 'settings' in changes) sync();
   });
+}
+
+/**
+ * Runs `task` (a probe of local ports, a test of an endpoint not saved yet) with the Origin left
+ * out of Parley's own requests to those `baseUrls` too, then removes those rules again, so
+ * "Find local servers" sees an Ollama that would refuse the extension's Origin.
+ */
+export async function withOriginRules<T>(
+  baseUrls: readonly string[],
+  task: () => Promise<T>,
+): Promise<T> {
+  const dnr = (browser as unknown as { declarativeNetRequest?: Dnr }).declarativeNetRequest;
+  const host = new URL(browser.runtime.getURL('/')).hostname;
+  const rules = buildOriginRules(baseUrls, host, PROBE_RULE_IDS);
+  const removeRuleIds = rules.map((r) => r.id);
+  const update = (addRules: object[]) =>
+    dnr?.updateSessionRules({ removeRuleIds, addRules }).catch(() => undefined);
+  if (rules.length) await update(rules);
+  try {
+    return await task();
+  } finally {
+    if (rules.length) await update([]);
+  }
 }

@@ -95,14 +95,26 @@ export function buildOriginRule(baseUrl: string, extensionHost: string): OriginR
 
 /**
  * The rules for every endpoint Parley calls (chat, and moderation when it goes elsewhere): one
- * per distinct local origin, ids counting up from ORIGIN_RULE_ID.
+ * per distinct local origin, with the ids of `ids` in order (as many rules as there are ids).
  */
-export function buildOriginRules(baseUrls: readonly string[], extensionHost: string): OriginRule[] {
+export function buildOriginRules(
+  baseUrls: readonly string[],
+  extensionHost: string,
+  ids: readonly number[] = ORIGIN_RULE_IDS,
+): OriginRule[] {
   const rules: OriginRule[] = [];
   for (const baseUrl of baseUrls) {
     const rule = buildOriginRule(baseUrl, extensionHost);
+    const id = ids[rules.length];
+    if (id === undefined) break;
     if (!rule || rules.some((r) => r.condition.urlFilter === rule.condition.urlFilter)) continue;
-    rules.push({ ...rule, id: ORIGIN_RULE_IDS[rules.length] ?? ORIGIN_RULE_ID });
+    rules.push({ ...rule, id });
   }
-  return rules.slice(0, ORIGIN_RULE_IDS.length);
+  return rules;
 }
+
+/**
+ * Ids for the rules of a probe or a test of an endpoint not saved yet ("Find local servers",
+ * "Test connection"): apart from the saved endpoints' rules, and removed when the probe ends.
+ */
+export const PROBE_RULE_IDS: readonly number[] = Array.from({ length: 16 }, (_, i) => 1410 + i);

@@ -9,6 +9,7 @@ import {
   isLocalBaseUrl,
   ORIGIN_RULE_ID,
   ORIGIN_RULE_IDS,
+  PROBE_RULE_IDS,
 } from '@/lib/llm/origin-rule';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
@@ -110,5 +111,15 @@ describe('buildOriginRules', () => {
     expect(
       buildOriginRules(['https://api.openai.com/v1', 'https://api.openai.com/v1'], ID),
     ).toEqual([]);
+  });
+});
+
+describe('probe rules', () => {
+  it('take their own ids, as many as there are, one per local origin', () => {
+    const urls = Array.from({ length: 20 }, (_, i) => `http://127.0.0.1:${8000 + i}/v1`);
+    const rules = buildOriginRules(['https://api.openai.com/v1', ...urls], ID, PROBE_RULE_IDS);
+    expect(rules.map((r) => r.id)).toEqual(PROBE_RULE_IDS);
+    expect(rules[0]?.condition.urlFilter).toBe('|http://127.0.0.1:8000/');
+    expect(PROBE_RULE_IDS.some((id) => ORIGIN_RULE_IDS.includes(id))).toBe(false);
   });
 });
