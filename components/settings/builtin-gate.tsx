@@ -27,7 +27,14 @@ export function BuiltinGate({ children }: { children: ReactNode }) {
     }
   });
 
-  if (!env) return <>{children}</>;
+  if (!env) {
+    // No built-in model on this page: its option stays hidden (the effect above).
+    return (
+      <div ref={wrapper} className="builtin-gate">
+        {children}
+      </div>
+    );
+  }
   const choose = (kind: 'builtin' | 'openai-compatible') => {
     setSaving(true);
     void env.choose(kind).finally(() => setSaving(false));

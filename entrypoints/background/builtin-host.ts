@@ -43,7 +43,7 @@ async function connectOffscreen(): Promise<Port> {
   if (!exists) {
     await api
       .createDocument({
-        url: browser.runtime.getURL('/offscreen.html' as '/'),
+        url: browser.runtime.getURL('/offscreen.html'),
         reasons: ['WORKERS'],
         justification: "Runs the browser's built-in language model, which this worker lacks.",
       })

@@ -162,6 +162,15 @@ describe('built-in model', () => {
     await configure({ chunkDelayMs: 10, chunks: ['Hello', ' from the', ' built-in model.'] });
   });
 
+  it('a conversation in another language says the model may not support it', async () => {
+    await newChat(panel.page);
+    await panel.send('Was ist das und wie funktioniert es nicht?');
+    await panel.page
+      .getByText(/seems to be in German: the built-in model may not support it/)
+      .waitFor();
+    await panel.waitForState('complete');
+  });
+
   it('runs in an offscreen document when the worker has no LanguageModel', async () => {
     await newChat(panel.page);
     await configure({ workerHasModel: false });

@@ -38,9 +38,11 @@ function firstTurn(history: readonly LanguageModelMessage[]): string | undefined
   return history.find((m) => m.role !== 'system')?.content;
 }
 
-/** The pool's options: how many idle sessions it keeps (each holds model memory). */
+/** The pool's options: how many idle sessions it keeps (each holds model memory), how long. */
 export interface SessionPoolOptions {
   maxSessions?: number;
+  /** An idle session is destroyed after this long (default 3 minutes). */
+  idleMs?: number;
   now?: () => number;
 }
 
@@ -48,6 +50,7 @@ export interface SessionPoolOptions {
 export function createSessionPool(lm: LanguageModelStatic, options: SessionPoolOptions = {}) {
   const max = options.maxSessions ?? 3;
   const now = options.now ?? (() => Date.now());
+  const idleMs = options.idleMs ?? 180_000;
   const entries: PooledSession[] = [];
   let idleWaiters: (() => void)[] = [];
   // create() calls not answered yet count as busy: a refused second one waits for them too.
@@ -124,8 +127,14 @@ export function createSessionPool(lm: LanguageModelStatic, options: SessionPoolO
     /** The reply ended: `answered` (question and answer) joins the history, or the session goes. */
     release(entry: PooledSession, answered: LanguageModelMessage[] | null): void {
       entry.busy = false;
-      if (answered && entry.reusable) entry.transcript.push(...answered);
-      else destroy(entry);
+      if (answered && entry.reusable) {
+        entry.transcript.push(...answered);
+        // Nobody came back to this branch for a while: its model memory is given back.
+        const at = (entry.usedAt = now());
+        setTimeout(() => {
+          if (!entry.busy && entry.usedAt === at) destroy(entry);
+        }, idleMs);
+      } else destroy(entry);
       wakeIfIdle();
     },
 

@@ -232,4 +232,24 @@ describe('built-in provider', () => {
       await setup({ availability: 'downloadable' }).provider.contextSize('built-in', signal),
     ).toBeNull();
   });
+
+  it('gives an idle session back after a while', async () => {
+    const controls = { ...DEFAULT_FAKE_CONTROLS, chunkDelayMs: 1 };
+    const log = newFakeLmLog();
+    const lm = createFakeLanguageModel({
+      controls: () => controls,
+      hasActivation: () => false,
+      log,
+    });
+    const provider = createBuiltinProvider({
+      languageModel: lm as unknown as LanguageModelStatic,
+      idleMs: 20,
+    });
+    await collect(
+      provider.streamChat({ model: 'built-in', messages: [q1] }, new AbortController().signal),
+    );
+    expect(log.destroyed).toBe(0);
+    await new Promise((r) => setTimeout(r, 40));
+    expect(log.destroyed).toBe(1);
+  });
 });
