@@ -272,7 +272,8 @@ export function describeFailure(error: unknown): LlmFailure {
       kind: 'api',
       status: error.status,
       message: error.message,
-      ...(error.code ? { code: error.code } : {}),
+      // llama.cpp repeats the status as a number in `code` (`"code":404`): only text is a code.
+      ...(typeof error.code === 'string' && error.code ? { code: error.code } : {}),
       ...(error.type ? { type: error.type } : {}),
       ...(retryAfterMs(error.headers) !== undefined
         ? { retryAfterMs: retryAfterMs(error.headers) }

@@ -179,3 +179,22 @@ describe('moderation on a server without /v1/moderations (404)', () => {
     expect(reports).toHaveLength(1);
   });
 });
+
+describe('llama.cpp error bodies', () => {
+  it('a numeric code (its 404 for /v1/moderations) is not taken for an error code', async () => {
+    vi.stubGlobal('fetch', async () =>
+      Response.json(
+        { error: { message: 'File Not Found', type: 'not_found_error', code: 404 } },
+        { status: 404 },
+      ),
+    );
+    const provider = createOpenAiCompatibleProvider(config);
+    const failure = describeFailure(await provider.moderate('x', never).catch((e: unknown) => e));
+    expect(failure).toEqual({
+      kind: 'api',
+      status: 404,
+      message: '404 File Not Found',
+      type: 'not_found_error',
+    });
+  });
+});
