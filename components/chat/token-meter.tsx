@@ -22,14 +22,17 @@ export function TokenMeter({
   texts,
   model,
   paused = false,
+  serverWindow,
 }: {
   texts: readonly string[];
   model: string;
   /** While a reply streams: no counting (the count waits for it to end). */
   paused?: boolean;
+  /** The context the server said it has, in this meter's count (issue 14); else by model name. */
+  serverWindow?: number | undefined;
 }) {
   const [tokens, setTokens] = useState<number | null>(null);
-  const window = contextWindowFor(model);
+  const window = serverWindow ?? contextWindowFor(model);
 
   useEffect(() => {
     if (paused) return;
@@ -63,9 +66,13 @@ export function TokenMeter({
         high={window * 0.9}
         optimum={0}
       />
-      <span className={share > 0.9 ? 'warn-text' : 'muted'}>
+      <span className={share > 0.9 ? 'warn-text' : 'muted'} role={share >= 1 ? 'alert' : undefined}>
         {numbers.format(tokens)} / {numbers.format(window)} tokens
-        {share >= 1 ? ' · the oldest messages will be left out' : ''}
+        {share >= 1
+          ? serverWindow
+            ? " · more than this server's context: remove an attachment or start a new chat"
+            : ' · the oldest messages will be left out'
+          : ''}
       </span>
     </div>
   );

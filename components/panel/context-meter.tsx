@@ -4,12 +4,23 @@
  * (so it neither rebuilds its list every frame nor restarts its count timer) and counts again once
  * the reply has ended, which also keeps the tokenizer's first load (a ~60 ms task) off the stream.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { TokenMeter } from '@/components/chat/token-meter';
 import type { ChatMessage } from '@/lib/model/types';
 import { pathToLeaf } from '@/lib/model/tree';
 import { liveReplyId } from '@/lib/panel/status';
 import { useChat, type PanelStore } from './store-context';
+import { contextWindowKey, contextWindowsItem } from '@/lib/context-size-store';
+
+/** The window the server said it has for this model, once the worker has asked (issue 14). */
+function useServerWindow(baseUrl: string, model: string): number | undefined {
+  const [windows, setWindows] = useState<Record<string, number>>({});
+  useEffect(() => {
+    void contextWindowsItem.getValue().then(setWindows, () => undefined);
+    return contextWindowsItem.watch((next) => setWindows(next ?? {}));
+  }, []);
+  return baseUrl && model ? windows[contextWindowKey(baseUrl, model)] : undefined;
+}
 
 type Messages = Record<string, ChatMessage>;
 
@@ -40,7 +51,7 @@ export function ContextMeter() {
       draft,
     ];
   }, [messages, leafId, conversation, settings, attachments, draft]);
-  return (
-    <TokenMeter texts={texts} model={conversation?.model || settings?.model || ''} paused={live} />
-  );
+  const model = conversation?.model || settings?.model || '';
+  const serverWindow = useServerWindow(settings?.baseUrl ?? '', model);
+  return <TokenMeter texts={texts} model={model} paused={live} serverWindow={serverWindow} />;
 }

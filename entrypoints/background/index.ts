@@ -15,6 +15,7 @@ import {
   restrictStorageToExtensionPages,
 } from '@/lib/settings-store';
 import { keysFor } from '@/lib/credentials';
+import { saveContextWindow } from '@/lib/context-size-store';
 import { acceptChatPorts, createPortHub } from './chat-port';
 import { createKeepAlive } from './keep-alive';
 import { keepOriginRuleInStep } from './origin-rule';
@@ -58,6 +59,9 @@ export default defineBackground(() => {
     // Chat, title and moderation requests go to OpenAI-compatible endpoints.
     provider,
     onModerationUnsupported: (baseUrl) => void moderationUnsupportedItem.setValue(baseUrl),
+    // What a server said of its context, for the panel's meter (issue 14).
+    onContextSize: (baseUrl, model, tokens) =>
+      void saveContextWindow(baseUrl, model, tokens).catch(() => undefined),
     broadcast: hub.broadcast,
     newId: () => crypto.randomUUID(),
     now: () => Date.now(),

@@ -20,6 +20,8 @@ export interface ChatServiceDeps {
   timing?: Partial<GenerationTiming>;
   /** Remembers that this endpoint has no moderation, for the settings page. */
   onModerationUnsupported?: (baseUrl: string) => void;
+  /** Hears the context window a server said it has, in Parley's count (the panel's meter). */
+  onContextSize?: (baseUrl: string, model: string, windowTokens: number) => void;
   /** How long to wait before writing back what storage refused (default 3 s). */
   storageRetryMs?: number;
 }

@@ -11,8 +11,8 @@ import { sameOrigin } from '../credentials';
 import { requiresKey } from '../settings';
 import { BUILTIN_BASE_URL, BUILTIN_MODEL_ID } from '../llm/builtin/prompt-api';
 import { languageNotice, unsupportedLanguage } from '../llm/builtin/language';
-import { buildModelMessages } from '../prompt/messages';
-import { contextWindowFor, REPLY_RESERVE, trimToBudget } from '../prompt/budget';
+import { createContextWindows, type ContextFix } from './context-window';
+import { requestMessages } from './request-messages';
 import { buildUserContent } from '../prompt/page-content';
 import { pathToLeaf } from '../model/tree';
 import type { ChatMessage, Conversation, ModerationRecord } from '../model/types';
@@ -46,6 +46,8 @@ export interface ReplyStart {
   config: ChatConfig;
   /** The records' write, already started: the request does not wait for IndexedDB. */
   written: Promise<void>;
+  /** A retry after a refusal for context length: what to leave out (issue 14). */
+  fix?: ContextFix;
 }
 
 /** The chat and the moderation endpoints, each with the key bound to its origin (issue 12). */
@@ -81,6 +83,8 @@ export function endpointsFor({ settings, apiKey, moderationApiKey }: ChatConfig)
 /** Starting and running replies for one chat service. */
 export function createReplies(ctx: ReplyContext) {
   const { deps, live, unsaved, sides, records } = ctx;
+  // What each server said of its context, shared by this service's replies.
+  const windows = createContextWindows(deps.onContextSize);
 
   /**
    * Runs a reply. `preloaded` lets `send` start the request while its own writes are still in
@@ -89,26 +93,31 @@ export function createReplies(ctx: ReplyContext) {
   const generate = async (
     conversation: Conversation,
     assistant: ChatMessage,
-    preloaded: { config: ChatConfig; messages: ChatMessage[]; written: Promise<void> },
+    preloaded: {
+      config: ChatConfig;
+      messages: ChatMessage[];
+      written: Promise<void>;
+      fix?: ContextFix;
+    },
   ) => {
     const { settings } = preloaded.config;
     const { messages, written } = preloaded;
     const deleted = sides.signalFor(conversation.id);
     const path = pathToLeaf(messages, assistant.id);
     const model = assistant.model ?? settings.model;
-    // The oldest turns give way when the conversation outgrows the model's context.
-    const { messages: request, dropped } = trimToBudget(
-      buildModelMessages(path, conversation.systemPrompt, (m) =>
-        buildUserContent(m.content, m.attachments),
-      ),
-      contextWindowFor(model) - REPLY_RESERVE,
-    );
+    const endpoints = endpointsFor(preloaded.config);
+    const provider = deps.provider(endpoints.chat);
+    // The oldest turns give way when the conversation outgrows the server's context.
+    const window = await windows.plan(provider, endpoints.chat.baseUrl, model);
+    const {
+      messages: request,
+      dropped,
+      estimate,
+    } = requestMessages(path, conversation.systemPrompt, window, preloaded.fix);
     if (dropped > 0) {
       deps.broadcast({ type: 'context_trimmed', messageId: assistant.id, dropped });
       void setDroppedTurns(deps.db, assistant.id, dropped).catch(() => undefined);
     }
-    const endpoints = endpointsFor(preloaded.config);
-    const provider = deps.provider(endpoints.chat);
     const user = path.at(-2);
     // The built-in model knows three languages; the panel's notice says when it may not cope.
     const language =
@@ -172,6 +181,9 @@ export function createReplies(ctx: ReplyContext) {
     live.set(assistant.id, handle);
     deps.onLiveCountChange(live.size);
     const terminal = await handle.done;
+    // A refusal that names the sizes corrects what the next request plans with.
+    if (terminal.kind === 'error')
+      windows.learnRefusal(endpoints.chat.baseUrl, model, terminal.detail, estimate);
     // The first answer of a conversation earns it a model-written title (fire and forget).
     if (
       terminal.kind === 'complete' &&
@@ -243,6 +255,7 @@ export function createReplies(ctx: ReplyContext) {
         config: start.config,
         messages: [...start.earlier, ...added],
         written,
+        ...(start.fix ? { fix: start.fix } : {}),
       });
     },
   };

@@ -99,6 +99,7 @@ export function createChatService(deps: ChatServiceDeps) {
         earlier,
         config,
         written,
+        ...(request.fix ? { fix: request.fix } : {}),
       });
     },
 

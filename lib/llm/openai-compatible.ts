@@ -4,6 +4,7 @@
  */
 import { completeChat, listModels, moderateText, streamChat, type LlmConfig } from './client';
 import type { ModelProvider } from './provider';
+import { readContextSize } from './context-size';
 
 /** The OpenAI-compatible provider for one base URL, key and headers timeout. */
 export function createOpenAiCompatibleProvider(config: LlmConfig): ModelProvider {
@@ -12,5 +13,7 @@ export function createOpenAiCompatibleProvider(config: LlmConfig): ModelProvider
     complete: (request, signal) => completeChat(config, request, signal),
     listModels: (signal) => listModels(config, signal),
     moderate: (input, signal) => moderateText(config, input, signal),
+    contextSize: (model, signal) =>
+      readContextSize((url, init) => globalThis.fetch(url, init), config, model, signal),
   };
 }

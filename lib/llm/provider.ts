@@ -22,6 +22,11 @@ export interface ModelProvider {
   listModels(signal: AbortSignal): Promise<string[]>;
   /** Classifies one text with the server's moderation endpoint. */
   moderate(input: string, signal: AbortSignal): Promise<ModerationOutcome>;
+  /**
+   * How many tokens the server holds for `model`, where the server says it (issue 14); null
+   * when it does not. Optional: a provider that cannot tell leaves it out.
+   */
+  contextSize?(model: string, signal: AbortSignal): Promise<number | null>;
 }
 
 /**

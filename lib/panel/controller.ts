@@ -5,7 +5,7 @@
  * store passes zustand's, tests a plain object. Ids are injected too (crypto.randomUUID is the
  * browser's).
  */
-import type { PanelToBackground, StartedEvent } from '../protocol';
+import type { PanelToBackground, RegenerateRequest, StartedEvent } from '../protocol';
 import type { Attachment } from '../model/types';
 import type { Comparison } from '../model/feedback';
 import { pathToLeaf } from '../model/tree';
@@ -141,11 +141,14 @@ export function createChatController(deps: ControllerDeps) {
       post({ type: 'stop', messageId, ...shown });
     },
 
-    /** Asks for another reply to a user message, without the better-or-worse question. */
-    regenerate(userMessageId: string): void {
+    /**
+     * Asks for another reply to a user message, without the better-or-worse question; `fix`
+     * makes a request the server refused for its length smaller (issue 14).
+     */
+    regenerate(userMessageId: string, fix?: RegenerateRequest['fix']): void {
       const requestId = newId();
       set({ chat: requesting([requestId]) });
-      post({ type: 'regenerate', requestId, userMessageId });
+      post({ type: 'regenerate', requestId, userMessageId, ...(fix ? { fix } : {}) });
     },
 
     /** Asks for another reply; when it starts, asks whether it is better than the one shown. */

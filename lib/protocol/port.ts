@@ -26,6 +26,8 @@ export interface RegenerateRequest {
   userMessageId: string;
   /** A failed reply with no text that the new one replaces (Retry): removed once it starts. */
   replaces?: string;
+  /** After a refusal for context length: leave out the question's attachments or older turns. */
+  fix?: 'drop_attachments' | 'drop_older_turns';
 }
 
 /** The panel asks to stop a reply at what it had shown. */

@@ -32,6 +32,7 @@ const panelGuards: {
     requestId: isString,
     userMessageId: isString,
     replaces: optional(isString),
+    fix: optional((v) => v === 'drop_attachments' || v === 'drop_older_turns'),
   }),
   stop: shape({ messageId: isString, shownLength: optional(isCount) }),
   sync: isRecord,
