@@ -2,9 +2,9 @@
 
 /**
  * The OLLAMA_ORIGINS value that lets this extension in, from the origin of its own pages: the
- * exact id in Chrome, `moz-extension://*` in Firefox (the UUID there is random per profile).
- * Entries are comma-separated with no space: Ollama matches wildcards on the raw text, so
- * `a, moz-extension://*` never matches (the space becomes part of the pattern).
+ * exact id in Chrome, any moz-extension origin in Firefox (the UUID there is random per
+ * profile). Entries are comma-separated with no space: Ollama matches wildcards on the raw text,
+ * so a space after the comma becomes part of the pattern, which then never matches.
  */
 export function ollamaOriginsFix(extensionOrigin: string): string {
   const origin = extensionOrigin.replace(/\/+$/, '');
