@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Worker } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { patchSettings, setUpE2E } from './support/setup';
+import { killServiceWorker } from './support/launch';
 import { scenario } from './support/scenario';
 
 const e2e = setUpE2E();
@@ -126,6 +127,36 @@ describe('Ollama’s Origin check', () => {
     await card.getByRole('button', { name: 'Retry' }).click();
     await panel.waitForState('complete');
     row.observed(`card shows "${fix}"; copied exactly; Retry after the rule returned completes`);
+  });
+
+  it('the Ollama preset’s shape (localhost, not 127.0.0.1) gets its own rule and works', async () => {
+    const { panel, server, parley } = e2e;
+    const port = new URL(server.url).port;
+    const worker = await parley.worker();
+    server.local.originCheck = true;
+    await patchSettings(panel.page, { baseUrl: `http://localhost:${port}/v1` });
+    try {
+      await expect
+        .poll(async () => (await sessionRules(worker))[0]?.condition.urlFilter)
+        .toBe(`|http://localhost:${port}/`);
+      await panel.send('Hello localhost');
+      await panel.waitForState('complete');
+      const chat = server.chatRequests().at(-1);
+      expect(chat?.headers.host).toBe(`localhost:${port}`);
+      expect(chat?.headers.origin).toBeUndefined();
+    } finally {
+      await patchSettings(panel.page, { baseUrl: server.baseURL });
+    }
+  });
+
+  it('the rule outlives the worker’s death (session rules), and the chat still works', async () => {
+    const { panel, server, parley } = e2e;
+    server.local.originCheck = true;
+    await killServiceWorker(panel.page, parley.extensionId);
+    await panel.send('After a worker restart');
+    await panel.waitForState('complete');
+    expect(server.chatRequests().at(-1)?.headers.origin).toBeUndefined();
+    await expect.poll(async () => (await sessionRules(await parley.worker())).length).toBe(1);
   });
 
   it('a remote endpoint has no rule; a local one gets it back', async () => {
