@@ -8,10 +8,17 @@
  */
 import { memo, useMemo, useState } from 'react';
 import { StreamingDocument, type RenderBlock } from '@/lib/markdown/streaming-document';
+import { readFencedCode } from '@/lib/markdown/fenced-code';
+import { CodeBlock } from './code-block';
 import { renderMarkdown } from './markdown-processor';
 import './markdown.css';
 
 const Block = memo(function Block({ source, streaming }: { source: string; streaming: boolean }) {
+  // A block that is one fenced code block (the usual streaming tail) skips the parser: what it
+  // renders is what the parser's tree gives CodeBlock (tests/unit/markdown/fenced-code.test.ts).
+  const fenced = readFencedCode(source);
+  if (fenced)
+    return <CodeBlock code={fenced.code} language={fenced.language} streaming={streaming} />;
   return renderMarkdown(source, streaming);
 });
 

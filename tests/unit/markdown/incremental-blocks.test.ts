@@ -55,7 +55,11 @@ const fixtures: [string, string][] = [
   ['reference definitions', referenceDefinitionsFixture()],
   ['math heavy', mathHeavyFixture(12_000)],
   ['endless block', endlessBlockFixture(3 * MAX_BLOCK_CHARS)],
-  ['one endless line', 'word '.repeat(8_000) + 'x'.repeat(30_000) + ' tail'],
+  ['one endless line', 'word '.repeat(8_000) + 'x'.repeat(70_000) + ' tail ' + '- '.repeat(9_000)],
+  [
+    'many definitions',
+    Array.from({ length: 300 }, (_, i) => `[d${i}]: https://e.com/${i}`).join('\n'),
+  ],
   ['own payloads', OWN_PAYLOADS.join('\n\n')],
   ['DOMPurify corpus', corpus.join('\n\n')],
   [
@@ -93,10 +97,10 @@ describe('IncrementalBlocks', () => {
     const blocks = splitBlocks(text);
     expect(blocks.join('')).toBe(text);
     expect(Math.max(...blocks.map((b) => b.length))).toBeLessThan(MAX_BLOCK_CHARS + 1_000);
-    const line = 'y'.repeat(100_000);
-    expect(Math.max(...splitBlocks(line).map((b) => b.length))).toBeLessThanOrEqual(
-      2 * MAX_BLOCK_CHARS,
-    );
+    const line = 'y'.repeat(200_000);
+    expect(Math.max(...splitBlocks(line).map((b) => b.length))).toBeLessThanOrEqual(64_000);
+    const words = 'word '.repeat(40_000);
+    expect(Math.max(...splitBlocks(words).map((b) => b.length))).toBeLessThan(16_100);
   });
 
   it('does not cut code, tables or lists however long', () => {
