@@ -5,7 +5,8 @@
  * text back. Both ends are here, over a minimal port, so an in-memory pair tests them.
  */
 import type { StreamPart } from '../client';
-import type { ChatRequest, ModelProvider } from '../provider';
+import type { ChatRequest } from '../provider';
+import type { BuiltinProvider } from './provider';
 import { moderationUnsupportedError, rebuildBuiltinError, type SentError } from './errors';
 import { BUILTIN_MODEL_ID } from './prompt-api';
 
@@ -16,12 +17,14 @@ export const BUILTIN_PORT_NAME = 'parley-builtin-model';
 export type HostRequest =
   | { type: 'stream'; id: number; request: ChatRequest }
   | { type: 'complete'; id: number; request: ChatRequest }
+  | { type: 'context'; id: number; request: ChatRequest }
   | { type: 'abort'; id: number };
 
 /** What the document answers, per request id. */
 export type HostAnswer =
   | { type: 'part'; id: number; part: StreamPart }
   | { type: 'result'; id: number; text: string }
+  | { type: 'size'; id: number; tokens: number | null }
   | { type: 'end'; id: number }
   | { type: 'error'; id: number; error: SentError };
 
@@ -35,7 +38,7 @@ export interface MiniPort<Out, In> {
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
 /** The document's side: answers the worker's requests with `provider` (validated on arrival). */
-export function serveBuiltin(port: MiniPort<HostAnswer, unknown>, provider: () => ModelProvider) {
+export function serveBuiltin(port: MiniPort<HostAnswer, unknown>, provider: () => BuiltinProvider) {
   const running = new Map<number, AbortController>();
   port.onDisconnect.addListener(() => {
     for (const c of running.values()) c.abort();
@@ -49,7 +52,8 @@ export function serveBuiltin(port: MiniPort<HostAnswer, unknown>, provider: () =
       return;
     }
     const request = raw.request as ChatRequest;
-    if (!isObject(request) || !Array.isArray(request.messages)) return;
+    if (!isObject(request) || !Array.isArray(request.messages) || typeof request.model !== 'string')
+      return;
     const controller = new AbortController();
     running.set(id, controller);
     const send = (message: HostAnswer) => {
@@ -65,6 +69,9 @@ export function serveBuiltin(port: MiniPort<HostAnswer, unknown>, provider: () =
           for await (const part of provider().streamChat(request, controller.signal))
             send({ type: 'part', id, part });
           send({ type: 'end', id });
+        } else if (raw.type === 'context') {
+          const tokens = await provider().contextSize(request.model, controller.signal);
+          send({ type: 'size', id, tokens });
         } else if (raw.type === 'complete') {
           send({ type: 'result', id, text: await provider().complete(request, controller.signal) });
         }
@@ -90,10 +97,10 @@ export function serveBuiltin(port: MiniPort<HostAnswer, unknown>, provider: () =
 /** The worker's side: a ModelProvider whose calls go to the document over `connect()`'s port. */
 export function remoteBuiltinProvider(
   connect: () => Promise<MiniPort<HostRequest, unknown>>,
-): ModelProvider {
+): Omit<BuiltinProvider, 'dispose'> {
   let nextId = 1;
   const call = async function* (
-    type: 'stream' | 'complete',
+    type: 'stream' | 'complete' | 'context',
     request: ChatRequest,
     signal: AbortSignal,
   ): AsyncGenerator<HostAnswer> {
@@ -133,7 +140,7 @@ export function remoteBuiltinProvider(
         if (next) {
           if (next.type === 'error') throw rebuildBuiltinError(next.error);
           yield next;
-          if (next.type === 'end' || next.type === 'result') return;
+          if (next.type !== 'part') return;
           continue;
         }
         if (closed) throw rebuildBuiltinError({ name: 'UnknownError', message: 'closed' });
@@ -153,6 +160,11 @@ export function remoteBuiltinProvider(
       for await (const answer of call('complete', request, signal))
         if (answer.type === 'result') return answer.text;
       return '';
+    },
+    async contextSize(model, signal) {
+      for await (const answer of call('context', { model, messages: [] }, signal))
+        if (answer.type === 'size') return answer.tokens;
+      return null;
     },
     listModels: async () => [BUILTIN_MODEL_ID],
     // Moderation never leaves the worker: the built-in model has none.

@@ -126,4 +126,9 @@ describe('the built-in model over a port (offscreen host)', () => {
     // The document's side sees the worker's port close; the worker's side sees the same here.
     await expect(run).rejects.toBeTruthy();
   });
+
+  it('tells the session’s context window across the port', async () => {
+    const { remote } = setup({ contextWindow: 3000 });
+    expect(await remote.contextSize('built-in', new AbortController().signal)).toBe(3000);
+  });
 });
