@@ -73,7 +73,7 @@ export function ChatView() {
   const store = useChatActions();
   const actions = useMemo<MessageActions>(
     () => ({
-      regenerate: (id) => store.regenerateWithPrompt(id),
+      regenerate: (id, fix) => store.regenerateWithPrompt(id, fix),
       selectVariant: (id) => store.selectVariant(id),
       openSettings: () => store.setView('settings'),
       rate: (...args) => store.rate(...args),

@@ -19,7 +19,7 @@ export interface FeedbackSlice {
   feedbackError: string | null;
   rate(messageId: string, value: 'good' | 'bad', reasons?: RatingReason[], comment?: string): void;
   clearRating(messageId: string): void;
-  regenerateWithPrompt(userMessageId: string): void;
+  regenerateWithPrompt(userMessageId: string, fix?: 'drop_attachments' | 'drop_older_turns'): void;
   answerComparePrompt(answer: 'better' | 'worse' | 'same'): void;
   dismissComparePrompt(): void;
   startCompare(userMessageId: string, count: number): void;

@@ -141,18 +141,18 @@ export function createChatController(deps: ControllerDeps) {
       post({ type: 'stop', messageId, ...shown });
     },
 
-    /**
-     * Asks for another reply to a user message, without the better-or-worse question; `fix`
-     * makes a request the server refused for its length smaller (issue 14).
-     */
-    regenerate(userMessageId: string, fix?: RegenerateRequest['fix']): void {
+    /** Asks for another reply to a user message, without the better-or-worse question. */
+    regenerate(userMessageId: string): void {
       const requestId = newId();
       set({ chat: requesting([requestId]) });
-      post({ type: 'regenerate', requestId, userMessageId, ...(fix ? { fix } : {}) });
+      post({ type: 'regenerate', requestId, userMessageId });
     },
 
-    /** Asks for another reply; when it starts, asks whether it is better than the one shown. */
-    regenerateWithPrompt(userMessageId: string): void {
+    /**
+     * Asks for another reply; when it starts, asks whether it is better than the one shown.
+     * `fix` makes a request the server refused for its length smaller (issue 14).
+     */
+    regenerateWithPrompt(userMessageId: string, fix?: RegenerateRequest['fix']): void {
       const { chat } = get();
       const visible = chat.leafId ? pathToLeaf(Object.values(chat.messages), chat.leafId) : [];
       const old = visible.find((m) => m.parentId === userMessageId && m.role === 'assistant');
@@ -166,7 +166,13 @@ export function createChatController(deps: ControllerDeps) {
       const replaces = isEmptyFailure(old) ? old.id : undefined;
       if (replaces) replacing.set(requestId, replaces);
       set({ chat: requesting([requestId]), comparePrompt: null });
-      post({ type: 'regenerate', requestId, userMessageId, ...(replaces ? { replaces } : {}) });
+      post({
+        type: 'regenerate',
+        requestId,
+        userMessageId,
+        ...(replaces ? { replaces } : {}),
+        ...(fix ? { fix } : {}),
+      });
     },
 
     /** Stores the answer to the better-or-worse question as a pair comparison. */
