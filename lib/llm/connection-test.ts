@@ -50,7 +50,8 @@ export async function testConnection(options: ConnectionTestOptions): Promise<Co
 function kindFromPort(baseUrl: string): LocalServerKind {
   if (!isLocalBaseUrl(baseUrl)) return 'openai-compatible';
   const port = Number(new URL(baseUrl).port);
-  return LOCAL_PROBE_TARGETS.find((t) => t.port === port)?.kind ?? 'openai-compatible';
+  const target = LOCAL_PROBE_TARGETS.find((t) => t.port === port);
+  return target?.otherwise ?? target?.kind ?? 'openai-compatible';
 }
 
 /**

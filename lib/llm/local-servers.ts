@@ -17,16 +17,19 @@ import {
 export interface ProbeTarget {
   port: number;
   kind: LocalServerKind;
+  /** Who else shares the port: the guess when the model list lacks `kind`'s own markers. */
+  otherwise?: LocalServerKind;
 }
 
 /**
  * Where local servers listen by default. LocalAI shares llama.cpp's 8080 (one probe: the answer's
- * shape tells them apart where it can); text-generation-webui's API is on 5000, KoboldCpp's 5001.
+ * shape tells them apart); text-generation-webui's API is on 5000, KoboldCpp's on 5001.
  */
 export const LOCAL_PROBE_TARGETS: readonly ProbeTarget[] = [
   { port: 11434, kind: 'ollama' },
   { port: 1234, kind: 'lmstudio' },
-  { port: 8080, kind: 'llamacpp' },
+  // llama.cpp marks its list (`owned_by: "llamacpp"`, `meta`); LocalAI's plain list does not.
+  { port: 8080, kind: 'llamacpp', otherwise: 'localai' },
   { port: 8000, kind: 'vllm' },
   { port: 1337, kind: 'jan' },
   { port: 5000, kind: 'textgen' },
@@ -100,7 +103,7 @@ export async function probeOrigin(
   if (first.status === 401) return { kind: guess(null), baseUrl, status: 'needs_key', models: [] };
   if (first.status === 403) return { kind: guess(null), baseUrl, status: 'refused', models: [] };
   const list = first.status === 200 ? readModelList(first.json) : null;
-  if (list) return fromList(baseUrl, list.models, guess(list.kind));
+  if (list) return fromList(baseUrl, list.models, guess(list.kind ?? target.otherwise ?? null));
   const tags = await probeGet(fetch, `${origin}/api/tags`, { timeoutMs });
   const ollama = tags.kind === 'answer' && tags.status === 200 ? readModelList(tags.json) : null;
   return ollama ? fromList(baseUrl, ollama.models, 'ollama') : null;

@@ -108,6 +108,7 @@ function kindFromShape(
   const owners = new Set(data.map((m) => m.owned_by));
   // llama-server: `owned_by: "llamacpp"`, a `meta` per model, and an Ollama-ish list beside.
   if (owners.has('llamacpp') || data.some((m) => 'meta' in m)) return 'llamacpp';
+  if (Array.isArray(body.data) && Array.isArray(body.models)) return 'llamacpp';
   if (owners.has('vllm') || data.some((m) => 'max_model_len' in m)) return 'vllm';
   if (owners.has('koboldcpp')) return 'koboldcpp';
   if (owners.has('organization_owner')) return 'lmstudio';

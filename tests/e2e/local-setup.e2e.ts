@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { startMockServer, type MockServer } from '../server/mock-openai.mjs';
 import { launchParley, type Parley } from './support/launch';
 import { PanelPage } from './support/panel';
+import { axeViolations } from './support/axe';
 import { scenario } from './support/scenario';
 
 /** A tiny local server: an Ollama with nothing pulled, or one refusing every request (403). */
@@ -157,6 +158,7 @@ describe('local setup', () => {
     expect(mock.requests[0]?.headers.authorization).toBeUndefined();
     expect(mock.requests[0]?.headers.cookie).toBeUndefined();
     expect(mock.requests[0]?.headers.origin).toBeUndefined();
+    expect(await axeViolations(page)).toEqual([]);
     await shoot('found');
     row.observed(`listed: ${(await items.allTextContents()).join(' | ')}`);
   });
@@ -274,6 +276,7 @@ describe('local setup', () => {
     const result = await page.locator(`[id="${id}"]`).boundingBox();
     expect(button && result).toBeTruthy();
     expect(Math.abs((result?.y ?? 0) - (button?.y ?? 0))).toBeLessThan(40);
+    expect(await axeViolations(page)).toEqual([]);
     await shoot('unreachable');
     row.observed([ok, rejected, none, down].join(' | '));
   });

@@ -64,6 +64,10 @@ describe('testConnection', () => {
       server: 'llamacpp',
       keySent: false,
     });
+    // A plain empty list on 8080: LocalAI as installed, not llama.cpp (which marks its list).
+    expect(
+      await test({ status: 200, body: openAi([]) }, '', 'http://127.0.0.1:8080/v1').verdict,
+    ).toEqual({ kind: 'no_models', server: 'localai', keySent: false });
     expect(
       await test({ status: 200, body: openAi([]) }, '', 'https://gw.example/v1').verdict,
     ).toEqual({ kind: 'no_models', server: 'openai-compatible', keySent: false });

@@ -99,6 +99,24 @@ describe('findLocalServers', () => {
     expect(servers.map((s) => s.kind)).toEqual(['jan', 'textgen', 'openai-compatible']);
   });
 
+  it('tells LocalAI from llama.cpp on their shared 8080 by the list’s markers', async () => {
+    const plain = fakeFetch({
+      [at(8080)]: {
+        status: 200,
+        body: { object: 'list', data: [{ id: 'gpt-4', object: 'model' }] },
+      },
+    });
+    const marked = fakeFetch({ [at(8080)]: { status: 200, body: llamaCpp('alias') } });
+    const only8080 = LOCAL_PROBE_TARGETS.filter((t) => t.port === 8080);
+    const hosts = ['127.0.0.1'];
+    expect(
+      (await findLocalServers({ fetch: plain.fetch, targets: only8080, hosts }))[0]?.kind,
+    ).toBe('localai');
+    expect(
+      (await findLocalServers({ fetch: marked.fetch, targets: only8080, hosts }))[0]?.kind,
+    ).toBe('llamacpp');
+  });
+
   it('uses localhost when only localhost answers (a server bound to ::1), 127.0.0.1 when both do', async () => {
     const { fetch } = fakeFetch({
       [at(1234, '/v1/models', 'localhost')]: { status: 200, body: openAi(['a']) },
@@ -131,7 +149,8 @@ describe('findLocalServers', () => {
     const servers = await findLocalServers({ fetch, hosts: ['127.0.0.1'] });
     expect(servers).toEqual([
       { kind: 'ollama', baseUrl: 'http://127.0.0.1:11434/v1', status: 'empty', models: [] },
-      { kind: 'llamacpp', baseUrl: 'http://127.0.0.1:8080/v1', status: 'empty', models: [] },
+      // An empty plain list on 8080: LocalAI as installed (llama-server always has a model).
+      { kind: 'localai', baseUrl: 'http://127.0.0.1:8080/v1', status: 'empty', models: [] },
     ]);
   });
 });
@@ -232,6 +251,13 @@ describe('readModelList', () => {
     expect(readModelList({ models: [{ name: 'n1' }, { model: 'm2', name: 'x' }] })).toEqual({
       models: ['n1', 'm2'],
       kind: null,
+    });
+  });
+
+  it('both lists, even empty, are llama.cpp’s shape', () => {
+    expect(readModelList({ object: 'list', data: [], models: [] })).toEqual({
+      models: [],
+      kind: 'llamacpp',
     });
   });
 
