@@ -24,6 +24,8 @@ export function withEndpointHeaders(
       complete: async (request, signal) => (await provider()).complete(request, signal),
       listModels: async (signal) => (await provider()).listModels(signal),
       moderate: async (input, signal) => (await provider()).moderate(input, signal),
+      // The server's own context size (issue 14), where the provider can ask for it.
+      contextSize: async (model, signal) => (await provider()).contextSize?.(model, signal) ?? null,
     };
   };
 }
