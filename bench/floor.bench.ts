@@ -8,10 +8,10 @@
  */
 import { afterAll, beforeAll, it } from 'vitest';
 import { decode, encode } from 'gpt-tokenizer/encoding/o200k_base';
-import { openFence } from '../lib/markdown/split-blocks';
 import { percentile, report, type Row } from './support';
 import { BenchSession, fixtureTokens, type Panel, type StreamResult } from './streaming/session';
 import { figures, type StreamFigures } from './streaming/probe';
+import { tailAtBlock } from './streaming/tail';
 import {
   endlessBlockFixture,
   mathHeavyFixture,
@@ -24,16 +24,6 @@ const chunksOf = (text: string, size: number) =>
   Array.from({ length: Math.ceil(text.length / size) }, (_, i) =>
     text.slice(i * size, (i + 1) * size),
   );
-
-/** The fixture's last ~`count` tokens, starting where a block starts (outside any fence). */
-function tailAtBlock(tokens: string[], count: number): string[] {
-  let prefix = tokens.slice(0, tokens.length - count).join('');
-  for (let i = tokens.length - count; i > 0; i--) {
-    if (prefix.endsWith('\n\n') && openFence(prefix) === null) return tokens.slice(i);
-    prefix = prefix.slice(0, prefix.length - (tokens[i - 1] ?? '').length);
-  }
-  return tokens;
-}
 
 interface Stream {
   name: string;
