@@ -10,8 +10,13 @@ import type { MessageActions } from '@/components/chat/message-item';
 import { isBusy, liveReplyId } from '@/lib/panel/status';
 import { useChat, useChatActions } from './store-context';
 import { Attachments } from './attachments';
-import { ContextMeter } from './context-meter';
 import { ConversationBar } from './conversation-bar';
+
+// The meter shows nothing until its first count (after a pause, with the tokenizer loaded on
+// demand): it loads after first paint, not with the panel.
+const ContextMeter = lazy(() =>
+  import('./context-meter').then((m) => ({ default: m.ContextMeter })),
+);
 
 // Compare is opened by a click: it loads then, not with the panel.
 const CompareView = lazy(() =>
@@ -140,7 +145,9 @@ export function ChatView() {
       )}
       {comparing ? <CompareSection /> : null}
       <div className="composer-area">
-        <ContextMeter />
+        <Suspense fallback={null}>
+          <ContextMeter />
+        </Suspense>
         <Attachments />
         <Composer
           text={draft}
