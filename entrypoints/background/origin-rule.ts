@@ -46,10 +46,23 @@ export function keepOriginRuleInStep(): void {
  * out of Parley's own requests to those `baseUrls` too, then removes those rules again, so
  * "Find local servers" sees an Ollama that would refuse the extension's Origin.
  */
-export async function withOriginRules<T>(
+export function withOriginRules<T>(
   baseUrls: readonly string[],
   task: () => Promise<T>,
 ): Promise<T> {
+  // One at a time: the probe rules share their ids, and one task's clean-up must not end
+  // another's rules.
+  const run = probes.then(() => runWithRules(baseUrls, task));
+  probes = run.then(
+    () => undefined,
+    () => undefined,
+  );
+  return run;
+}
+
+let probes: Promise<void> = Promise.resolve();
+
+async function runWithRules<T>(baseUrls: readonly string[], task: () => Promise<T>): Promise<T> {
   const dnr = (browser as unknown as { declarativeNetRequest?: Dnr }).declarativeNetRequest;
   const host = new URL(browser.runtime.getURL('/')).hostname;
   const rules = buildOriginRules(baseUrls, host, PROBE_RULE_IDS);

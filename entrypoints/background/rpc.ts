@@ -32,6 +32,7 @@ import {
 import { describeFailure } from '@/lib/llm/client';
 import type { ProviderFactory } from '@/lib/llm/provider';
 import { headerHandlers } from './endpoint-headers';
+import { withOriginRules } from './origin-rule';
 import { ERROR_MESSAGES, failureToState } from '@/lib/llm/errors';
 import { createLocalHandlers } from './rpc-local';
 import { builtinHandlers } from './rpc-builtin';
@@ -97,8 +98,11 @@ const createHandlers = (provider: ProviderFactory): Handlers => ({
     if (!base.ok) return { type: 'rpc_error', message: base.message };
     const apiKey = keyForRequest(await readKeyRing(), base.url, request);
     try {
-      const models = await provider({ apiKey, baseUrl: base.url, timeoutMs: 15_000 }).listModels(
-        AbortSignal.timeout(20_000),
+      // A local URL not saved yet has no Origin rule: Load models would meet Ollama's 403.
+      const models = await withOriginRules([base.url], () =>
+        provider({ apiKey, baseUrl: base.url, timeoutMs: 15_000 }).listModels(
+          AbortSignal.timeout(20_000),
+        ),
       );
       return { type: 'models', models };
     } catch (error) {

@@ -159,6 +159,28 @@ describe('Ollama’s Origin check', () => {
     await expect.poll(async () => (await sessionRules(await parley.worker())).length).toBe(1);
   });
 
+  it('Load models on a local URL not saved yet gets through too, and leaves no rule behind', async () => {
+    const { panel, server, parley } = e2e;
+    server.local.originCheck = true;
+    const fresh = `http://localhost:${new URL(server.url).port}/v1`;
+    const answer = await panel.page.evaluate(
+      (baseUrl) =>
+        (
+          globalThis as unknown as {
+            chrome: { runtime: { sendMessage(m: object): Promise<unknown> } };
+          }
+        ).chrome.runtime.sendMessage({ type: 'list_models', baseUrl }),
+      fresh,
+    );
+    expect(answer).toEqual({
+      type: 'models',
+      models: ['parley-test-model', 'parley-test-model-2'],
+    });
+    expect(server.requests.at(-1)?.headers.origin).toBeUndefined();
+    const rules = await sessionRules(await parley.worker());
+    expect(rules.map((r) => r.condition.urlFilter)).toEqual([`|${server.url}/`]);
+  });
+
   it('a remote endpoint has no rule; a local one gets it back', async () => {
     const worker = await e2e.parley.worker();
     await patchSettings(e2e.panel.page, { baseUrl: 'https://api.openai.com/v1' });
