@@ -58,7 +58,10 @@ describe('firefox-mv2 manifest', () => {
     const m = read('firefox-mv2');
     expect(m.manifest_version).toBe(2);
     expect([...m.permissions].sort()).toEqual(
-      [...PERMISSIONS.filter((p) => p !== 'sidePanel' && p !== 'offscreen'), 'https://api.openai.com/*'].sort(),
+      [
+        ...PERMISSIONS.filter((p) => p !== 'sidePanel' && p !== 'offscreen'),
+        'https://api.openai.com/*',
+      ].sort(),
     );
     expect(m.optional_permissions).toEqual(['https://*/*', 'http://*/*']);
     expect(m.host_permissions).toBeUndefined();
