@@ -4,10 +4,11 @@
  * through KaTeX and an allow-list, bidi controls leave prose and invisible characters in code are
  * marked. Nesting is capped before parsing (the parser's stack is finite). While streaming, the
  * reply is split append-only (lib/markdown/streaming-document.ts): finished blocks are prepared and
- * parsed once, keyed by where they start, and only the bounded tail re-parses.
+ * parsed once, keyed by where they start (a memo compare each per update), and only the bounded
+ * tail re-parses.
  */
 import { memo, useMemo, useState } from 'react';
-import { StreamingDocument, type RenderBlock } from '@/lib/markdown/streaming-document';
+import { StreamingDocument } from '@/lib/markdown/streaming-document';
 import { readFencedCode } from '@/lib/markdown/fenced-code';
 import { CodeBlock } from './code-block';
 import { renderMarkdown } from './markdown-processor';
@@ -22,13 +23,6 @@ const Block = memo(function Block({ source, streaming }: { source: string; strea
   return renderMarkdown(source, streaming);
 });
 
-/** The finished blocks: the same array while none changes, so a new frame skips them whole. */
-const Finished = memo(function Finished({ blocks }: { blocks: readonly RenderBlock[] }) {
-  return blocks.map((block) => (
-    <Block key={block.key} source={block.source} streaming={block.streaming} />
-  ));
-});
-
 export const Markdown = memo(function Markdown({
   text,
   streaming,
@@ -41,8 +35,9 @@ export const Markdown = memo(function Markdown({
   const view = useMemo(() => doc.update(text, streaming), [doc, text, streaming]);
   return (
     <div className="markdown">
-      <Finished blocks={view.finished} />
-      {view.tail.map((block) => (
+      {/* One list, finished blocks then the tail: a block that finishes keeps its element (and
+          its DOM, its highlighted code, its rendered math) instead of mounting again elsewhere. */}
+      {[...view.finished, ...view.tail].map((block) => (
         <Block key={block.key} source={block.source} streaming={block.streaming} />
       ))}
       {view.capped ? (
