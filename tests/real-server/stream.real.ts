@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { eventually, setUpReal } from './support/real';
+import { report, serverTimings, timeReply } from './support/timing';
 
 const real = setUpReal({ model: 'tiny', ctx: 4096, extraArgs: ['--ignore-eos', '-n', '3000'] });
 
@@ -37,5 +38,23 @@ describe('a real llama-server streaming a long reply', () => {
     await llama.restart();
     await panel.lastAssistant().getByRole('button', { name: 'Retry' }).click();
     await panel.waitForState('complete', panel.lastAssistant(), 60_000);
+  });
+  it('measures first-token time and tokens/s through the panel (3,000 tokens)', async () => {
+    const { panel, llama } = real;
+    const logFrom = llama.log().length;
+    const sentAt = Date.now();
+    await panel.send('Measure me');
+    const timing = await timeReply(panel.lastAssistant(), sentAt, 90_000);
+    // -n 3000 with --ignore-eos: every reply is exactly 3,000 tokens.
+    const streamMs = timing.firstTokenMs === null ? 0 : timing.doneMs - timing.firstTokenMs;
+    report('real-server-speed', {
+      model: 'random-qwen2-tiny, -t 1, -c 4096, --ignore-eos -n 3000',
+      state: timing.state,
+      firstTokenMs: timing.firstTokenMs,
+      tokens: 3000,
+      tokensPerSecond: streamMs > 0 ? (2999 * 1000) / streamMs : null,
+      server: serverTimings(llama.log().slice(logFrom)),
+    });
+    expect(timing.state).toBe('complete');
   });
 });
