@@ -15,7 +15,7 @@ export async function attachSelection(
   const tab = await parley.context.newPage();
   await tab.goto(pageUrl);
   await tab.evaluate((t) => {
-    document.body.innerHTML = '';
+    document.body.replaceChildren();
     const p = document.createElement('p');
     p.id = 'attach-me';
     p.textContent = t;
