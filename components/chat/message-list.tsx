@@ -73,10 +73,8 @@ export function MessageList({
     const inner = content.current;
     if (!el || !inner) return;
     const observer = new ResizeObserver(() => {
-      // Written only when the end is out of view: each write is a scroll event and a scroll.
-      if (stick.current && el.scrollHeight - el.scrollTop - el.clientHeight > 1) {
-        el.scrollTop = el.scrollHeight;
-      }
+      // Setting the same value is no scroll (no event): only growth moves it.
+      if (stick.current) el.scrollTop = el.scrollHeight;
     });
     observer.observe(inner);
     // The viewport shrinks too (a growing composer, a banner): stay at the end then as well.
