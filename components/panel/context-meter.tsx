@@ -10,16 +10,35 @@ import type { ChatMessage } from '@/lib/model/types';
 import { pathToLeaf } from '@/lib/model/tree';
 import { liveReplyId } from '@/lib/panel/status';
 import { useChat, type PanelStore } from './store-context';
-import { contextWindowKey, contextWindowsItem } from '@/lib/context-size-store';
 
-/** The window the server said it has for this model, once the worker has asked (issue 14). */
+/**
+ * The window the server said it has for this model, once the worker has asked (issue 14). The
+ * storage adapter loads after the first render: the panel's first load stays within its budget.
+ */
 function useServerWindow(baseUrl: string, model: string): number | undefined {
-  const [windows, setWindows] = useState<Record<string, number>>({});
+  const [found, setFound] = useState<{
+    key: (b: string, m: string) => string;
+    all: Record<string, number>;
+  }>();
   useEffect(() => {
-    void contextWindowsItem.getValue().then(setWindows, () => undefined);
-    return contextWindowsItem.watch((next) => setWindows(next ?? {}));
+    let stop: (() => void) | undefined;
+    let cancelled = false;
+    void import('@/lib/context-size-store').then(
+      ({ contextWindowKey: key, contextWindowsItem: item }) => {
+        if (cancelled) return;
+        void item.getValue().then(
+          (all) => setFound({ key, all }),
+          () => undefined,
+        );
+        stop = item.watch((all) => setFound({ key, all: all ?? {} }));
+      },
+    );
+    return () => {
+      cancelled = true;
+      stop?.();
+    };
   }, []);
-  return baseUrl && model ? windows[contextWindowKey(baseUrl, model)] : undefined;
+  return found && baseUrl && model ? found.all[found.key(baseUrl, model)] : undefined;
 }
 
 type Messages = Record<string, ChatMessage>;
