@@ -24,22 +24,12 @@ export interface MessageListProps {
 }
 
 const STICK_DISTANCE_PX = 48;
-const LONE: PagerInfo = { index: 1, total: 1 };
 /** Messages rendered at first and added per step when scrolling up: long chats open at once. */
 const WINDOW_STEP = 30;
 const NONE: ('false_positive' | 'false_negative')[] = [];
 
-/**
- * What the path and the pagers depend on: ids, parents, roles and ages, not content or state. A
- * streaming reply changes `messages` every frame; this key does not change with it, so the path
- * and every pager object stay the same and only the streaming message re-renders.
- */
-function structureKey(all: readonly ChatMessage[]): string {
-  let key = '';
-  for (const m of all)
-    key += `${m.id}\u0001${m.parentId ?? ''}\u0001${m.role}\u0001${m.conversationId}\u0001${m.createdAt}\u0002`;
-  return key;
-}
+const samePager = (a: PagerInfo, b: PagerInfo) =>
+  a.index === b.index && a.total === b.total && a.prevId === b.prevId && a.nextId === b.nextId;
 
 export function MessageList({
   messages,
@@ -51,18 +41,23 @@ export function MessageList({
   actions,
 }: MessageListProps) {
   const all = useMemo(() => Object.values(messages), [messages]);
-  const key = structureKey(all);
-  // Keyed by the structure: `all` is read only when it changes (content does not move the tree).
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const structure = useMemo(() => pathAndPagers(all, leafId), [key, leafId]);
-  const path = structure.path.map((id) => messages[id]).filter((m) => m !== undefined);
+  const path = useMemo(() => (leafId ? pathToLeaf(all, leafId) : []), [all, leafId]);
   const [shown, setShown] = useState(WINDOW_STEP);
   const windowed = path.length > shown ? path.slice(-shown) : path;
   const hiddenCount = path.length - windowed.length;
+  // The same pager object while its content is the same: a new one per render made every
+  // memoised message re-render on every commit of a streaming reply.
+  const [pagers] = useState(() => new Map<string, PagerInfo>());
+  const pagerFor = (message: ChatMessage): PagerInfo => {
+    const next = pagerInfo(all, message);
+    const previous = pagers.get(message.id);
+    if (previous && samePager(previous, next)) return previous;
+    pagers.set(message.id, next);
+    return next;
+  };
   const scroller = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
   const [awayFromEnd, setAwayFromEnd] = useState(false);
-  const away = useRef(false);
 
   // Stay at the end while the user has not scrolled away. Only from the ResizeObserver: it runs
   // after layout, where reading scrollHeight is free; reading it after every commit forced a
@@ -73,7 +68,6 @@ export function MessageList({
     const inner = content.current;
     if (!el || !inner) return;
     const observer = new ResizeObserver(() => {
-      // Setting the same value is no scroll (no event): only growth moves it.
       if (stick.current) el.scrollTop = el.scrollHeight;
     });
     observer.observe(inner);
@@ -104,11 +98,7 @@ export function MessageList({
     const el = scroller.current;
     if (!el) return;
     stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < STICK_DISTANCE_PX;
-    // A state update only when it changes, not one per scroll event.
-    if (away.current === stick.current) {
-      away.current = !stick.current;
-      setAwayFromEnd(away.current);
-    }
+    setAwayFromEnd(!stick.current);
     if (el.scrollTop < 200 && hiddenCount > 0) showEarlier();
   };
 
@@ -116,7 +106,6 @@ export function MessageList({
     const el = scroller.current;
     if (!el) return;
     stick.current = true;
-    away.current = false;
     setAwayFromEnd(false);
     el.scrollTop = el.scrollHeight;
   };
@@ -145,7 +134,7 @@ export function MessageList({
             >
               <MessageItem
                 message={message}
-                pager={structure.pagers.get(message.id) ?? LONE}
+                pager={pagerFor(message)}
                 rating={ratings[message.id]}
                 askCompare={comparePromptFor === message.id}
                 reported={reports[message.id] ?? NONE}
@@ -158,16 +147,4 @@ export function MessageList({
       </MathViewport.Provider>
     </div>
   );
-}
-
-/** The visible path's ids and each one's pager, computed once per structure. */
-function pathAndPagers(
-  all: readonly ChatMessage[],
-  leafId: string | null,
-): { path: string[]; pagers: Map<string, PagerInfo> } {
-  const path = leafId ? pathToLeaf(all, leafId) : [];
-  return {
-    path: path.map((m) => m.id),
-    pagers: new Map(path.map((m) => [m.id, pagerInfo(all, m)])),
-  };
 }
