@@ -87,6 +87,8 @@ describe('faults', () => {
       .getByRole('textbox', { name: 'Base URL', exact: true })
       .fill('http://127.0.0.1:9/v1');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
+    // Save tests a new endpoint first and asks before keeping one that does not answer (issue 14).
+    await page.getByRole('button', { name: 'Save anyway' }).click();
     await panel.composer.waitFor();
     try {
       await newChat(page);
