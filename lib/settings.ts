@@ -3,8 +3,11 @@
  * is lib/settings-store.ts. Keys are not part of these settings: each is stored bound to the origin
  * it was saved for (lib/credentials).
  */
+import { OPENAI_BASE_URL } from './endpoint';
 import { DEFAULT_SYSTEM_PROMPT } from './model/system-prompt';
 import { DEFAULT_MODERATION_SETTINGS, type ModerationSettings } from './model/moderation';
+
+export { OPENAI_BASE_URL, requiresKey } from './endpoint';
 
 /** The user's settings apart from keys (those live in the key ring, never synced or exported). */
 export interface Settings {
@@ -27,9 +30,6 @@ export interface Settings {
 
 /** The kinds of model provider (lib/llm/provider): a server, or the model built into Chrome. */
 export type ProviderKind = 'openai-compatible' | 'builtin';
-
-/** OpenAI's API base URL, the default endpoint. */
-export const OPENAI_BASE_URL = 'https://api.openai.com/v1';
 
 /** Settings as a new install has them, and the fallback for any damaged field. */
 export const DEFAULT_SETTINGS: Settings = {
@@ -94,11 +94,6 @@ export function checkBaseUrl(input: string): BaseUrlCheck {
     return { ok: false, message: 'Put credentials in the API key field, not in the URL.' };
   }
   return { ok: true, url: trimmed, origin: url.origin };
-}
-
-/** Whether this endpoint cannot work without a key (OpenAI's own API). */
-export function requiresKey(baseUrl: string): boolean {
-  return baseUrl.startsWith('https://api.openai.com');
 }
 
 /** Host permission pattern for an origin, as `permissions.request` takes it. */

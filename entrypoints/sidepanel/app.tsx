@@ -8,7 +8,7 @@ import { DeleteConfirm } from '@/components/panel/delete-confirm';
 import { DrawerHost } from '@/components/panel/drawer-host';
 import { Header } from '@/components/panel/header';
 import { UndoBanner } from '@/components/panel/undo-banner';
-import { requiresKey } from '@/lib/settings';
+import { requiresKey } from '@/lib/endpoint';
 import { callBackground } from '@/components/common/background-rpc';
 import { useChat } from '@/components/panel/store-context';
 import { SurfaceBoundary } from './surface-boundary';

@@ -10,8 +10,9 @@ import {
   type FakeLmControls,
 } from './fake-language-model';
 
-let controls: FakeLmControls = { ...DEFAULT_FAKE_CONTROLS };
-const log = newFakeLmLog();
+// Module state built by pure calls, so a production build that imports nothing from here drops it all.
+let controls: FakeLmControls = /* @__PURE__ */ Object.assign({}, DEFAULT_FAKE_CONTROLS);
+const log = /* @__PURE__ */ newFakeLmLog();
 let installed = false;
 
 /** Installs the fake as this document's `LanguageModel`, driven over `port`. */

@@ -21,14 +21,15 @@ export const FAKE_LM_STORAGE_KEY = 'e2eFakeLanguageModel';
 export type E2EFakeControls = FakeLmControls & { workerHasModel: boolean };
 
 // Unavailable until a test says otherwise, as on these machines: the other specs set up a server.
-export const E2E_FAKE_DEFAULTS: E2EFakeControls = {
-  ...DEFAULT_FAKE_CONTROLS,
-  availability: 'unavailable',
-  workerHasModel: true,
-};
-let controls: E2EFakeControls = { ...E2E_FAKE_DEFAULTS };
-const workerLog = newFakeLmLog();
-let offscreenLog: FakeLmLog = newFakeLmLog();
+export const E2E_FAKE_DEFAULTS: E2EFakeControls = /* @__PURE__ */ Object.assign(
+  {},
+  DEFAULT_FAKE_CONTROLS,
+  { availability: 'unavailable', workerHasModel: true } as const,
+);
+// Module state built by pure calls, so a production build that imports nothing from here drops it all.
+let controls: E2EFakeControls = /* @__PURE__ */ Object.assign({}, E2E_FAKE_DEFAULTS);
+const workerLog = /* @__PURE__ */ newFakeLmLog();
+let offscreenLog: FakeLmLog = /* @__PURE__ */ newFakeLmLog();
 const ports = new Set<{ postMessage(m: unknown): void }>();
 
 const push = () => {

@@ -18,6 +18,7 @@ export const SOURCE_MARKERS = [
   'function NaiveMarkdown', // the bench's baseline renderer (bench/panel/naive-markdown.tsx)
   'parley-fake-language-model', // the fake Prompt API (tests/hooks/fake-language-model.ts)
   'parleyFakeLanguageModel', // the tests' handle on it (tests/hooks/fake-lm-worker.ts)
+  'chunkDelayMs', // the fake's controls (tests/hooks/fake-language-model.ts): data survives where code is dropped
 ];
 const PRODUCTION_SOURCES = ['entrypoints', 'components', 'lib'];
 
@@ -31,6 +32,7 @@ export const BUILD_MARKERS = [
   { name: 'keep-alive switch', text: 'e2eDisableKeepAlive' },
   { name: 'fake LanguageModel', text: 'parley-fake-language-model' },
   { name: 'fake LanguageModel handle', text: 'parleyFakeLanguageModel' },
+  { name: 'fake LanguageModel controls', text: 'chunkDelayMs' },
   { name: 'naive baseline renderer (chunk)', file: /^naive-markdown-.*\.js$/ },
 ];
 /**

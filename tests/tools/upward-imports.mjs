@@ -6,7 +6,15 @@ import { join, dirname, relative, normalize } from 'node:path';
 
 const LAYERS = [
   ['model'],
-  ['settings', 'settings-store', 'credentials', 'key-status', 'markdown'],
+  [
+    'settings',
+    'settings-store',
+    'credentials',
+    'key-status',
+    'custom-headers',
+    'endpoint',
+    'markdown',
+  ],
   ['prompt'],
   ['llm', 'db', 'protocol', 'moderation', 'selection', 'export'],
   ['engine', 'panel', 'drawer'],
