@@ -6,8 +6,10 @@ export function Header() {
   const setView = useChat((s) => s.setView);
   const newChat = useChat((s) => s.newChat);
   const title = useChat((s) => s.chat.conversation?.title);
-  // The model that answers next: what Settings chose (issue 14, item 7).
-  const model = useChat((s) => s.settings?.model);
+  // The model that answers next: what Settings chose (issue 14, item 7; the built-in one, 15).
+  const model = useChat((s) =>
+    s.settings?.provider === 'builtin' ? 'Built-in model' : s.settings?.model,
+  );
   const drawerOpen = useChat((s) => s.drawerOpen);
   const toggleDrawer = useChat((s) => s.toggleDrawer);
   return (

@@ -84,6 +84,10 @@ describe('built-in model', () => {
     await page.setViewportSize({ width: 400, height: 900 });
     await page.getByRole('button', { name: 'Start with the built-in model' }).click();
     await panel.composer.waitFor();
+    // The header names what answers: the built-in model, not the stored server model.
+    await expect
+      .poll(() => page.locator('.panel-header .model-name').textContent())
+      .toBe('Built-in model');
   });
 
   it('streams a reply in the worker, stored with the built-in model id, and kept on reopen', async () => {
