@@ -101,6 +101,21 @@ export function originPattern(origin: string): string {
   return `${origin}/*`;
 }
 
+/** The range the setting "Wait for the first token" allows, in minutes (fractions for tests). */
+export const FIRST_TOKEN_MINUTES = { min: 0.1, max: 60 } as const;
+
+/** Null when `ms` is a first-token cap Settings allows, else the sentence that says the range. */
+export function checkFirstTokenMs(ms: unknown): string | null {
+  const ok =
+    typeof ms === 'number' &&
+    Number.isFinite(ms) &&
+    ms >= FIRST_TOKEN_MINUTES.min * 60_000 &&
+    ms <= FIRST_TOKEN_MINUTES.max * 60_000;
+  return ok
+    ? null
+    : `Wait for the first token must be between ${FIRST_TOKEN_MINUTES.min} and ${FIRST_TOKEN_MINUTES.max} minutes.`;
+}
+
 /** Fills missing or malformed fields from the defaults (old versions, hand-edited storage). */
 export function normalizeSettings(stored: Partial<Settings> | null | undefined): Settings {
   const s = stored ?? {};

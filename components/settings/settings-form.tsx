@@ -23,6 +23,7 @@ import { ModerationFields } from './moderation-fields';
 import { endpointFingerprint, useConnectionCheck } from './use-connection-check';
 import { useSaveSettings } from './use-save-settings';
 import { BuiltinGate } from './builtin-gate';
+import { WaitField, waitMinutesText } from './wait-field';
 
 export interface SettingsFormProps {
   initial: PublicSettings;
@@ -36,6 +37,7 @@ export function SettingsForm({ initial, call, onSaved, compact }: SettingsFormPr
   const [baseUrl, setBaseUrl] = useState(initial.baseUrl);
   const [model, setModel] = useState(initial.model);
   const [systemPrompt, setSystemPrompt] = useState(initial.systemPrompt);
+  const [waitMinutes, setWaitMinutes] = useState(waitMinutesText(initial.firstTokenTimeoutMs));
   const [moderation, setModeration] = useState(initial.moderation);
   const [models, setModels] = useState<string[]>([]);
   const [status, setStatus] = useState<Status | null>(null);
@@ -61,6 +63,7 @@ export function SettingsForm({ initial, call, onSaved, compact }: SettingsFormPr
     baseUrl,
     model,
     systemPrompt,
+    waitMinutes,
     moderation,
     keyInput,
     moderationKeyInput,
@@ -187,6 +190,7 @@ export function SettingsForm({ initial, call, onSaved, compact }: SettingsFormPr
           >
             Restore default prompt
           </button>
+          <WaitField value={waitMinutes} onChange={setWaitMinutes} />
           <ModerationFields
             value={moderation}
             onChange={setModeration}

@@ -8,7 +8,8 @@ import { browser } from 'wxt/browser';
 import type { Status } from '@/components/common/form-status';
 import type { ModerationSettings } from '@/lib/model/moderation';
 import type { PublicSettings, RpcRequest, RpcResponse } from '@/lib/protocol';
-import { checkBaseUrl, requiresKey } from '@/lib/settings';
+import { checkBaseUrl, checkFirstTokenMs, requiresKey } from '@/lib/settings';
+import { firstTokenMsFrom } from './wait-field';
 import { nextSaveStep } from '@/lib/llm/connection-test';
 import { describeVerdict } from '@/lib/llm/server-advice';
 import { ensureHostPermission } from './host-permission';
@@ -20,6 +21,8 @@ export interface SaveInput {
   baseUrl: string;
   model: string;
   systemPrompt: string;
+  /** "Wait for the first token" as typed, in minutes (wait-field.tsx). */
+  waitMinutes: string;
   moderation: ModerationSettings;
   keyInput: RefObject<HTMLInputElement | null>;
   moderationKeyInput: RefObject<HTMLInputElement | null>;
@@ -52,6 +55,9 @@ export function useSaveSettings(input: SaveInput) {
         text: 'Parley needs permission to reach that server. Save again and allow it.',
       });
     }
+    const firstTokenTimeoutMs = firstTokenMsFrom(input.waitMinutes);
+    const waitProblem = checkFirstTokenMs(firstTokenTimeoutMs);
+    if (waitProblem) return setStatus({ kind: 'error', text: waitProblem });
     const typedKey = input.keyInput.current?.value;
     const typedModerationKey = input.moderationKeyInput.current?.value;
     if (moderation.baseUrl.trim() && !checkBaseUrl(moderation.baseUrl).ok) {
@@ -97,6 +103,7 @@ export function useSaveSettings(input: SaveInput) {
       baseUrl: checked.url,
       model: input.model,
       systemPrompt: input.systemPrompt,
+      firstTokenTimeoutMs,
       moderation,
       ...(typedKey ? { apiKey: typedKey } : reuse),
       ...(typedModerationKey ? { moderationApiKey: typedModerationKey } : {}),

@@ -20,7 +20,7 @@ import {
   settingsItem,
   updateKeyRing,
 } from '@/lib/settings-store';
-import { checkBaseUrl, normalizeSettings } from '@/lib/settings';
+import { checkBaseUrl, checkFirstTokenMs, normalizeSettings } from '@/lib/settings';
 import {
   applyKeyChanges,
   keyForRequest,
@@ -49,6 +49,7 @@ async function publicSettings(): Promise<PublicSettings> {
     baseUrl: settings.baseUrl,
     model: settings.model,
     systemPrompt: settings.systemPrompt,
+    firstTokenTimeoutMs: settings.firstTokenTimeoutMs,
     moderation: settings.moderation,
     hasApiKey: secretFor(ring, originOf(settings.baseUrl), 'apiKey') !== '',
     hasModerationKey: secretFor(ring, originOf(moderationBase), 'moderationApiKey') !== '',
@@ -76,6 +77,9 @@ const createHandlers = (provider: ProviderFactory): Handlers => ({
     if (!base.ok) return { type: 'rpc_error', message: base.message };
     if (!request.model.trim())
       return { type: 'rpc_error', message: 'Choose or type a model name.' };
+    const wait = request.firstTokenTimeoutMs;
+    const waitProblem = wait === undefined ? null : checkFirstTokenMs(wait);
+    if (waitProblem) return { type: 'rpc_error', message: waitProblem };
     // Keys of an older version bind to the endpoint they were used with, not the new one.
     await readKeyRing();
     const current = await readSettings();
@@ -84,6 +88,7 @@ const createHandlers = (provider: ProviderFactory): Handlers => ({
       baseUrl: base.url,
       model: request.model.trim(),
       systemPrompt: request.systemPrompt,
+      ...(wait === undefined ? {} : { firstTokenTimeoutMs: wait }),
       moderation: { ...current.moderation, ...request.moderation },
     });
     await settingsItem.setValue(next);

@@ -18,7 +18,7 @@ export interface GenerationTiming {
   stallMs: number;
   /**
    * The longest wait for the first token while the connection is open: a local server reads a
-   * long prompt in silence (issue 14). Past it the reply ends as `interrupted(stalled)` too.
+   * long prompt in silence (issue 14). Past it the reply ends as `interrupted(first_token)`.
    */
   firstTokenMs: number;
   /** The longest the database may lag behind the text the user saw. */
@@ -73,7 +73,7 @@ export interface GenerationHandle {
   done: Promise<MessageState>;
 }
 
-type EndCause = 'stop' | 'stall' | 'too_long' | null;
+type EndCause = 'stop' | 'stall' | 'first_token' | 'too_long' | null;
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
@@ -171,8 +171,9 @@ export function startGeneration(
     gateAbort.signal.addEventListener('abort', onUserStop);
     let cause: EndCause = null;
     let finished = false;
+    let receivedAny = false;
     const watchdog = createWatchdog(() => {
-      cause = 'stall';
+      cause = receivedAny ? 'stall' : 'first_token';
       attemptAbort.abort();
     });
     const limits = { ...timing, headersMs: deps.headersTimeoutMs };
@@ -181,6 +182,7 @@ export function startGeneration(
     try {
       for await (const part of deps.openStream(attemptAbort.signal)) {
         if (attemptAbort.signal.aborted) break;
+        receivedAny = true;
         watchdog.arm(timing.stallMs);
         if (part.type === 'text') {
           if (state.kind !== 'streaming') setState({ kind: 'streaming' });
@@ -204,6 +206,7 @@ export function startGeneration(
       if (cause === 'too_long') return { kind: 'interrupted', reason: 'too_long' };
       if (userStop.signal.aborted) return { kind: 'stopped' };
       if (cause === 'stall') return { kind: 'interrupted', reason: 'stalled' };
+      if (cause === 'first_token') return { kind: 'interrupted', reason: 'first_token' };
       // The SDK ends quietly when the server closes without [DONE]: not a complete answer.
       return finished ? { kind: 'complete' } : { kind: 'interrupted', reason: 'truncated' };
     } catch (error) {
@@ -211,6 +214,7 @@ export function startGeneration(
       if (cause === 'too_long') return { kind: 'interrupted', reason: 'too_long' };
       if (userStop.signal.aborted) return { kind: 'stopped' };
       if (cause === 'stall') return { kind: 'interrupted', reason: 'stalled' };
+      if (cause === 'first_token') return { kind: 'interrupted', reason: 'first_token' };
       const failure = describeFailure(error);
       const receivedText = content.length > 0;
       const delay = receivedText ? null : retryDelayMs(failure, attempt);

@@ -103,6 +103,8 @@ export const SETTINGS_ERRORS: readonly ErrorCode[] = [
 /** The text shown under a reply that ended early, per reason (DESIGN §2). */
 export const INTERRUPT_MESSAGES = {
   stalled: 'The server stopped sending. The reply so far is kept.',
+  first_token:
+    'Parley waited as long as Settings allows for the first word, and none came. A local server can read a long prompt for minutes: raise “Wait for the first token” in Settings, then Retry.',
   truncated: 'The reply was cut off before the server finished. The text so far is kept.',
   network: 'The connection dropped. The reply so far is kept.',
   worker_restart: 'Parley restarted while answering. The reply so far is kept.',

@@ -9,6 +9,8 @@ export type Role = 'system' | 'user' | 'assistant';
 /** Why a reply ended before the model said it was done; the partial text is always kept. */
 export type InterruptReason =
   | 'stalled'
+  /** No first token within the first-token cap (the setting "Wait for the first token", issue 14). */
+  | 'first_token'
   | 'truncated'
   | 'network'
   | 'worker_restart'

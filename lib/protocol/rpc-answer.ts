@@ -7,7 +7,7 @@ import { arrayOf, isBoolean, isRecord, isString, oneOf, shape, type Check } from
 import { NO_ANSWER, type RpcName, type RpcResult } from './rpc';
 import { localResponseGuards } from './rpc-local-answer';
 import { isHeaderNamesResponse } from './header-rpc';
-import { isProviderResponse } from './builtin-rpc';
+import { isContextMeasureResponse, isProviderResponse } from './builtin-rpc';
 
 const isSettingsResponse: Check = shape({
   type: oneOf('settings'),
@@ -15,6 +15,7 @@ const isSettingsResponse: Check = shape({
     baseUrl: isString,
     model: isString,
     systemPrompt: isString,
+    firstTokenTimeoutMs: (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v > 0,
     moderation: shape({
       mode: isString,
       provider: isString,
@@ -40,6 +41,7 @@ const responseGuards: { [K in RpcName]: Check } = {
   get_header_names: isHeaderNamesResponse,
   save_header: isHeaderNamesResponse,
   set_provider: isProviderResponse,
+  measure_context: isContextMeasureResponse,
 };
 
 const isRpcError: Check = shape({ type: oneOf('rpc_error'), message: isString });

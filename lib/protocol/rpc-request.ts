@@ -2,9 +2,11 @@
 import type { ModerationSettings } from '../model/moderation';
 import { isRecord, isString } from './guards';
 import { parseHeaderRequest } from './header-rpc';
-import { parseSetProvider } from './builtin-rpc';
+import { parseMeasureContext, parseSetProvider } from './builtin-rpc';
 import type { RpcRequest } from './rpc';
 import { isLocalRequest, parseLocalRequest } from './rpc-local';
+
+const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 /** The request if it is well formed, with only its known fields kept, else null. */
 export function parseRpcRequest(value: unknown): RpcRequest | null {
@@ -20,6 +22,7 @@ export function parseRpcRequest(value: unknown): RpcRequest | null {
         (value.apiKey === undefined || isString(value.apiKey)) &&
         (value.moderationApiKey === undefined || isString(value.moderationApiKey)) &&
         (value.reuseKeyFrom === undefined || isString(value.reuseKeyFrom)) &&
+        (value.firstTokenTimeoutMs === undefined || isFiniteNumber(value.firstTokenTimeoutMs)) &&
         (value.moderation === undefined || isRecord(value.moderation))
         ? {
             type: 'save_settings',
@@ -31,6 +34,9 @@ export function parseRpcRequest(value: unknown): RpcRequest | null {
               ? { moderationApiKey: value.moderationApiKey }
               : {}),
             ...(isString(value.reuseKeyFrom) ? { reuseKeyFrom: value.reuseKeyFrom } : {}),
+            ...(isFiniteNumber(value.firstTokenTimeoutMs)
+              ? { firstTokenTimeoutMs: value.firstTokenTimeoutMs }
+              : {}),
             ...(isRecord(value.moderation)
               ? { moderation: value.moderation as Partial<ModerationSettings> }
               : {}),
@@ -49,6 +55,8 @@ export function parseRpcRequest(value: unknown): RpcRequest | null {
         : null;
     case 'set_provider':
       return parseSetProvider(value);
+    case 'measure_context':
+      return parseMeasureContext(value);
     case 'get_header_names':
     case 'save_header':
       return parseHeaderRequest(value);

@@ -15,6 +15,8 @@ export interface PublicSettings {
   baseUrl: string;
   model: string;
   systemPrompt: string;
+  /** The longest wait for a reply's first token, in ms (Settings: "Wait for the first token"). */
+  firstTokenTimeoutMs: number;
   moderation: ModerationSettings;
   /** A key is saved for the chat base URL's origin (keys are bound to origins, lib/credentials). */
   hasApiKey: boolean;
@@ -40,6 +42,8 @@ export interface SaveSettingsRequest {
   baseUrl: string;
   model: string;
   systemPrompt: string;
+  /** The first-token cap in ms; undefined keeps the saved one. The background checks its range. */
+  firstTokenTimeoutMs?: number;
   /** Validated and repaired by normalizeSettings on the background side. */
   moderation?: Partial<ModerationSettings>;
 }

@@ -3,10 +3,24 @@
  * prompt in silence far longer than the stall watchdog; Parley waits while the connection is
  * open, says the model is reading the prompt (time and size), and Stop works throughout.
  */
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { patchSettings, setUpE2E } from './support/setup';
+import { newChat, patchSettings, setUpE2E } from './support/setup';
 
 const e2e = setUpE2E();
+
+type Runtime = { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } };
+const rpc = (page: Page, message: object) =>
+  page.evaluate(
+    (m) => (globalThis as unknown as Runtime).chrome.runtime.sendMessage(m),
+    message,
+  ) as Promise<Record<string, unknown>>;
+const WAIT = 'Wait for the first token (minutes)';
+
+async function openSettings(page: Page) {
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  return page.getByRole('spinbutton', { name: WAIT, exact: true });
+}
 
 describe('a long silence before the first token', () => {
   it('outlasts the stall watchdog, shows the prompt being read, then completes', async () => {
@@ -48,6 +62,54 @@ describe('a long silence before the first token', () => {
     await panel.send('hello');
     await panel.waitForState('interrupted', panel.lastAssistant(), 10_000);
     await patchSettings(panel.page, {
+      stallTimeoutMs: 45_000,
+      requestTimeoutMs: 60_000,
+      firstTokenTimeoutMs: 600_000,
+    });
+  });
+
+  it('"Wait for the first token" is set in Settings, kept, and ends a longer silence', async () => {
+    const { panel, server } = e2e;
+    const { page } = panel;
+    let field = await openSettings(page);
+    expect(await field.inputValue()).toBe('10');
+    await field.fill('0.1');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await panel.composer.waitFor();
+    await page.reload();
+    field = await openSettings(page);
+    expect(await field.inputValue()).toBe('0.1');
+    const saved = await rpc(page, { type: 'get_settings' });
+    expect((saved.settings as { firstTokenTimeoutMs: number }).firstTokenTimeoutMs).toBe(6000);
+    // The worker checks the range too, whatever a page sends.
+    const refused = await rpc(page, {
+      type: 'save_settings',
+      baseUrl: server.baseURL,
+      model: 'gpt-test',
+      systemPrompt: '',
+      firstTokenTimeoutMs: 61 * 60_000,
+    });
+    expect(refused).toEqual({
+      type: 'rpc_error',
+      message: 'Wait for the first token must be between 0.1 and 60 minutes.',
+    });
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await panel.composer.waitFor();
+
+    // Stall and headers limits short, so the 6 s cap is the one that ends the wait.
+    await patchSettings(page, { stallTimeoutMs: 1000, requestTimeoutMs: 1000 });
+    await newChat(page);
+    server.enqueue({ text: 'too late', ttftMs: 20_000 });
+    const started = Date.now();
+    await panel.send('A prompt the server reads too slowly');
+    await panel.waitForState('interrupted', panel.lastAssistant(), 15_000);
+    const waited = Date.now() - started;
+    expect(waited).toBeGreaterThanOrEqual(5_500);
+    expect(waited).toBeLessThan(12_000);
+    const reply = (await panel.lastAssistant().textContent()) ?? '';
+    expect(reply).toContain('Parley waited as long as Settings allows for the first word');
+    expect(reply).toContain('raise “Wait for the first token” in Settings');
+    await patchSettings(page, {
       stallTimeoutMs: 45_000,
       requestTimeoutMs: 60_000,
       firstTokenTimeoutMs: 600_000,

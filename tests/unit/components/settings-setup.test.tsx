@@ -15,6 +15,7 @@ const initial: PublicSettings = {
   baseUrl: 'http://127.0.0.1:11434/v1',
   model: 'llama3.2',
   systemPrompt: '',
+  firstTokenTimeoutMs: 600_000,
   moderation: DEFAULT_MODERATION_SETTINGS,
   hasApiKey: false,
   hasModerationKey: false,

@@ -89,10 +89,10 @@ describe('the first-token wait in a generation', () => {
     expect(h.snapshot().content).toBe('late answer');
   });
 
-  it('ends as stalled once the first-token cap passes', async () => {
+  it('ends as first_token (its own sentence) once the first-token cap passes', async () => {
     const started = Date.now();
     const h = run([{ wait: 5_000 }, 'never'], { stallMs: 50, firstTokenMs: 300 });
-    expect(await h.done).toEqual({ kind: 'interrupted', reason: 'stalled' });
+    expect(await h.done).toEqual({ kind: 'interrupted', reason: 'first_token' });
     expect(Date.now() - started).toBeGreaterThanOrEqual(290);
     expect(Date.now() - started).toBeLessThan(2_000);
   });

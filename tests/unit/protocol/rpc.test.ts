@@ -25,10 +25,12 @@ const requests: Record<RpcName, { sample: Record<string, unknown>; optional: str
       baseUrl: 'https://b.example/v1',
       model: 'm',
       systemPrompt: 'Be brief.',
+      // Its range is checked by the handler, with a sentence (lib/settings checkFirstTokenMs).
+      firstTokenTimeoutMs: 90_000,
       // Its fields are repaired by normalizeSettings in the background, not refused here.
       moderation: {},
     },
-    optional: ['apiKey', 'moderationApiKey', 'reuseKeyFrom', 'moderation'],
+    optional: ['apiKey', 'moderationApiKey', 'reuseKeyFrom', 'firstTokenTimeoutMs', 'moderation'],
   },
   list_models: {
     sample: {
@@ -41,6 +43,10 @@ const requests: Record<RpcName, { sample: Record<string, unknown>; optional: str
   },
   find_local_servers: { sample: { type: 'find_local_servers' }, optional: [] },
   set_provider: { sample: { type: 'set_provider', provider: 'builtin' }, optional: [] },
+  measure_context: {
+    sample: { type: 'measure_context', texts: ['Be brief.', 'Hi'] },
+    optional: [],
+  },
   test_connection: {
     sample: {
       type: 'test_connection',
@@ -81,6 +87,7 @@ const settings = {
     baseUrl: 'https://b.example/v1',
     model: 'm',
     systemPrompt: '',
+    firstTokenTimeoutMs: 600_000,
     moderation: {
       mode: 'warn',
       provider: 'openai',
@@ -104,6 +111,7 @@ const responses: [RpcName, Record<string, unknown>][] = [
   ['save_settings', settings],
   ['list_models', { type: 'models', models: ['gpt-a', 'gpt-b'] }],
   ['set_provider', { type: 'provider', provider: 'builtin' }],
+  ['measure_context', { type: 'context_measure', tokens: 12, window: 4096 }],
   [
     'find_local_servers',
     {
