@@ -1,6 +1,7 @@
 /**
  * How much of the model's context the conversation, the attachments and the draft use. The
  * tokenizer (o200k, ~2 MB) loads only when the meter first counts, never in the panel's first load.
+ * A model that counts for itself (the built-in one, issue 15) passes its own count: no estimate.
  */
 import { useEffect, useState } from 'react';
 import { contextWindowFor } from '@/lib/prompt/budget';
@@ -10,6 +11,12 @@ type Counter = (text: string) => number;
 // while a reply streams.
 const numbers = new Intl.NumberFormat('en');
 let counter: Promise<Counter> | null = null;
+
+/** The model's own count (null: it could not count these texts) and window (null: unknown). */
+export interface OwnMeasure {
+  tokens: number | null;
+  window: number | null;
+}
 
 function loadCounter(): Promise<Counter> {
   counter ??= import('gpt-tokenizer/encoding/o200k_base').then(
@@ -23,6 +30,8 @@ export function TokenMeter({
   model,
   paused = false,
   serverWindow,
+  own,
+  owner = 'server',
 }: {
   texts: readonly string[];
   model: string;
@@ -30,12 +39,18 @@ export function TokenMeter({
   paused?: boolean;
   /** The context the server said it has, in this meter's count (issue 14); else by model name. */
   serverWindow?: number | undefined;
+  /** The model's own count, which replaces the estimate when it has a number. */
+  own?: OwnMeasure | null;
+  /** Whose context the window is: a server's, or the built-in model's. */
+  owner?: 'server' | 'builtin';
 }) {
-  const [tokens, setTokens] = useState<number | null>(null);
+  const [estimate, setTokens] = useState<number | null>(null);
   const window = serverWindow ?? contextWindowFor(model);
+  const ownTokens = own?.tokens ?? null;
+  const tokens = ownTokens ?? estimate;
 
   useEffect(() => {
-    if (paused) return;
+    if (paused || ownTokens !== null) return;
     let cancelled = false;
     // Counting waits for a pause in typing; a long conversation takes a few milliseconds.
     const timer = setTimeout(() => {
@@ -48,13 +63,14 @@ export function TokenMeter({
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [texts, paused]);
+  }, [texts, paused, ownTokens]);
 
   if (tokens === null) return null;
   const share = Math.min(1, tokens / window);
   return (
     <div
       className="token-meter"
+      data-counted-by={ownTokens !== null ? 'model' : 'estimate'}
       title={`${numbers.format(tokens)} of ${numbers.format(window)} tokens`}
     >
       <meter
@@ -70,7 +86,7 @@ export function TokenMeter({
         {numbers.format(tokens)} / {numbers.format(window)} tokens
         {share >= 1
           ? serverWindow
-            ? " · more than this server's context: remove an attachment or start a new chat"
+            ? ` · more than ${owner === 'builtin' ? "the built-in model's" : "this server's"} context: remove an attachment or start a new chat`
             : ' · the oldest messages will be left out'
           : ''}
       </span>

@@ -3,9 +3,13 @@
  * reply streams the meter holds still: it keeps the messages as they were when the reply began
  * (so it neither rebuilds its list every frame nor restarts its count timer) and counts again once
  * the reply has ended, which also keeps the tokenizer's first load (a ~60 ms task) off the stream.
+ * With the built-in model (issue 15) the count and the window are the session's own: the worker
+ * measures (measure_context) after a pause in typing, and the o200k estimate stands in until then.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { TokenMeter } from '@/components/chat/token-meter';
+import { TokenMeter, type OwnMeasure } from '@/components/chat/token-meter';
+import { callBackground } from '@/components/common/background-rpc';
+import { BUILTIN_BASE_URL, BUILTIN_MODEL_ID } from '@/lib/llm/builtin/prompt-api';
 import type { ChatMessage } from '@/lib/model/types';
 import { pathToLeaf } from '@/lib/model/tree';
 import { liveReplyId } from '@/lib/panel/status';
@@ -41,6 +45,32 @@ function useServerWindow(baseUrl: string, model: string): number | undefined {
   return found && baseUrl && model ? found.all[found.key(baseUrl, model)] : undefined;
 }
 
+// Measuring asks the model for a session: not on every key, only once typing pauses this long.
+const MEASURE_DEBOUNCE_MS = 400;
+
+/**
+ * The built-in model's own count of `texts` and its window, asked for after a pause in typing and
+ * never while a reply streams (the last answer stands meanwhile); null with another provider.
+ */
+function useOwnMeasure(on: boolean, texts: readonly string[], paused: boolean): OwnMeasure | null {
+  const [measure, setMeasure] = useState<OwnMeasure | null>(null);
+  useEffect(() => {
+    if (!on || paused) return;
+    let cancelled = false;
+    const timer = setTimeout(() => {
+      void callBackground({ type: 'measure_context', texts: [...texts] }).then((answer) => {
+        if (cancelled || answer.type !== 'context_measure') return;
+        setMeasure({ tokens: answer.tokens, window: answer.window });
+      });
+    }, MEASURE_DEBOUNCE_MS);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [on, texts, paused]);
+  return on ? measure : null;
+}
+
 type Messages = Record<string, ChatMessage>;
 
 /** A selector that returns the messages as they were before the live reply began, while it runs. */
@@ -70,7 +100,22 @@ export function ContextMeter() {
       draft,
     ];
   }, [messages, leafId, conversation, settings, attachments, draft]);
-  const model = conversation?.model || settings?.model || '';
-  const serverWindow = useServerWindow(settings?.baseUrl ?? '', model);
-  return <TokenMeter texts={texts} model={model} paused={live} serverWindow={serverWindow} />;
+  const builtin = settings?.provider === 'builtin';
+  const model = builtin ? BUILTIN_MODEL_ID : conversation?.model || settings?.model || '';
+  // The built-in model's window as the engine learned it (`builtin:`), until the meter measures.
+  const serverWindow = useServerWindow(
+    builtin ? BUILTIN_BASE_URL : (settings?.baseUrl ?? ''),
+    model,
+  );
+  const own = useOwnMeasure(builtin, texts, live);
+  return (
+    <TokenMeter
+      texts={texts}
+      model={model}
+      paused={live}
+      serverWindow={own?.window ?? serverWindow}
+      own={own}
+      owner={builtin ? 'builtin' : 'server'}
+    />
+  );
 }

@@ -27,6 +27,17 @@ export interface ModelProvider {
    * when it does not. Optional: a provider that cannot tell leaves it out.
    */
   contextSize?(model: string, signal: AbortSignal): Promise<number | null>;
+  /**
+   * The model's own count of `texts` and its window (issue 15: the built-in model measures with
+   * its session); null when it cannot say now (no model, or a reply is streaming). Optional.
+   */
+  measureUsage?(texts: string[], signal: AbortSignal): Promise<ContextMeasure | null>;
+}
+
+/** A provider's own measure: the tokens `texts` take (null: not countable) and its window. */
+export interface ContextMeasure {
+  tokens: number | null;
+  window: number | null;
 }
 
 /**

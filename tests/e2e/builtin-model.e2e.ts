@@ -197,6 +197,45 @@ describe('built-in model', () => {
     });
   });
 
+  it('the meter counts with the session’s own numbers; a long conversation is trimmed with the notice', async () => {
+    await newChat(panel.page);
+    await configure({ contextWindow: 64 });
+    const systemPrompt = await worker.evaluate(async () => {
+      const local = (
+        globalThis as unknown as {
+          chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
+        }
+      ).chrome.storage.local;
+      const { settings } = await local.get('settings');
+      return (settings as { systemPrompt?: string } | undefined)?.systemPrompt ?? '';
+    });
+    const draft = 'A long question about the built-in model. '.repeat(10);
+    await panel.composer.fill(draft);
+    // The fake measures ceil(length / 4) per text (measureContextUsage): system prompt and draft.
+    const expected = Math.ceil(systemPrompt.length / 4) + Math.ceil(draft.length / 4);
+    const meter = panel.page.locator('.token-meter');
+    await expect
+      .poll(() => meter.textContent(), { timeout: 10_000 })
+      .toContain(`${expected.toLocaleString('en')} / 64 tokens`);
+    expect(await meter.getAttribute('data-counted-by')).toBe('model');
+    await meter.getByText("more than the built-in model's context").waitFor();
+    expect(Number(await meter.locator('meter').getAttribute('value'))).toBe(expected);
+    await panel.page.screenshot({ path: 'test-results/builtin-meter-over.png' });
+    await panel.composer.fill('');
+    // A long conversation in a window the engine learned earlier (4,096): the oldest turns go.
+    await configure({ contextWindow: 4096 });
+    for (const n of [1, 2, 3]) {
+      await panel.send(
+        `Turn ${n}: ${'The quarterly report lists figures for every region. '.repeat(75)}`,
+      );
+      await panel.waitForState('complete');
+    }
+    await panel
+      .lastAssistant()
+      .getByText(/earlier messages? (was|were) left out/)
+      .waitFor();
+  });
+
   it('downloads from a click in Settings, with progress', async () => {
     await configure({ availability: 'downloadable', downloadDelayMs: 400 });
     const page = await openPanel();

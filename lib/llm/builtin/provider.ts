@@ -6,7 +6,7 @@
  */
 import type { ModelMessage } from '../../prompt/messages';
 import type { StreamPart } from '../client';
-import type { ChatRequest, ModelProvider } from '../provider';
+import type { ChatRequest, ContextMeasure, ModelProvider } from '../provider';
 import { errorName, mapBuiltinError, moderationUnsupportedError } from './errors';
 import {
   BUILTIN_MODEL_ID,
@@ -30,7 +30,22 @@ export type BuiltinProvider = ModelProvider & {
   dispose(): void;
   /** The session's own context window (the engine trims history to it). */
   contextSize(model: string, signal: AbortSignal): Promise<number | null>;
+  /** The session's own count of `texts` (measureContextUsage) and window, for the meter. */
+  measureUsage(texts: string[], signal: AbortSignal): Promise<ContextMeasure | null>;
 };
+
+/** What a reply that overflowed the session's window ends with (the text so far is kept). */
+export function overflowError(): Error {
+  return mapBuiltinError(
+    new DOMException(
+      'The built-in model ran out of room for this conversation.',
+      'QuotaExceededError',
+    ),
+  );
+}
+
+const finite = (n: number | undefined): number | null =>
+  n !== undefined && Number.isFinite(n) ? n : null;
 
 // Errors that say something about this request: waiting for another reply would not change them.
 const FINAL_ERRORS = new Set([
@@ -86,15 +101,35 @@ export function createBuiltinProvider(deps: BuiltinProviderDeps): BuiltinProvide
     let answer: string | null = null;
     try {
       entry = await acquire(history, input, signal);
+      let measured = await measureInput(entry.session, input)?.catch(() => undefined);
+      const used = contextUsageOf(entry.session);
+      const window = contextWindowOf(entry.session);
+      if (
+        entry.reused &&
+        used !== undefined &&
+        window !== undefined &&
+        measured !== undefined &&
+        used + measured > window
+      ) {
+        // The kept session would overflow and forget turns on its own: a new one gets the
+        // history the engine trimmed to the window instead.
+        entry.reusable = false;
+        pool?.release(entry, null);
+        entry = null;
+        entry = await acquire(history, input, signal);
+        measured = await measureInput(entry.session, input)?.catch(() => undefined);
+      }
       const { session } = entry;
+      const current = entry;
+      let overflowed = false;
       const onOverflow = () => {
         // The browser evicted old turns: its history no longer matches Parley's.
-        if (entry) entry.reusable = false;
+        current.reusable = false;
+        overflowed = true;
       };
       session.addEventListener('contextoverflow', onOverflow);
       session.addEventListener('quotaoverflow', onOverflow);
       const before = contextUsageOf(session);
-      const measured = await measureInput(session, input)?.catch(() => undefined);
       let text = '';
       for await (const piece of readTextChunks(
         session.promptStreaming(input, { signal }),
@@ -103,6 +138,9 @@ export function createBuiltinProvider(deps: BuiltinProviderDeps): BuiltinProvide
         text += piece;
         yield { type: 'text', text: piece };
       }
+      // The session forgot turns to make room: the reply says so (the text stays) rather than
+      // passing for an answer to the whole conversation.
+      if (overflowed) throw overflowError();
       answer = text;
       yield { type: 'finish', reason: 'stop' };
       const after = contextUsageOf(session);
@@ -160,6 +198,30 @@ export function createBuiltinProvider(deps: BuiltinProviderDeps): BuiltinProvide
     moderate: () => Promise.reject(moderationUnsupportedError()),
 
     dispose: () => pool?.clear(),
+
+    async measureUsage(texts, signal) {
+      // Never while a reply streams: the model is busy, and the meter holds still meanwhile.
+      if (!lm || !pool || pool.busy()) return null;
+      try {
+        if ((await lm.availability(BUILTIN_OPTIONS)) !== 'available') return null;
+        // A probe without history: each text is measured on its own, as the meter lists them.
+        const probe = await lm.create({ ...BUILTIN_OPTIONS, signal });
+        try {
+          const window = finite(contextWindowOf(probe));
+          const counts = await Promise.all(
+            texts.filter((t) => t !== '').map((t) => measureInput(probe, t)),
+          );
+          const tokens = counts.every((c) => typeof c === 'number')
+            ? counts.reduce<number>((sum, n) => sum + (n ?? 0), 0)
+            : null;
+          return { tokens, window };
+        } finally {
+          probe.destroy();
+        }
+      } catch {
+        return null;
+      }
+    },
 
     async contextSize(_model, signal) {
       const known = pool?.entries.map((e) => contextWindowOf(e.session)).find(Number.isFinite);

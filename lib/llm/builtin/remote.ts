@@ -5,7 +5,7 @@
  * text back. Both ends are here, over a minimal port, so an in-memory pair tests them.
  */
 import type { StreamPart } from '../client';
-import type { ChatRequest } from '../provider';
+import type { ChatRequest, ContextMeasure } from '../provider';
 import type { BuiltinProvider } from './provider';
 import { moderationUnsupportedError, rebuildBuiltinError, type SentError } from './errors';
 import { BUILTIN_MODEL_ID } from './prompt-api';
@@ -18,6 +18,7 @@ export type HostRequest =
   | { type: 'stream'; id: number; request: ChatRequest }
   | { type: 'complete'; id: number; request: ChatRequest }
   | { type: 'context'; id: number; request: ChatRequest }
+  | { type: 'measure'; id: number; request: ChatRequest }
   | { type: 'abort'; id: number };
 
 /** What the document answers, per request id. */
@@ -25,6 +26,7 @@ export type HostAnswer =
   | { type: 'part'; id: number; part: StreamPart }
   | { type: 'result'; id: number; text: string }
   | { type: 'size'; id: number; tokens: number | null }
+  | { type: 'measure'; id: number; measure: ContextMeasure | null }
   | { type: 'end'; id: number }
   | { type: 'error'; id: number; error: SentError };
 
@@ -72,6 +74,10 @@ export function serveBuiltin(port: MiniPort<HostAnswer, unknown>, provider: () =
         } else if (raw.type === 'context') {
           const tokens = await provider().contextSize(request.model, controller.signal);
           send({ type: 'size', id, tokens });
+        } else if (raw.type === 'measure') {
+          const texts = request.messages.map((m) => String(m.content));
+          const measure = await provider().measureUsage(texts, controller.signal);
+          send({ type: 'measure', id, measure });
         } else if (raw.type === 'complete') {
           send({ type: 'result', id, text: await provider().complete(request, controller.signal) });
         }
@@ -100,7 +106,7 @@ export function remoteBuiltinProvider(
 ): Omit<BuiltinProvider, 'dispose'> {
   let nextId = 1;
   const call = async function* (
-    type: 'stream' | 'complete' | 'context',
+    type: 'stream' | 'complete' | 'context' | 'measure',
     request: ChatRequest,
     signal: AbortSignal,
   ): AsyncGenerator<HostAnswer> {
@@ -164,6 +170,12 @@ export function remoteBuiltinProvider(
     async contextSize(model, signal) {
       for await (const answer of call('context', { model, messages: [] }, signal))
         if (answer.type === 'size') return answer.tokens;
+      return null;
+    },
+    async measureUsage(texts, signal) {
+      const messages = texts.map((content) => ({ role: 'user' as const, content }));
+      for await (const answer of call('measure', { model: BUILTIN_MODEL_ID, messages }, signal))
+        if (answer.type === 'measure') return answer.measure;
       return null;
     },
     listModels: async () => [BUILTIN_MODEL_ID],

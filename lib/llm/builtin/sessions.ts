@@ -20,6 +20,8 @@ export interface PooledSession {
   busy: boolean;
   /** Its history still equals `transcript` (false after Stop, an error or an overflow). */
   reusable: boolean;
+  /** It was taken from the pool (it holds earlier turns), not created for this request. */
+  reused?: boolean;
   usedAt: number;
 }
 
@@ -91,6 +93,7 @@ export function createSessionPool(lm: LanguageModelStatic, options: SessionPoolO
       );
       if (reused) {
         reused.busy = true;
+        reused.reused = true;
         reused.usedAt = now();
         return reused;
       }
@@ -118,6 +121,7 @@ export function createSessionPool(lm: LanguageModelStatic, options: SessionPoolO
         transcript: [...history],
         busy: true,
         reusable: true,
+        reused: false,
         usedAt: now(),
       };
       entries.push(entry);

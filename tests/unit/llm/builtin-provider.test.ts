@@ -152,20 +152,21 @@ describe('built-in provider', () => {
     expect(error).toMatchObject({ name: 'QuotaExceededError', requested: 5, quota: 2 });
   });
 
-  it('marks the session stale after a context overflow', async () => {
+  it('lets a kept session go before its window would overflow, instead of prompting it', async () => {
     const { provider, log } = setup({ contextWindow: 20, legacyNames: true });
     const signal = new AbortController().signal;
     await collect(provider.streamChat({ model: 'built-in', messages: [q1] }, signal));
     const long = { role: 'user' as const, content: 'y'.repeat(40) };
     await collect(provider.streamChat({ model: 'built-in', messages: [q1, a1, long] }, signal));
     expect(log.destroyed).toBe(0);
-    // The third question overflows the window: the browser evicts turns (quotaoverflow), so the
-    // session no longer holds Parley's history and is let go after this reply.
-    await collect(
+    // The third question would overflow the kept session (the browser would evict turns on its
+    // own): it goes, and a new session is given the history, which here (untrimmed) is too long.
+    const third = collect(
       provider.streamChat({ model: 'built-in', messages: [q1, a1, long, a1, q2] }, signal),
     );
-    expect(log.creates).toHaveLength(1);
-    expect(log.destroyed).toBe(1);
+    expect(await stateOf(third)).toMatchObject({ kind: 'error', code: 'context_length' });
+    expect(log.prompts).toEqual(['Hi', long.content]);
+    expect(log.destroyed).toBeGreaterThanOrEqual(1);
   });
 
   it('runs parallel requests one after another when a second session is refused', async () => {

@@ -131,4 +131,11 @@ describe('the built-in model over a port (offscreen host)', () => {
     const { remote } = setup({ contextWindow: 3000 });
     expect(await remote.contextSize('built-in', new AbortController().signal)).toBe(3000);
   });
+
+  it('measures with the session’s own numbers across the port', async () => {
+    const { remote } = setup({ contextWindow: 1000 });
+    expect(
+      await remote.measureUsage(['x'.repeat(40), 'abc'], new AbortController().signal),
+    ).toEqual({ tokens: 11, window: 1000 });
+  });
 });

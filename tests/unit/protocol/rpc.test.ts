@@ -44,7 +44,7 @@ const requests: Record<RpcName, { sample: Record<string, unknown>; optional: str
   find_local_servers: { sample: { type: 'find_local_servers' }, optional: [] },
   set_provider: { sample: { type: 'set_provider', provider: 'builtin' }, optional: [] },
   measure_context: {
-    sample: { type: 'measure_context', texts: ['Be brief.', 'Hi'] },
+    sample: { type: 'measure_context', texts: [] },
     optional: [],
   },
   test_connection: {
