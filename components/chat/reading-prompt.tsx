@@ -2,6 +2,8 @@
  * A reply waiting for its first token: after a second, says the model is reading the prompt, for
  * how long, and about how many tokens it is (issue 14). A local server reads a long prompt in
  * silence, minutes on a laptop CPU; this tells the user it is working, and Stop stays beside it.
+ * A server that reports how far it has read (llama.cpp's prompt progress) gets its own count:
+ * "Reading the prompt… 1,200 of 2,560 tokens · 14 s".
  */
 import { useContext, useEffect, useState } from 'react';
 import { pathToLeaf } from '@/lib/model/tree';
@@ -22,6 +24,33 @@ function PromptSize({ replyId }: { replyId: string }) {
   return <> · about {numbers.format(tokens)} tokens</>;
 }
 
+type Progress = { processed: number; total: number };
+
+// The server's own count when it sends one (llama.cpp), else Parley's estimate of the size.
+function PromptRead({ replyId, seconds }: { replyId: string; seconds: number }) {
+  const progress = useChat((s) =>
+    s.chat.progress?.messageId === replyId ? s.chat.progress : undefined,
+  );
+  if (!progress) {
+    if (seconds < 1) return <p className="thinking muted">Thinking…</p>;
+    return (
+      <p className="thinking muted" role="status">
+        Reading the prompt… {seconds} s<PromptSize replyId={replyId} />
+      </p>
+    );
+  }
+  return <ProgressLine progress={progress} seconds={seconds} />;
+}
+
+function ProgressLine({ progress, seconds }: { progress: Progress; seconds: number }) {
+  return (
+    <p className="thinking muted" role="status">
+      Reading the prompt… {numbers.format(progress.processed)} of {numbers.format(progress.total)}{' '}
+      tokens · {seconds} s
+    </p>
+  );
+}
+
 export default function ReadingPrompt({ replyId, since }: { replyId: string; since: number }) {
   const [now, setNow] = useState(() => Date.now());
   const store = useContext(StoreContext);
@@ -30,10 +59,11 @@ export default function ReadingPrompt({ replyId, since }: { replyId: string; sin
     return () => clearInterval(timer);
   }, []);
   const seconds = Math.floor((now - since) / 1000);
+  if (store) return <PromptRead replyId={replyId} seconds={seconds} />;
   if (seconds < 1) return <p className="thinking muted">Thinking…</p>;
   return (
     <p className="thinking muted" role="status">
-      Reading the prompt… {seconds} s{store ? <PromptSize replyId={replyId} /> : null}
+      Reading the prompt… {seconds} s
     </p>
   );
 }

@@ -4,7 +4,7 @@
  * is worth retrying, and always end in a terminal state with the text kept.
  * Environment-free: the stream, the database write and the port are passed in.
  */
-import type { DeltaEvent, LiveGeneration, StateEvent } from '../protocol';
+import type { DeltaEvent, LiveGeneration, PromptProgressEvent, StateEvent } from '../protocol';
 import { describeFailure, type StreamPart } from '../llm/client';
 import { failureToState, retryDelayMs } from '../llm/errors';
 import type { MessageState, Usage } from '../model/types';
@@ -40,7 +40,7 @@ export interface GenerationDeps {
   /** Opens the model stream; called again for each retry. */
   openStream: (signal: AbortSignal) => AsyncIterable<StreamPart>;
   persist: (update: { content: string; state: MessageState; usage?: Usage }) => Promise<void>;
-  emit: (event: DeltaEvent | StateEvent) => void;
+  emit: (event: DeltaEvent | StateEvent | PromptProgressEvent) => void;
   onStorageError: (error: unknown) => void;
   isOnline: () => boolean;
   timing?: Partial<GenerationTiming>;
@@ -182,6 +182,13 @@ export function startGeneration(
     try {
       for await (const part of deps.openStream(attemptAbort.signal)) {
         if (attemptAbort.signal.aborted) break;
+        if (part.type === 'progress') {
+          // The prompt being read (llama.cpp): news for the panel, not a token; the cap stands.
+          const { processed, total, cache, timeMs } = part;
+          const messageId = ids.messageId;
+          deps.emit({ type: 'prompt_progress', messageId, processed, total, cache, timeMs });
+          continue;
+        }
         receivedAny = true;
         watchdog.arm(timing.stallMs);
         if (part.type === 'text') {

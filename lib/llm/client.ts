@@ -20,6 +20,7 @@ import type { ModelMessage } from '../prompt/messages';
 import { tolerantFetch } from './sse-filter';
 import { isLocalBaseUrl } from './origin-rule';
 import { modelIdsOf } from './model-list';
+import { knownLlamaCpp, readPromptProgress, type PromptProgress } from './prompt-progress';
 
 /** One endpoint: its base URL, the key bound to its origin, and the headers timeout. */
 export interface LlmConfig {
@@ -31,9 +32,10 @@ export interface LlmConfig {
   headers?: Readonly<Record<string, string>>;
 }
 
-/** One piece of a streamed reply: text, why it finished, or the token usage. */
+/** One piece of a streamed reply: text, why it finished, the token usage, or prompt progress. */
 export type StreamPart =
   | { type: 'text'; text: string }
+  | ({ type: 'progress' } & PromptProgress)
   | { type: 'finish'; reason: string | null }
   | { type: 'usage'; promptTokens?: number; completionTokens?: number };
 
@@ -152,15 +154,21 @@ export async function* streamChat(
   body: { model: string; messages: ModelMessage[] },
   signal: AbortSignal,
 ): AsyncGenerator<StreamPart> {
+  // Only llama.cpp is asked for prompt progress: other servers may refuse an unknown field.
+  const progress = knownLlamaCpp(config.baseUrl);
+  const { model, messages } = body;
+  const stream_ = { model, messages, stream: true, ...(progress ? { return_progress: true } : {}) };
   const { response, controller, release } = await request(
     config,
     '/chat/completions',
-    { method: 'POST', body: { model: body.model, messages: body.messages, stream: true } },
+    { method: 'POST', body: stream_ },
     signal,
   );
   const stream = Stream.fromSSEResponse<ChatCompletionChunk>(response, controller);
   try {
     for await (const chunk of stream) {
+      const read = progress ? readPromptProgress(chunk) : null;
+      if (read) yield { type: 'progress', ...read };
       const choice = chunk.choices?.[0];
       const text = choice?.delta?.content;
       if (text) yield { type: 'text', text };

@@ -5,6 +5,8 @@
  * (lib/prompt/budget). Environment-free: the fetch is passed in.
  */
 
+import { noteModelList } from './prompt-progress';
+
 /** The little of `fetch` this needs: a JSON GET or POST. */
 export type JsonFetch = (
   url: string,
@@ -87,7 +89,12 @@ export async function readContextSize(
     }
   };
   const attempts: (() => Promise<number | null>)[] = [
-    async () => fromOpenAiModels(await get(`${base}/models`), model),
+    async () => {
+      const models = await get(`${base}/models`);
+      // llama.cpp's list also says it is llama.cpp: replies then ask for prompt progress.
+      noteModelList(base, models);
+      return fromOpenAiModels(models, model);
+    },
     async () => fromLlamaProps(await get(`${root}/props`)),
     async () => fromOllamaShow(await get(`${root}/api/show`, { model })),
     async () => fromLmStudioModels(await get(`${root}/api/v0/models`), model),

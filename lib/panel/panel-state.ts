@@ -16,6 +16,8 @@ export interface PanelChat {
   /** Requests this panel sent and has not seen start yet. */
   ownRequests: string[];
   notice: string | null;
+  /** The latest prompt progress of a reply waiting for its first token (llama.cpp, issue 14). */
+  progress?: { messageId: string; processed: number; total: number; timeMs: number };
 }
 
 /** No conversation open: a new chat. */
@@ -107,6 +109,13 @@ export function applyEvent(
     case 'storage_warning':
     case 'capture_failed':
       return { chat: { ...chat, notice: event.message }, needsSync: false };
+    case 'prompt_progress': {
+      const { messageId, processed, total, timeMs } = event;
+      return {
+        chat: { ...chat, progress: { messageId, processed, total, timeMs } },
+        needsSync: false,
+      };
+    }
     case 'context_trimmed': {
       const message = chat.messages[event.messageId];
       if (!message) return { chat, needsSync: false };

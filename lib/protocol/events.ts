@@ -36,6 +36,13 @@ const eventGuards: {
   moderation: shape({ messageId: isString, moderation: isModeration }),
   title: shape({ conversationId: isString, title: isString }),
   context_trimmed: shape({ messageId: isString, dropped: isCount }),
+  prompt_progress: shape({
+    messageId: isString,
+    processed: isCount,
+    total: isCount,
+    cache: isCount,
+    timeMs: isCount,
+  }),
 };
 
 /** The background is trusted, but the panel still checks shape so a bug cannot corrupt its state. */

@@ -170,8 +170,23 @@ export interface ContextTrimmedEvent {
   dropped: number;
 }
 
+/**
+ * How far the server has read a reply's prompt, before its first token (llama.cpp's
+ * `prompt_progress` with `return_progress`, issue 14): tokens read of `total`, `cache` of them
+ * reused from its cache, and its time so far.
+ */
+export interface PromptProgressEvent {
+  type: 'prompt_progress';
+  messageId: string;
+  processed: number;
+  total: number;
+  cache: number;
+  timeMs: number;
+}
+
 /** Every event the worker sends on the chat port; the panel validates each on receipt. */
 export type BackgroundToPanel =
+  | PromptProgressEvent
   | ContextTrimmedEvent
   | TitleEvent
   | ModerationEvent

@@ -115,4 +115,42 @@ describe('a long silence before the first token', () => {
       firstTokenTimeoutMs: 600_000,
     });
   });
+
+  it('llama.cpp’s prompt progress: asked of llama.cpp only, and shown while it reads', async () => {
+    const { panel, server } = e2e;
+    const { page } = panel;
+    const before = (await rpc(page, { type: 'get_settings' })).settings as { model: string };
+    // A model not probed yet in this worker: its context size (and server kind) is read afresh.
+    server.local.modelsShape = 'llamacpp';
+    await patchSettings(page, { model: 'tiny-progress' });
+    await newChat(page);
+    server.enqueue({
+      text: 'Read it all.',
+      progress: { total: 2560, steps: [0, 1200], stepMs: 300 },
+      ttftMs: 2500,
+    });
+    await panel.send('Summarise this, please.');
+    const status = panel
+      .lastAssistant()
+      .getByRole('status')
+      .filter({ hasText: '1,200 of 2,560 tokens' });
+    await status.waitFor({ timeout: 5000 });
+    expect(await status.textContent()).toMatch(
+      /^Reading the prompt… 1,200 of 2,560 tokens · \d+ s$/,
+    );
+    await page.screenshot({ path: 'test-results/prompt-progress.png' });
+    await panel.waitForState('complete', panel.lastAssistant(), 10_000);
+    expect(await panel.lastAssistant().textContent()).toContain('Read it all.');
+    expect(server.chatRequests().at(-1)?.body).toMatchObject({ return_progress: true });
+
+    // Another server (its list is not llama.cpp's) is never sent the field.
+    server.local.modelsShape = 'openai';
+    await patchSettings(page, { model: 'other-progress' });
+    await newChat(page);
+    server.enqueue({ text: 'Plain.', progress: { total: 10, steps: [0] } });
+    await panel.send('Hello');
+    await panel.waitForState('complete', panel.lastAssistant(), 10_000);
+    expect(server.chatRequests().at(-1)?.body).not.toHaveProperty('return_progress');
+    await patchSettings(page, { model: before.model });
+  });
 });

@@ -26,6 +26,12 @@ export interface ReplyScript {
   /** Extra SSE events (named or not) written before the first chunk. */
   events?: { event?: string; data: string }[];
   ttftMs?: number;
+  /**
+   * llama.cpp's prompt progress: when the request asks `return_progress`, role-only chunks with
+   * `prompt_progress` ({total, cache, processed: each of `steps`, time_ms}) `stepMs` apart, before
+   * `ttftMs` and the first token.
+   */
+  progress?: { total: number; steps: number[]; stepMs?: number; cache?: number };
   headersDelayMs?: number;
   status?: number;
   errorCode?: string;

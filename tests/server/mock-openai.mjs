@@ -329,6 +329,17 @@ export async function startMockServer({ port = 0, host = '127.0.0.1' } = {}) {
         model,
         choices: [{ index: 0, delta, finish_reason: finish }],
       });
+    // llama.cpp with return_progress: role-only chunks with prompt_progress while it reads.
+    if (script.progress && body?.return_progress === true) {
+      const { total, steps, stepMs = 0, cache = 0 } = script.progress;
+      for (const [i, processed] of steps.entries()) {
+        if (i > 0) await sleep(stepMs);
+        if (closed) return;
+        const progress = { total, cache, processed, time_ms: i * stepMs + 0.25 };
+        const data = JSON.parse(chunk({ role: 'assistant', content: null }));
+        await write(JSON.stringify({ ...data, prompt_progress: progress }));
+      }
+    }
     if (script.ttftMs) await sleep(script.ttftMs);
     for (const extra of script.events ?? []) await write(extra.data, extra.event);
     const faultAt = script.fault ? (script.faultAfterChunks ?? 0) : Infinity;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { startGeneration, type GenerationDeps } from '@/lib/engine/generation';
 import { fitToCap, REPLY_CAP_CHARS } from '@/lib/engine/reply-cap';
 import type { StreamPart } from '@/lib/llm/client';
-import type { DeltaEvent, StateEvent } from '@/lib/protocol';
+import type { DeltaEvent, PromptProgressEvent, StateEvent } from '@/lib/protocol';
 import type { MessageState } from '@/lib/model/types';
 import { INTERRUPT_MESSAGES } from '@/lib/llm/errors';
 
@@ -27,7 +27,7 @@ function run(
   openStream: GenerationDeps['openStream'],
   options: { persistMs?: number; capChars?: number } = {},
 ) {
-  const events: (DeltaEvent | StateEvent)[] = [];
+  const events: (DeltaEvent | StateEvent | PromptProgressEvent)[] = [];
   const writes: { content: string; state: MessageState }[] = [];
   let writing = 0;
   let overlapped = false;

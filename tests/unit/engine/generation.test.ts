@@ -56,7 +56,7 @@ function harness(
         if (persistFails) throw new DOMException('full', 'QuotaExceededError');
         writes.push(u);
       },
-      emit: (e) => events.push(e),
+      emit: (e) => void (e.type !== 'prompt_progress' && events.push(e)),
       onStorageError: (e) => storageErrors.push(e),
       isOnline: () => true,
       timing: { stallMs: 150, flushMs: 40, coalesceMs: 10 },

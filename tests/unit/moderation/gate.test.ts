@@ -4,7 +4,7 @@ import { moderateTurn } from '@/lib/moderation/turn';
 import { createModerationProvider } from '@/lib/moderation/providers';
 import { DEFAULT_MODERATION_SETTINGS, type ModerationSettings } from '@/lib/model/moderation';
 import type { StreamPart } from '@/lib/llm/client';
-import type { DeltaEvent, StateEvent } from '@/lib/protocol';
+import type { DeltaEvent, PromptProgressEvent, StateEvent } from '@/lib/protocol';
 import type { MessageState, ModerationRecord } from '@/lib/model/types';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -62,7 +62,7 @@ function run(
   });
   if (!moderation) throw new Error('moderation off');
   const s = stream(parts);
-  const events: (DeltaEvent | StateEvent)[] = [];
+  const events: (DeltaEvent | StateEvent | PromptProgressEvent)[] = [];
   const writes: { content: string; state: MessageState }[] = [];
   const startedAt = Date.now();
   const handle = startGeneration(

@@ -138,6 +138,16 @@ const backgroundCases: Record<string, Case> = {
   },
   title: { sample: { type: 'title', conversationId: 'c1', title: 'Greetings' } },
   context_trimmed: { sample: { type: 'context_trimmed', messageId: 'm1', dropped: 2 } },
+  prompt_progress: {
+    sample: {
+      type: 'prompt_progress',
+      messageId: 'm1',
+      processed: 1200,
+      total: 2560,
+      cache: 0,
+      timeMs: 14_000,
+    },
+  },
 };
 
 /** Every broken variant of a case: [description, value]. */
