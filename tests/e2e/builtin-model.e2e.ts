@@ -225,9 +225,12 @@ describe('built-in model', () => {
     // A long conversation in a window the engine learned earlier (4,096): the oldest turns go.
     await configure({ contextWindow: 4096 });
     for (const n of [1, 2, 3]) {
+      // Each turn waits for its own reply: the one before it is already complete.
+      const before = await panel.assistantMessages.count();
       await panel.send(
         `Turn ${n}: ${'The quarterly report lists figures for every region. '.repeat(75)}`,
       );
+      await expect.poll(() => panel.assistantMessages.count()).toBe(before + 1);
       await panel.waitForState('complete');
     }
     await panel
