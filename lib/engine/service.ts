@@ -87,10 +87,14 @@ export function createChatService(deps: ChatServiceDeps) {
       const assistant = replies.prepareReply(conversation.id, user.id, model, config);
       // Like send: the reply starts while its record is written, and survives a failed write.
       const written = appendMessages(deps.db, conversation.id, [assistant], assistant.createdAt);
-      // Retry replaces a failed reply that showed nothing, once its replacement is stored.
+      // Retry replaces a failed reply that showed nothing, once its replacement is stored. If
+      // storage refuses, the empty failure stays a sibling (it held no text, so nothing is lost)
+      // and the reply's own write path reports the storage problem.
       const { replaces } = request;
       if (replaces)
-        void written.then(() => removeFailedReply(deps.db, replaces, user.id)).catch(() => {});
+        void written
+          .then(() => removeFailedReply(deps.db, replaces, user.id))
+          .catch(() => undefined);
       await replies.startReply({
         requestId: request.requestId,
         conversation,
