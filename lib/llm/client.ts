@@ -21,6 +21,7 @@ import { tolerantFetch } from './sse-filter';
 import { isLocalBaseUrl } from './origin-rule';
 import { modelIdsOf } from './model-list';
 import { knownLlamaCpp, readPromptProgress, type PromptProgress } from './prompt-progress';
+import { redact, redactError, secretsOf } from './redact';
 
 /** One endpoint: its base URL, the key bound to its origin, and the headers timeout. */
 export interface LlmConfig {
@@ -93,6 +94,8 @@ async function request(
       },
       ...(init.body ? { body: JSON.stringify(init.body) } : {}),
       signal: controller.signal,
+      // A redirect would carry the custom headers to wherever it points: refused instead.
+      redirect: 'error',
     });
   } catch (error) {
     signal.removeEventListener('abort', abort);
@@ -113,9 +116,7 @@ async function request(
       signal.removeEventListener('abort', abort);
     }
     // A proxy may echo the key in a format scrubSecrets does not know: it never goes further.
-    for (const secret of [config.apiKey, ...Object.values(config.headers ?? {})]) {
-      if (secret) text = text.split(secret).join('[redacted]');
-    }
+    text = redact(text, secretsOf(config));
     let body: object | undefined;
     try {
       body = JSON.parse(text) as object;
@@ -181,6 +182,9 @@ export async function* streamChat(
         };
       }
     }
+  } catch (error) {
+    // An error event after the 200 may echo a secret too (redacted like an error body).
+    throw redactError(error, secretsOf(config));
   } finally {
     controller.abort();
     release();

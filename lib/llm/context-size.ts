@@ -80,8 +80,9 @@ export async function readContextSize(
             headers: { ...headers, 'Content-Type': 'application/json' },
             body: JSON.stringify(body),
             signal,
+            redirect: 'error' as const,
           }
-        : { method: 'GET' as const, headers, signal };
+        : { method: 'GET' as const, headers, signal, redirect: 'error' as const };
       const response = await fetch(url, init);
       return response.ok ? await response.json() : null;
     } catch {

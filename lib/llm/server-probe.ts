@@ -43,6 +43,8 @@ export async function probeGet(
       // Nothing from the browser's cookie jar goes to a server that just happens to listen.
       credentials: 'omit',
       cache: 'no-store',
+      // Custom headers go to this origin only: a redirect elsewhere is refused.
+      redirect: 'error',
     });
     const text = await response.text();
     return {
