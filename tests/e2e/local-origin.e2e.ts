@@ -149,7 +149,7 @@ describe('Ollama’s Origin check', () => {
     }
   });
 
-  it('the rule outlives the worker’s death (session rules), and the chat still works', async () => {
+  it('after the worker’s death the new worker has the rule again, and the chat still works', async () => {
     const { panel, server, parley } = e2e;
     server.local.originCheck = true;
     await killServiceWorker(panel.page, parley.extensionId);

@@ -59,8 +59,15 @@ describe('a long silence before the first token', () => {
     const { panel, server } = e2e;
     await patchSettings(panel.page, { firstTokenTimeoutMs: 1500 });
     server.enqueue({ text: 'too late', ttftMs: 20_000 });
+    const sentAt = Date.now();
     await panel.send('hello');
     await panel.waitForState('interrupted', panel.lastAssistant(), 10_000);
+    // The cap's own sentence, not the stall watchdog's, and not before the cap.
+    await panel
+      .lastAssistant()
+      .getByText(/Parley waited as long as Settings allows for the first word/)
+      .waitFor();
+    expect(Date.now() - sentAt).toBeGreaterThanOrEqual(1400);
     await patchSettings(panel.page, {
       stallTimeoutMs: 45_000,
       requestTimeoutMs: 60_000,
