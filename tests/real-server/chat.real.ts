@@ -55,8 +55,10 @@ describe('a real llama-server', () => {
       prompt.indexOf('Second question, omega'),
     );
     // The assistant turn carries the first reply as the panel showed it.
-    const sent = prompt.match(/<\|im_start\|>assistant\n([^<]*)<\|im_end\|>/)?.[1] ?? '';
-    expect(sent.trim().length).toBeGreaterThan(0);
+    // Random weights may answer with an end token only: the turn is there, with what was shown.
+    const turn = prompt.match(/<\|im_start\|>assistant\n([\s\S]*?)<\|im_end\|>/);
+    expect(turn).not.toBeNull();
+    const sent = turn?.[1] ?? '';
     const shown = (await panel.assistantMessages.first().textContent()) ?? '';
     expect(shown).toContain(sent.trim().split(/\s+/).slice(0, 3).join(' '));
   });

@@ -1,13 +1,18 @@
 /**
  * llama.cpp's prompt progress against the real llama-server (issue 14, item 3): Parley learns
  * it is llama.cpp from /v1/models, asks `return_progress`, and the panel shows the server's own
- * count while the prompt is read. Small batches (-b/-ub 64) and one thread make the tiny model
- * send several progress chunks for a prompt of a few thousand tokens.
+ * count while the prompt is read. The 0.5B shape reads ~150–200 tokens/s on two cores, so small
+ * batches (-b/-ub 64) give progress chunks for seconds (the tiny model read it too fast to see).
  */
 import { describe, expect, it } from 'vitest';
 import { setUpReal } from './support/real';
 
-const real = setUpReal({ model: 'tiny', ctx: 8192, extraArgs: ['-b', '64', '-ub', '64'] });
+const real = setUpReal({
+  model: '0.5b',
+  ctx: 4096,
+  threads: 2,
+  extraArgs: ['-b', '64', '-ub', '64', '-n', '16'],
+});
 
 describe('a real llama-server reading a prompt', () => {
   it('the panel shows “Reading the prompt… N of M tokens” from the server’s progress', async () => {
@@ -23,8 +28,8 @@ describe('a real llama-server reading a prompt', () => {
         }
       }).observe(document.body, { subtree: true, childList: true, characterData: true });
     });
-    await panel.send(`Summarise: ${'lorem ipsum dolor sit amet '.repeat(700)}`);
-    await panel.waitForState('complete', panel.lastAssistant(), 90_000);
+    await panel.send(`Summarise: ${'lorem ipsum dolor sit amet '.repeat(250)}`);
+    await panel.waitForState('complete', panel.lastAssistant(), 120_000);
     const seen = await panel.page.evaluate(
       () => (globalThis as unknown as { progressSeen: string[] }).progressSeen,
     );
