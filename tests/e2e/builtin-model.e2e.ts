@@ -127,32 +127,35 @@ describe('built-in model', () => {
   });
 
   it('a follow-up reuses the session; regenerate and edit re-create it with the earlier turns', async () => {
+    // Reply sessions carry earlier turns; one-off sessions (title, the meter's count) only a system prompt.
+    const replySessions = async () =>
+      (await logs()).worker.creates.filter((c) => (c.initialPrompts?.length ?? 0) > 1);
     await resetLog();
+    const before = await panel.assistantMessages.count();
     await panel.send('Tell me more');
+    await expect.poll(() => panel.assistantMessages.count()).toBe(before + 1);
     await panel.waitForState('complete');
-    let { worker: w } = await logs();
     // The branch only grew: the same session, asked only the new question.
-    expect(w.creates).toHaveLength(0);
-    expect(w.prompts).toEqual(['Tell me more']);
+    expect(await replySessions()).toHaveLength(0);
+    expect((await logs()).worker.prompts).toContain('Tell me more');
     await panel.lastAssistant().getByRole('button', { name: 'Regenerate' }).click();
+    await expect.poll(async () => (await replySessions()).length, { timeout: 10_000 }).toBe(1);
     await panel.waitForState('complete');
-    ({ worker: w } = await logs());
-    expect(w.creates).toHaveLength(1);
-    expect(w.creates[0]?.initialPrompts?.map((m) => [m.role, m.content.slice(0, 20)])).toEqual([
+    const [regenerated] = await replySessions();
+    expect(regenerated?.initialPrompts?.map((m) => [m.role, m.content.slice(0, 20)])).toEqual([
       ['system', expect.any(String)],
       ['user', 'Hi there'],
       ['assistant', 'Hello from the built'],
     ]);
-    expect(w.destroyed).toBeGreaterThanOrEqual(1);
+    expect((await logs()).worker.destroyed).toBeGreaterThanOrEqual(1);
     const user = panel.userMessages.last();
     await user.getByRole('button', { name: 'Edit' }).click();
     await user.getByRole('textbox', { name: 'Edit message' }).fill('Tell me less');
     await user.getByRole('button', { name: 'Send edit' }).click();
+    await expect.poll(async () => (await replySessions()).length, { timeout: 10_000 }).toBe(2);
     await panel.waitForState('complete');
-    ({ worker: w } = await logs());
-    expect(w.creates).toHaveLength(2);
-    expect(w.creates[1]?.initialPrompts).toHaveLength(3);
-    expect(w.prompts.at(-1)).toBe('Tell me less');
+    expect((await replySessions())[1]?.initialPrompts).toHaveLength(3);
+    expect((await logs()).worker.prompts.at(-1)).toBe('Tell me less');
   });
 
   it('Stop ends the reply as stopped, text kept', async () => {
