@@ -9,6 +9,7 @@ import { toAttachment, SELECTION_ERRORS } from '@/lib/selection/to-attachment';
 import { DEFAULT_MAX_SELECTION_CHARS } from '@/lib/selection/normalize';
 import type { AttachmentsEvent, CaptureFailedEvent } from '@/lib/protocol';
 import { installSelectionTestHooks } from '@/tests/hooks/selection-hooks';
+import { t } from '@/components/common/i18n';
 
 export const MENU_ASK = 'ask-parley';
 export const MENU_EXPLAIN = 'explain-code';
@@ -141,12 +142,12 @@ export function registerSelectionEntryPoints(
     void browser.contextMenus.removeAll().then(() => {
       browser.contextMenus.create({
         id: MENU_ASK,
-        title: 'Ask Parley about selection',
+        title: t('extension.askAboutSelection'),
         contexts: ['selection'],
       });
       browser.contextMenus.create({
         id: MENU_EXPLAIN,
-        title: 'Explain this code',
+        title: t('extension.explainCode'),
         contexts: ['selection'],
       });
     });

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@/components/common/theme.css';
 import { followTheme } from '@/components/common/theme';
+import { applyDocumentLocale } from '@/components/common/i18n';
 import { App } from './app';
 import { preloadMarkdown } from '@/components/markdown/lazy-markdown';
 import { createChatStore, type ChatStore } from './chat-store';
@@ -25,6 +26,7 @@ declare module '@/components/panel/store-context' {
 if (import.meta.env.MODE === 'e2e') injectE2EStorageFaults(getDb());
 const data = createDexiePanelData();
 const store = createChatStore(createPortTransport(), data);
+applyDocumentLocale();
 followTheme();
 const root = document.getElementById('root');
 if (root) {

@@ -31,6 +31,8 @@ export async function launchParley(
     colorScheme?: 'light' | 'dark';
     /** Unpacked extensions loaded beside Parley (e.g. tests/fixtures/intruder-extension). */
     extraExtensions?: string[];
+    /** The browser's UI language (Chrome's `--lang`), which the extension's strings follow. */
+    locale?: string;
   } = {},
 ): Promise<Parley> {
   if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
@@ -42,7 +44,9 @@ export async function launchParley(
     headless: true,
     viewport: { width: 400, height: 900 },
     colorScheme: options.colorScheme ?? 'light',
+    ...(options.locale ? { locale: options.locale } : {}),
     args: [
+      ...(options.locale ? [`--lang=${options.locale}`] : []),
       `--disable-extensions-except=${[EXTENSION_DIR, ...(options.extraExtensions ?? [])].join(',')}`,
       `--load-extension=${[EXTENSION_DIR, ...(options.extraExtensions ?? [])].join(',')}`,
       '--no-sandbox',
