@@ -36,3 +36,26 @@ describe('icons', () => {
     });
   }
 });
+
+describe('name and description in every language', () => {
+  for (const dir of ['chrome-mv3', 'chrome-mv3-e2e', 'firefox-mv2']) {
+    const manifestPath = path.join(root, dir, 'manifest.json');
+    it.skipIf(!existsSync(manifestPath))(`${dir}: every __MSG_ in the manifest resolves`, () => {
+      const manifest = readFileSync(manifestPath, 'utf8');
+      const names = [...manifest.matchAll(/__MSG_(\w+)__/g)].map((m) => m[1] ?? '');
+      expect(names).toEqual(
+        expect.arrayContaining(['extension_name', 'extension_description', 'extension_open']),
+      );
+      expect(JSON.parse(manifest).default_locale).toBe('en');
+      for (const lang of ['en', 'de', 'es', 'fr', 'ja', 'zh_CN', 'ar']) {
+        const messages = JSON.parse(
+          readFileSync(path.join(root, dir, '_locales', lang, 'messages.json'), 'utf8'),
+        ) as Record<string, { message: string }>;
+        for (const name of names) expect(messages[name]?.message, `${lang} ${name}`).toBeTruthy();
+        expect(messages.extension_name?.message).toBe('Parley');
+        // The store listing's one line stays within Chrome's 132-character limit.
+        expect(messages.extension_description?.message.length).toBeLessThanOrEqual(132);
+      }
+    });
+  }
+});
