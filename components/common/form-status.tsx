@@ -1,4 +1,6 @@
 /** The one-line outcome of a form action: errors interrupt (alert), the rest are announced politely. */
+import './form-status.css';
+
 export interface Status {
   kind: 'ok' | 'error' | 'busy';
   text: string;

@@ -3,6 +3,7 @@
  * raw feedback file imported back (merged, never duplicated). The key and settings are never in it.
  */
 import { FormStatus, type Status } from '@/components/common/form-status';
+import './settings.css';
 import { useCallback, useEffect, useId, useState } from 'react';
 import { buildPreferencePairs } from '@/lib/export/preference-pairs';
 import { buildSftExamples } from '@/lib/export/sft';

@@ -7,6 +7,7 @@
  * whether the endpoint answers, and Save asks before keeping one that does not (issue 14).
  */
 import { FormStatus, type Status } from '@/components/common/form-status';
+import './settings.css';
 import { useId, useRef, useState } from 'react';
 import type { LocalServer } from '@/lib/model/local-servers';
 import type { PublicSettings, RpcRequest, RpcResponse } from '@/lib/protocol';
