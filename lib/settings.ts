@@ -5,7 +5,11 @@
  */
 import { OPENAI_BASE_URL } from './endpoint';
 import { DEFAULT_SYSTEM_PROMPT } from './model/system-prompt';
-import { DEFAULT_MODERATION_SETTINGS, type ModerationSettings } from './model/moderation';
+import {
+  DEFAULT_MODERATION_SETTINGS,
+  type CategoryOverride,
+  type ModerationSettings,
+} from './model/moderation';
 
 export { OPENAI_BASE_URL, requiresKey } from './endpoint';
 
@@ -137,6 +141,19 @@ export function normalizeSettings(stored: Partial<Settings> | null | undefined):
   };
 }
 
+/**
+ * Categories whose rule never goes below Warn (issue 16): sexual content involving minors is always
+ * at least flagged, whatever a stored, imported or hand-edited setting says.
+ */
+export const CATEGORY_FLOORS: Readonly<Record<string, 'warn'>> = { 'sexual/minors': 'warn' };
+
+/** A category's rule raised to its floor: Ignore on a floored category becomes Warn. */
+export function flooredOverride(category: string, override: CategoryOverride): CategoryOverride {
+  return override === 'ignore' && Object.hasOwn(CATEGORY_FLOORS, category)
+    ? CATEGORY_FLOORS[category]!
+    : override;
+}
+
 const MODES = ['off', 'warn', 'block'];
 const PROVIDERS = ['openai', 'llama-guard', 'none'];
 const OVERRIDES = ['default', 'ignore', 'warn', 'block'];
@@ -145,7 +162,9 @@ function normalizeModeration(stored: Partial<ModerationSettings> | undefined): M
   const m = stored ?? {};
   const d = DEFAULT_MODERATION_SETTINGS;
   const overrides = Object.fromEntries(
-    Object.entries(m.categoryOverrides ?? {}).filter(([, v]) => OVERRIDES.includes(v)),
+    Object.entries(m.categoryOverrides ?? {})
+      .filter(([, v]) => OVERRIDES.includes(v))
+      .map(([category, v]) => [category, flooredOverride(category, v)]),
   ) as ModerationSettings['categoryOverrides'];
   return {
     mode: MODES.includes(m.mode as string) ? (m.mode as ModerationSettings['mode']) : d.mode,

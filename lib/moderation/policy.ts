@@ -1,6 +1,7 @@
 /**
  * From a moderation result and the user's settings to what happens: allow, warn, block or hold.
- * Per-category overrides win over the mode, so a user can ignore one category or always block another.
+ * Per-category overrides win over the mode, so a user can ignore one category or always block another
+ * (never "Sexual (minors)": CATEGORY_FLOORS in lib/settings keeps it at Warn or above).
  */
 import type { ModerationRecord } from '../model/types';
 import type {
@@ -9,13 +10,17 @@ import type {
   ModerationSettings,
   ModerationVerdict,
 } from '../model/moderation';
+import { flooredOverride } from '../settings';
 
 const RANK = { allow: 0, warn: 1, block: 2 } as const;
 
 function actionFor(
-  override: CategoryOverride | undefined,
+  category: string,
+  stored: CategoryOverride | undefined,
   mode: 'warn' | 'block',
 ): 'allow' | 'warn' | 'block' {
+  // Settings arriving any other way than normalizeSettings still cannot ignore a floored category.
+  const override = stored ? flooredOverride(category, stored) : stored;
   if (!override || override === 'default') return mode;
   return override === 'ignore' ? 'allow' : override;
 }
@@ -43,7 +48,7 @@ export function decide(result: ModerationResult, settings: ModerationSettings): 
   let action: 'allow' | 'warn' | 'block' = 'allow';
   const categories: string[] = [];
   for (const category of result.categories) {
-    const categoryAction = actionFor(settings.categoryOverrides[category], settings.mode);
+    const categoryAction = actionFor(category, settings.categoryOverrides[category], settings.mode);
     if (categoryAction === 'allow') continue;
     categories.push(category);
     if (RANK[categoryAction] > RANK[action]) action = categoryAction;

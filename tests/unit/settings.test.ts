@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   checkBaseUrl,
   DEFAULT_SETTINGS,
+  flooredOverride,
   normalizeSettings,
   presetFor,
   requiresKey,
 } from '@/lib/settings';
 import { DEFAULT_SYSTEM_PROMPT } from '@/lib/model/system-prompt';
+import { DEFAULT_MODERATION_SETTINGS } from '@/lib/model/moderation';
 
 describe('settings', () => {
   it('defaults to OpenAI with the research-preview system prompt', () => {
@@ -63,5 +65,28 @@ describe('provider kind (issue 15)', () => {
     expect(normalizeSettings({ provider: 'builtin' }).provider).toBe('builtin');
     expect(normalizeSettings({ provider: 'nonsense' as never }).provider).toBe('openai-compatible');
     expect(PROVIDER_PRESETS.find((p) => p.id === 'builtin')?.label).toMatch(/^Built-in model/);
+  });
+});
+
+describe('moderation category floor (issue 16)', () => {
+  it('raises a stored or imported Ignore on "Sexual (minors)" to Warn, and keeps the rest', () => {
+    const normalized = normalizeSettings({
+      moderation: {
+        ...DEFAULT_MODERATION_SETTINGS,
+        categoryOverrides: { 'sexual/minors': 'ignore', sexual: 'ignore', hate: 'block' },
+      },
+    });
+    expect(normalized.moderation.categoryOverrides).toEqual({
+      'sexual/minors': 'warn',
+      sexual: 'ignore',
+      hate: 'block',
+    });
+  });
+
+  it('flooredOverride leaves Warn, Block and the default alone', () => {
+    for (const rule of ['default', 'warn', 'block'] as const)
+      expect(flooredOverride('sexual/minors', rule)).toBe(rule);
+    expect(flooredOverride('sexual/minors', 'ignore')).toBe('warn');
+    expect(flooredOverride('violence', 'ignore')).toBe('ignore');
   });
 });

@@ -94,3 +94,23 @@ describe('toRecord', () => {
     });
   });
 });
+
+describe('"Sexual (minors)" is never ignored (issue 16)', () => {
+  it.each(['warn', 'block'] as const)('an Ignore that reached %s mode still warns', (mode) => {
+    const verdict = decide(
+      flagged('sexual/minors'),
+      settings({ mode, categoryOverrides: { 'sexual/minors': 'ignore' } }),
+    );
+    expect(verdict.action).toBe('warn');
+    expect(verdict.categories).toEqual(['sexual/minors']);
+  });
+
+  it('keeps Block, and Ignore on other categories still ignores', () => {
+    const overrides = { 'sexual/minors': 'block', sexual: 'ignore' } as const;
+    const verdict = decide(
+      flagged('sexual', 'sexual/minors'),
+      settings({ mode: 'warn', categoryOverrides: { ...overrides } }),
+    );
+    expect(verdict).toMatchObject({ action: 'block', categories: ['sexual/minors'] });
+  });
+});
