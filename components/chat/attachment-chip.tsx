@@ -8,6 +8,7 @@ import type { Attachment } from '@/lib/model/types';
 import { estimateTokens } from '@/lib/selection/normalize';
 import { LANGUAGES } from '@/lib/selection/language';
 import { describeHidden, describeSource } from '@/lib/selection/to-attachment';
+import './chat.css';
 
 export interface AttachmentChipProps {
   attachment: Attachment;

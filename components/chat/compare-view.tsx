@@ -4,6 +4,7 @@
  */
 import { LazyMarkdown as Markdown } from '@/components/markdown/lazy-markdown';
 import { isTerminal, type ChatMessage } from '@/lib/model/types';
+import './chat.css';
 
 export interface CompareViewProps {
   /** In the user's order, best first. */

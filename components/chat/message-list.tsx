@@ -11,6 +11,7 @@ import { ErrorBoundary } from '@/components/common/error-boundary';
 import { MathViewport } from '@/components/markdown/math-viewport';
 import { MessageFallback } from './message-fallback';
 import { MessageItem, type MessageActions } from './message-item';
+import './chat.css';
 
 export interface MessageListProps {
   messages: Record<string, ChatMessage>;
