@@ -10,6 +10,7 @@ import { searchConversations } from '@/lib/drawer/search';
 import { ConversationFiles, type ConversationFilesData } from './conversation-files';
 import { DrawerGroups } from './drawer-groups';
 import { DrawerHits } from './drawer-hits';
+import './drawer.css';
 
 export interface DrawerData {
   list(): Promise<Conversation[]>;

@@ -1,5 +1,6 @@
 /** The panel's header: Conversations, the chat's title and model, New chat, Settings. */
 import { useChat } from './store-context';
+import './panel.css';
 
 export function Header() {
   const view = useChat((s) => s.view);
