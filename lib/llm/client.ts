@@ -2,64 +2,35 @@
  * The only module that imports 'openai' (STYLE.md): every call to a model or an
  * OpenAI-compatible server goes through here, and SDK errors leave it as plain `LlmFailure` data.
  *
- * It uses the SDK's SSE stream reader and error classes but not its `OpenAI` client class: that
- * class attaches every API resource (files, audio, assistants, …), ~100 KiB gzipped the worker
- * never runs, which alone put the background over its 120 KiB budget (bench M9). Parley makes
- * four requests; they are built here the way the SDK builds them.
+ * It uses the SDK's error classes but not its `OpenAI` client class: that class attaches every
+ * API resource (files, audio, assistants, …), ~100 KiB gzipped the worker never runs, which alone
+ * put the background over its 120 KiB budget (bench M9). Parley makes four requests; they are
+ * built here the way the SDK builds them. Nor its SSE `Stream`: a stream is read once, from the
+ * bytes, by lib/llm/chat-stream (issue 17: a filter before the SDK's reader parsed it twice).
  */
-import { Stream } from 'openai/core/streaming';
 import {
   APIConnectionError,
   APIConnectionTimeoutError,
   APIError,
   APIUserAbortError,
 } from 'openai/core/error';
-import type { ChatCompletion, ChatCompletionChunk } from 'openai/resources/chat/completions';
+import type { ChatCompletion } from 'openai/resources/chat/completions';
 import type { ModerationCreateResponse } from 'openai/resources/moderations';
 import type { ModelMessage } from '../prompt/messages';
-import { tolerantFetch } from './sse-filter';
+import { readChatStream } from './chat-stream';
+import type { LlmConfig, LlmFailure, ModerationOutcome, StreamPart } from './llm-types';
 import { isLocalBaseUrl } from './origin-rule';
 import { modelIdsOf } from './model-list';
-import { knownLlamaCpp, readPromptProgress, type PromptProgress } from './prompt-progress';
+import { knownLlamaCpp } from './prompt-progress';
 import { redact, redactError, secretsOf } from './redact';
 
-/** One endpoint: its base URL, the key bound to its origin, and the headers timeout. */
-export interface LlmConfig {
-  apiKey: string;
-  baseUrl: string;
-  /** Time allowed until the response headers arrive (the timeout ends there). */
-  timeoutMs: number;
-  /** Custom headers saved for this base URL's origin (lib/custom-headers); secret like the key. */
-  headers?: Readonly<Record<string, string>>;
-}
-
-/** One piece of a streamed reply: text, why it finished, the token usage, or prompt progress. */
-export type StreamPart =
-  | { type: 'text'; text: string }
-  | ({ type: 'progress' } & PromptProgress)
-  | { type: 'finish'; reason: string | null }
-  | { type: 'usage'; promptTokens?: number; completionTokens?: number };
-
-/** What went wrong, as data the pure error mapping (lib/llm/errors) understands. */
-export type LlmFailure =
-  | {
-      kind: 'api';
-      status: number;
-      code?: string;
-      type?: string;
-      message: string;
-      retryAfterMs?: number;
-    }
-  | { kind: 'timeout' }
-  | { kind: 'connection'; message: string }
-  | { kind: 'aborted' };
+export type { LlmConfig, LlmFailure, ModerationOutcome, StreamPart } from './llm-types';
 
 /** The failure code of a local server's 403: it refused the Origin, not the key (issue 14). */
 export const LOCAL_ORIGIN_CODE = 'local_origin';
 
 // Servers without auth (Ollama, LM Studio) accept any bearer; OpenAI answers a missing one 401.
 const PLACEHOLDER_KEY = 'no-key';
-const fetchTolerant = tolerantFetch((input, init) => globalThis.fetch(input, init));
 
 /**
  * One request. Resolves once the headers are in (the timeout covers only that wait, as the SDK's
@@ -83,7 +54,7 @@ async function request(
   }, config.timeoutMs);
   let response: Response;
   try {
-    response = await fetchTolerant(`${config.baseUrl.replace(/\/+$/, '')}${path}`, {
+    response = await globalThis.fetch(`${config.baseUrl.replace(/\/+$/, '')}${path}`, {
       method: init.method,
       headers: {
         // First, so none of Parley's own headers can be replaced (names are checked on save).
@@ -165,23 +136,14 @@ export async function* streamChat(
     { method: 'POST', body: stream_ },
     signal,
   );
-  const stream = Stream.fromSSEResponse<ChatCompletionChunk>(response, controller);
+  if (!response.body) {
+    release();
+    throw new APIConnectionError({ message: 'The stream had no body.' });
+  }
+  const fail = (payload: unknown) =>
+    new APIError(undefined, payload as object | undefined, undefined, response.headers);
   try {
-    for await (const chunk of stream) {
-      const read = progress ? readPromptProgress(chunk) : null;
-      if (read) yield { type: 'progress', ...read };
-      const choice = chunk.choices?.[0];
-      const text = choice?.delta?.content;
-      if (text) yield { type: 'text', text };
-      if (choice?.finish_reason) yield { type: 'finish', reason: choice.finish_reason };
-      if (chunk.usage) {
-        yield {
-          type: 'usage',
-          promptTokens: chunk.usage.prompt_tokens,
-          completionTokens: chunk.usage.completion_tokens,
-        };
-      }
-    }
+    yield* readChatStream(response.body, controller.signal, { progress, fail });
   } catch (error) {
     // An error event after the 200 may echo a secret too (redacted like an error body).
     throw redactError(error, secretsOf(config));
@@ -219,13 +181,6 @@ export async function listModels(config: LlmConfig, signal: AbortSignal): Promis
   const ids = modelIdsOf(page);
   if (!ids) throw new APIConnectionError({ message: 'Not a model list.' });
   return ids;
-}
-
-/** A moderation endpoint's verdict on one text, as OpenAI's API shapes it. */
-export interface ModerationOutcome {
-  flagged: boolean;
-  categories: Record<string, boolean>;
-  category_scores: Record<string, number>;
 }
 
 /** OpenAI's moderation endpoint (`omni-moderation-latest`). */

@@ -1,8 +1,9 @@
 /**
- * A tolerant reader for OpenAI-compatible SSE. Some servers (and hostile ones) send events the SDK
- * would choke on: named events with non-JSON data, or one enormous event. This passes through only
- * what a chat stream is made of — JSON `data:` events, `[DONE]` and `error` events — so one odd
- * event cannot end a good reply, and caps any single event's size.
+ * The one reader of OpenAI-compatible SSE (issue 17): network bytes in, the events a chat stream
+ * is made of out, parsed once. It is tolerant where servers (and hostile ones) are odd: comments
+ * and keep-alives, CR, LF or CRLF line ends split anywhere, UTF-8 split mid-character, several
+ * `data:` lines, named events with non-JSON data, bad JSON and one enormous event are all read
+ * past, so one odd event cannot end a good reply; any single event's size is capped.
  */
 
 /**
@@ -11,110 +12,103 @@
  */
 export const MAX_EVENT_BYTES = 1_000_000;
 
-function isJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** One kept event: a JSON payload (`error` when it came as `event: error`), or `[DONE]`. */
+export type SseItem = { kind: 'json'; value: unknown; error: boolean } | { kind: 'done' };
 
-/** Decides for one complete event (its lines without the blank terminator). */
-export function keepEvent(lines: readonly string[]): string | null {
-  let event: string | null = null;
-  const data: string[] = [];
-  for (const line of lines) {
-    if (line.startsWith(':')) continue;
-    const colon = line.indexOf(':');
-    const field = colon < 0 ? line : line.slice(0, colon);
-    const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
-    if (field === 'event') event = value;
-    else if (field === 'data') data.push(value);
-  }
-  if (data.length === 0) return null;
-  const payload = data.join('\n');
-  if (payload.length > MAX_EVENT_BYTES) return null;
+/**
+ * Decides for one complete event, given its `event` field (null when absent) and its data lines
+ * joined by LF: kept as JSON or `[DONE]`, or dropped (null). Only unnamed, `message` and `error`
+ * events are a chat stream's; anything else (pings, a server's own events) is dropped.
+ */
+export function readEvent(event: string | null, data: string): SseItem | null {
+  if (data.length > MAX_EVENT_BYTES) return null;
   if (event !== null && event !== 'error' && event !== 'message') return null;
-  if (payload !== '[DONE]' && !isJson(payload)) return null;
-  // A payload of several data lines goes on as several data lines.
-  const dataLines = payload
-    .split('\n')
-    .map((line) => `data: ${line}`)
-    .join('\n');
-  return `${event === 'error' ? 'event: error\n' : ''}${dataLines}\n\n`;
+  if (data === '[DONE]') return { kind: 'done' };
+  try {
+    return { kind: 'json', value: JSON.parse(data) as unknown, error: event === 'error' };
+  } catch {
+    return null;
+  }
 }
 
-/** A byte stream transform: SSE in, filtered SSE out (LF line ends). */
-export function createSseFilter(): TransformStream<Uint8Array, Uint8Array> {
+/** An incremental SSE reader: each network chunk's bytes in, the events it completed out. */
+export interface SseReader {
+  push(bytes: Uint8Array): SseItem[];
+  /** The body ended: what is left becomes the last event (servers may omit the blank line). */
+  end(): SseItem[];
+}
+
+const LINE_END = /\r\n|\r|\n/g;
+
+/** A reader for one response body. */
+export function createSseReader(): SseReader {
   const decoder = new TextDecoder();
-  const encoder = new TextEncoder();
   let buffer = '';
-  let lines: string[] = [];
+  let event: string | null = null;
+  let data: string[] = [];
   let eventSize = 0;
-  // Kept events of one network chunk leave together: one encode and one read downstream per
-  // chunk, not per token.
-  let out = '';
-  const flushLines = () => {
-    const kept = eventSize > MAX_EVENT_BYTES ? null : keepEvent(lines);
-    if (kept) out += kept;
-    lines = [];
+  let out: SseItem[] = [];
+
+  const dispatch = () => {
+    if (data.length > 0 && eventSize <= MAX_EVENT_BYTES) {
+      const item = readEvent(event, data.length === 1 ? (data[0] ?? '') : data.join('\n'));
+      if (item) out.push(item);
+    }
+    event = null;
+    data = [];
     eventSize = 0;
   };
-  const emit = (controller: TransformStreamDefaultController<Uint8Array>) => {
-    if (out) controller.enqueue(encoder.encode(out));
-    out = '';
+  const line = (text: string) => {
+    if (text === '') return dispatch();
+    if ((eventSize += text.length) > MAX_EVENT_BYTES || text.charCodeAt(0) === 58 /* : */) return;
+    const colon = text.indexOf(':');
+    const field = colon < 0 ? text : text.slice(0, colon);
+    if (field !== 'data' && field !== 'event') return;
+    let value = colon < 0 ? '' : text.slice(colon + 1);
+    if (value.charCodeAt(0) === 32 /* space */) value = value.slice(1);
+    if (field === 'data') data.push(value);
+    else event = value;
   };
-  const lineEnd = /\r\n|\r|\n/g;
   // Walks the buffer with an index and cuts it once: slicing it per line made a network chunk
   // holding many events (2,000 tokens/s) cost quadratic time in the worker.
   const consume = () => {
     let start = 0;
-    lineEnd.lastIndex = 0;
+    LINE_END.lastIndex = 0;
     let match: RegExpExecArray | null;
-    while ((match = lineEnd.exec(buffer)) !== null) {
-      const line = buffer.slice(start, match.index);
+    while ((match = LINE_END.exec(buffer)) !== null) {
+      line(buffer.slice(start, match.index));
       start = match.index + match[0].length;
-      if (line === '') flushLines();
-      else if ((eventSize += line.length) <= MAX_EVENT_BYTES) lines.push(line);
     }
-    buffer = start > 0 ? buffer.slice(start) : buffer;
-    // A line that never ends cannot grow without bound.
+    if (start > 0) buffer = buffer.slice(start);
+    // A line that never ends cannot grow without bound: it and its event are dropped.
     if (buffer.length > MAX_EVENT_BYTES) {
       buffer = '';
       eventSize = MAX_EVENT_BYTES + 1;
     }
   };
-  return new TransformStream({
-    transform(chunk, controller) {
-      buffer += decoder.decode(chunk, { stream: true });
-      // A lone \r at the end may be half of \r\n: wait for the next chunk.
-      const pending = buffer.endsWith('\r') ? '\r' : '';
+  const take = () => {
+    const items = out;
+    out = [];
+    return items;
+  };
+
+  return {
+    push(bytes) {
+      buffer += decoder.decode(bytes, { stream: true });
+      // A lone \r at the end may be half of \r\n: it waits for the next chunk.
+      const pending = buffer.endsWith('\r');
       if (pending) buffer = buffer.slice(0, -1);
       consume();
-      buffer += pending;
-      emit(controller);
+      if (pending) buffer += '\r';
+      return take();
     },
-    flush(controller) {
+    end() {
       buffer += decoder.decode();
       consume();
-      if (buffer) lines.push(buffer);
-      if (lines.length) flushLines();
-      emit(controller);
+      if (buffer) line(buffer);
+      buffer = '';
+      dispatch();
+      return take();
     },
-  });
-}
-
-/** Wraps fetch so event-stream responses go through the filter; everything else is untouched. */
-export function tolerantFetch(base: typeof fetch): typeof fetch {
-  return async (input, init) => {
-    const response = await base(input, init);
-    const type = response.headers.get('content-type') ?? '';
-    if (!response.body || !type.includes('text/event-stream')) return response;
-    return new Response(response.body.pipeThrough(createSseFilter()), {
-      status: response.status,
-      statusText: response.statusText,
-      headers: response.headers,
-    });
   };
 }

@@ -1,6 +1,7 @@
 /**
  * Moderation for one turn: the user's message checked alongside the request (the input gate),
- * the reply checked while it streams and at the end. Outcomes are reported per message as records.
+ * the reply checked in windows of new text while it streams and whole at the end. Outcomes are
+ * reported per message as records.
  */
 import type { MessageState, ModerationRecord } from '../model/types';
 import { createOutputChecker } from './cadence';
@@ -19,6 +20,7 @@ export interface TurnModerationInit {
   report: (messageId: string, record: ModerationRecord) => void;
   /** The endpoint has no moderation: said once in settings, not on every message. */
   onUnsupported?: () => void;
+  /** New reply characters between two checks while it streams (lib/moderation/cadence). */
   everyChars?: number;
 }
 
@@ -67,7 +69,7 @@ export function moderateTurn(init: TurnModerationInit): TurnModeration | null {
   let replyRecord: ModerationRecord | undefined;
   const checker = settings.checkReplies
     ? createOutputChecker({
-        everyChars: init.everyChars ?? 400,
+        ...(init.everyChars ? { everyChars: init.everyChars } : {}),
         check: async (text) => {
           const result = await provider.check(text, 'assistant');
           if (!result.ok && result.reason === 'unsupported') return;

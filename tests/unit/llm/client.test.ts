@@ -66,9 +66,9 @@ describe('llm client', () => {
       never,
     ))
       parts.push(part);
+    // One network chunk held both deltas: they arrive as one text part (issue 17).
     expect(parts).toEqual([
-      { type: 'text', text: 'Hel' },
-      { type: 'text', text: 'lo' },
+      { type: 'text', text: 'Hello' },
       { type: 'finish', reason: 'stop' },
     ]);
     expect(calls[0]?.url).toBe('http://127.0.0.1:1/v1/chat/completions');

@@ -1,72 +1,135 @@
+/**
+ * The one SSE reader (issue 17): what it keeps and drops (the rules the SDK-facing filter had),
+ * and that any chunking of the bytes, split mid-character or mid-CRLF, reads the same as the whole.
+ */
 import { describe, expect, it } from 'vitest';
-import OpenAI from 'openai';
-import { createSseFilter, keepEvent, MAX_EVENT_BYTES, tolerantFetch } from '@/lib/llm/sse-filter';
+import { createSseReader, MAX_EVENT_BYTES, readEvent, type SseItem } from '@/lib/llm/sse-filter';
 
-async function through(chunks: string[]): Promise<string> {
-  const encoder = new TextEncoder();
-  const input = new ReadableStream<Uint8Array>({
-    start(controller) {
-      for (const c of chunks) controller.enqueue(encoder.encode(c));
-      controller.close();
-    },
-  });
-  return new Response(input.pipeThrough(createSseFilter())).text();
+const encoder = new TextEncoder();
+
+function readAll(pieces: readonly Uint8Array[]): SseItem[] {
+  const reader = createSseReader();
+  return [...pieces.flatMap((p) => reader.push(p)), ...reader.end()];
+}
+const readText = (chunks: readonly string[]) => readAll(chunks.map((c) => encoder.encode(c)));
+
+const chunkJson = (content: string) => ({
+  id: 'c',
+  object: 'chat.completion.chunk',
+  created: 1,
+  model: 'm',
+  choices: [{ index: 0, delta: { content }, finish_reason: null }],
+});
+const chunk = (content: string) => `data: ${JSON.stringify(chunkJson(content))}\n\n`;
+const json = (value: unknown, error = false): SseItem => ({ kind: 'json', value, error });
+
+/** A small deterministic PRNG, so a failing chunking can be replayed. */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(s ^ (s >>> 15), 1 | s);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
-const chunk = (content: string) =>
-  `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { content }, finish_reason: null }] })}\n\n`;
-
-describe('keepEvent', () => {
+describe('readEvent', () => {
   it.each([
-    [['data: {"a":1}'], 'data: {"a":1}\n\n'],
-    [['data: [DONE]'], 'data: [DONE]\n\n'],
-    [['event: error', 'data: {"error":{}}'], 'event: error\ndata: {"error":{}}\n\n'],
-    [['event: ping', 'data: not json'], null],
-    [['event: ping', 'data: {"a":1}'], null],
-    [['data: not json'], null],
-    [[': comment'], null],
-    // Several data lines stay several data lines (one "data: a\nb" would corrupt the event).
-    [['data: {"a":', 'data: 1}'], 'data: {"a":\ndata: 1}\n\n'],
-  ] as const)('%j → %j', (lines, expected) => {
-    expect(keepEvent(lines)).toBe(expected);
+    [null, '{"a":1}', json({ a: 1 })],
+    [null, '[DONE]', { kind: 'done' }],
+    ['error', '{"error":{}}', json({ error: {} }, true)],
+    ['message', '{"a":1}', json({ a: 1 })],
+    ['ping', 'not json', null],
+    ['ping', '{"a":1}', null],
+    [null, 'not json', null],
+    // Several data lines arrive joined by LF and parse as one payload.
+    [null, '{"a":\n1}', json({ a: 1 })],
+  ] as const)('event %j, data %j → %j', (event, data, expected) => {
+    expect(readEvent(event, data)).toEqual(expected);
   });
 });
 
-describe('createSseFilter', () => {
-  it('drops odd events, keeps the stream, across CRLF and split chunks', async () => {
+describe('createSseReader', () => {
+  it('drops odd events, keeps the stream, across CRLF and split chunks', () => {
     const raw = `: hello\r\n\r\nevent: ping\r\ndata: nope\r\n\r\n${chunk('Hé')}${chunk('llo')}data: [DONE]\n\n`;
     const pieces = raw.match(/[\s\S]{1,3}/g) ?? [];
-    expect(await through(pieces)).toBe(`${chunk('Hé')}${chunk('llo')}data: [DONE]\n\n`);
+    expect(readText(pieces)).toEqual([
+      json(chunkJson('Hé')),
+      json(chunkJson('llo')),
+      { kind: 'done' },
+    ]);
   });
-  it('drops one oversized event and keeps going', async () => {
-    const huge = `data: {"x":"${'a'.repeat(MAX_EVENT_BYTES + 10)}"}\n\n`;
-    expect(await through([chunk('a'), huge, chunk('b')])).toBe(chunk('a') + chunk('b'));
-  });
-});
 
-describe('tolerantFetch with the SDK', () => {
-  it('a stream with a non-JSON named event still reads to the end', async () => {
-    const body = `${chunk('one ')}event: ping\ndata: keep-alive\n\n${chunk('two')}data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\ndata: [DONE]\n\n`;
-    const fakeFetch = async () =>
-      new Response(body, { headers: { 'content-type': 'text/event-stream' } });
-    const client = new OpenAI({
-      apiKey: 'k',
-      baseURL: 'http://x.test/v1',
-      fetch: tolerantFetch(fakeFetch as unknown as typeof fetch),
-      maxRetries: 0,
-    });
-    const stream = await client.chat.completions.create({
-      model: 'm',
-      messages: [{ role: 'user', content: 'hi' }],
-      stream: true,
-    });
-    let text = '';
-    let finish: string | null = null;
-    for await (const c of stream) {
-      text += c.choices[0]?.delta?.content ?? '';
-      finish = c.choices[0]?.finish_reason ?? finish;
+  it('reads several data lines, comments inside an event and fields it does not use', () => {
+    const raw =
+      'id: 7\nretry: 10\ndata: {"a":\n: between\ndata:1}\n\nevent: error\ndata: {"error":"x"}\n\n';
+    expect(readText([raw])).toEqual([json({ a: 1 }), json({ error: 'x' }, true)]);
+  });
+
+  it('drops one oversized event and keeps going', () => {
+    const huge = `data: {"x":"${'a'.repeat(MAX_EVENT_BYTES + 10)}"}\n\n`;
+    expect(readText([chunk('a'), huge, chunk('b')])).toEqual([
+      json(chunkJson('a')),
+      json(chunkJson('b')),
+    ]);
+  });
+
+  it('drops a line that never ends once it passes the cap, then reads on', () => {
+    const reader = createSseReader();
+    const endless = `data: ${'a'.repeat(MAX_EVENT_BYTES / 4)}`;
+    for (let i = 0; i < 5; i++) expect(reader.push(encoder.encode(endless))).toEqual([]);
+    expect(reader.push(encoder.encode(`\n\n${chunk('after')}`))).toEqual([
+      json(chunkJson('after')),
+    ]);
+  });
+
+  it('gives the last event at the end of the body even without its blank line', () => {
+    expect(readText([`${chunk('a')}data: [DONE]`])).toEqual([
+      json(chunkJson('a')),
+      { kind: 'done' },
+    ]);
+    expect(readText([`data: {"b":2}\r`])).toEqual([json({ b: 2 })]);
+  });
+
+  it('hands over every event a network chunk completed at once, and none it did not', () => {
+    const reader = createSseReader();
+    const two = chunk('one') + chunk('two');
+    const half = chunk('three');
+    expect(reader.push(encoder.encode(two + half.slice(0, 20)))).toHaveLength(2);
+    expect(reader.push(encoder.encode(half.slice(20)))).toEqual([json(chunkJson('three'))]);
+  });
+
+  it('any chunking of the bytes reads the same as the whole body', () => {
+    const parts = [
+      'Ünïcödé 🌍',
+      ' survives\n',
+      '"quotes" and \\ back',
+      '日本語のテキスト',
+      '👩‍👩‍👧 end',
+    ];
+    const body = [
+      ': keep-alive\r\n\r\n',
+      ...parts.map((p, i) => (i % 2 ? chunk(p).replaceAll('\n', '\r\n') : chunk(p))),
+      'event: ping\rdata: not json\r\r',
+      `data: {"broken json\n\n`,
+      'event: error\ndata: {"error":{"message":"late"}}\n\n',
+      'data: [DONE]\n\n',
+    ].join('');
+    const bytes = encoder.encode(body);
+    const whole = readAll([bytes]);
+    expect(whole).toHaveLength(parts.length + 2);
+    expect(whole.slice(0, parts.length)).toEqual(parts.map((p) => json(chunkJson(p))));
+    for (let seed = 1; seed <= 300; seed++) {
+      const next = random(seed);
+      const pieces: Uint8Array[] = [];
+      for (let at = 0; at < bytes.length;) {
+        // Mostly tiny pieces (1–4 bytes: inside characters and CRLFs), now and then a big one.
+        const size = next() < 0.8 ? 1 + Math.floor(next() * 4) : 1 + Math.floor(next() * 200);
+        pieces.push(bytes.subarray(at, at + size));
+        at += size;
+      }
+      expect(readAll(pieces), `seed ${seed}`).toEqual(whole);
     }
-    expect(text).toBe('one two');
-    expect(finish).toBe('stop');
   });
 });

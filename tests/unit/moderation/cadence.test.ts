@@ -4,20 +4,24 @@ import { createOutputChecker } from '@/lib/moderation/cadence';
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
 describe('createOutputChecker', () => {
-  it('checks every few hundred new characters, not every delta, and once more at the end', async () => {
-    const checked: number[] = [];
+  it('checks windows of new text with an overlap, not every delta, and the whole reply at the end', async () => {
+    const checked: string[] = [];
     const checker = createOutputChecker({
       everyChars: 100,
-      check: async (t) => void checked.push(t.length),
+      overlapChars: 30,
+      check: async (t) => void checked.push(t),
     });
     let text = '';
     for (let i = 0; i < 50; i++) {
-      text += 'abcdefghij';
+      text += String(i % 10).repeat(10);
       checker.onText(text);
       await tick();
     }
     await checker.finish(text + '!');
-    expect(checked).toEqual([100, 200, 300, 400, 500, 501]);
+    // Each window starts 30 characters before the end of the last one (issue 17).
+    expect(checked.map((t) => t.length)).toEqual([100, 130, 130, 130, 130, 501]);
+    expect(checked[1]).toBe(text.slice(70, 200));
+    expect(checked.at(-1)).toBe(text + '!');
   });
 
   it('never runs two checks at once and catches up with the latest text', async () => {
@@ -72,5 +76,51 @@ describe('createOutputChecker', () => {
     await tick();
     await checker.finish('1234567890');
     expect(calls).toBe(2);
+  });
+
+  it('sends O(n) characters for a long reply: windows plus one whole check', async () => {
+    let sent = 0;
+    const checker = createOutputChecker({ check: async (t) => void (sent += t.length) });
+    const next = (() => {
+      let s = 7;
+      return () => (s = (s * 48271) % 2147483647) / 2147483647;
+    })();
+    let text = '';
+    while (text.length < 200_000) {
+      text += 'word '.repeat(1 + Math.floor(next() * 8));
+      checker.onText(text);
+      if (next() < 0.3) await new Promise((r) => setImmediate(r));
+    }
+    await checker.finish(text);
+    const n = text.length;
+    expect(sent).toBeGreaterThan(2 * n);
+    expect(sent).toBeLessThanOrEqual(1.2 * n + n);
+  });
+
+  it('catches a phrase split across two windows while the reply streams', async () => {
+    const windows = (overlapChars: number) => {
+      const seen: string[] = [];
+      const checker = createOutputChecker({
+        everyChars: 2_000,
+        overlapChars,
+        check: async (t) => void seen.push(t),
+      });
+      // The first window ends in the middle of the phrase.
+      let text = `${'a'.repeat(1_998)}grue`;
+      checker.onText(text);
+      text += `some${'b'.repeat(2_000)}`;
+      checker.onText(text);
+      return { seen, finish: () => checker.finish(text) };
+    };
+    const overlapped = windows(200);
+    await tick();
+    expect(overlapped.seen).toHaveLength(2);
+    expect(overlapped.seen[0]).not.toContain('gruesome');
+    expect(overlapped.seen[1]).toContain('gruesome');
+    await overlapped.finish();
+    // Without the overlap neither streaming window holds it: only the check at the end would.
+    const bare = windows(0);
+    await tick();
+    expect(bare.seen.some((t) => t.includes('gruesome'))).toBe(false);
   });
 });
