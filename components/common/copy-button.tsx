@@ -1,21 +1,22 @@
 /** Copies text; the accessible name stays fixed while a live region says it worked. */
 import { useState } from 'react';
+import { t } from './i18n';
 
-export function CopyButton({ text, label = 'Copy' }: { text: string; label?: string }) {
+export function CopyButton({ text, label }: { text: string; label?: string }) {
   const [status, setStatus] = useState('');
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(text);
-      setStatus('Copied');
+      setStatus(t('common.copy.copied'));
     } catch {
-      setStatus('Copy failed: select the text and copy it by hand');
+      setStatus(t('common.copy.failed'));
     }
     setTimeout(() => setStatus(''), 1500);
   };
   return (
     <>
       <button type="button" className="button ghost small" onClick={() => void copy()}>
-        {label}
+        {label ?? t('common.copy.copy')}
       </button>
       <span className="sr-status" role="status">
         {status}

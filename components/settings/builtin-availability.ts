@@ -4,6 +4,7 @@
  * needs the click's user activation, which only a visible page has); `getLanguageModel` is
  * passed in through BuiltinModelContext, so the E2E build can put its fake there first.
  */
+import { t } from '@/components/common/i18n';
 import { createContext, useCallback, useContext, useEffect, useState } from 'react';
 import {
   BUILTIN_OPTIONS,
@@ -32,10 +33,10 @@ export type BuiltinState = 'checking' | 'absent' | Availability;
 export function unavailableReason(state: BuiltinState): string {
   if (state === 'absent') {
     return /firefox/i.test(navigator.userAgent)
-      ? 'Firefox has no built-in model.'
-      : 'This browser has no built-in model (Chrome 138 or later on a desktop has one).';
+      ? t('settings.builtin.noneFirefox')
+      : t('settings.builtin.noneHere');
   }
-  return 'Chrome says its built-in model cannot run here. It needs about 22 GB of free disk space and either a GPU with more than 4 GB of video memory or 16 GB of RAM and 4 CPU cores; an administrator may also have turned it off (the policies GenAILocalFoundationalModelSettings and BuiltInAIAPIsEnabled). chrome://on-device-internals shows the details.';
+  return t('settings.builtin.cannotRun');
 }
 
 /** Whether the state lets the user choose the model (now, or after a download). */
@@ -79,8 +80,8 @@ export function useBuiltinModel() {
     } catch (e) {
       setError(
         (e as { name?: string })?.name === 'NotAllowedError'
-          ? 'Chrome did not allow the download. Click Download again, or check chrome://on-device-internals.'
-          : 'The download did not finish. Check the connection (it needs an unmetered network) and try again.',
+          ? t('settings.builtin.notAllowed')
+          : t('settings.builtin.unfinished'),
       );
       return false;
     } finally {

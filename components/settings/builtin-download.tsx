@@ -1,4 +1,5 @@
 /** The built-in model's download button and progress bar (issue 15), shared by setup and settings. */
+import { t } from '@/components/common/i18n';
 
 /** Props: the label, the progress (null when idle), an error, and the click. */
 export interface BuiltinDownloadProps {
@@ -21,8 +22,10 @@ export function BuiltinDownload({ label, progress, error, onDownload }: BuiltinD
       </button>
       {progress === null ? null : (
         <div role="status" className="builtin-progress">
-          <progress aria-label="Downloading the built-in model" max={1} value={progress} />
-          <span className="muted">{Math.round(progress * 100)}%</span>
+          <progress aria-label={t('settings.builtin.downloading')} max={1} value={progress} />
+          <span className="muted">
+            {t('settings.builtin.percent', [String(Math.round(progress * 100))])}
+          </span>
         </div>
       )}
       {error ? (

@@ -6,11 +6,13 @@
  * hidden and the reason shown. Without BuiltinModelContext (a page that offers no built-in model)
  * the fields are shown as they are.
  */
+import { t } from '@/components/common/i18n';
 import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { PROVIDER_PRESETS } from '@/lib/settings';
 import { BuiltinDownload } from './builtin-download';
 import { isOffered, unavailableReason, useBuiltinModel } from './builtin-availability';
 import './builtin-model.css';
+import { presetLabel } from './preset-label';
 
 export function BuiltinGate({ children }: { children: ReactNode }) {
   const { env, state, progress, error, download } = useBuiltinModel();
@@ -43,7 +45,7 @@ export function BuiltinGate({ children }: { children: ReactNode }) {
   if (env.provider === 'builtin') {
     return (
       <div className="builtin-fields">
-        <label htmlFor="builtin-provider">Provider</label>
+        <label htmlFor="builtin-provider">{t('settings.connection.provider')}</label>
         <select
           id="builtin-provider"
           value="builtin"
@@ -54,19 +56,16 @@ export function BuiltinGate({ children }: { children: ReactNode }) {
         >
           {PROVIDER_PRESETS.map((p) => (
             <option key={p.id} value={p.id}>
-              {p.label}
+              {presetLabel(p)}
             </option>
           ))}
         </select>
-        <p className="hint muted">
-          Chrome&apos;s own model answers on this device: nothing you write leaves it, and no key or
-          server is needed.
-        </p>
+        <p className="hint muted">{t('settings.builtin.chosenHint')}</p>
         {state === 'available' ? (
-          <p className="hint">The built-in model is ready.</p>
+          <p className="hint">{t('settings.builtin.ready')}</p>
         ) : state === 'downloadable' || state === 'downloading' ? (
           <BuiltinDownload
-            label="Download the built-in model"
+            label={t('settings.builtin.download')}
             progress={progress}
             error={error}
             onDownload={() => void download()}
@@ -92,7 +91,7 @@ export function BuiltinGate({ children }: { children: ReactNode }) {
       {children}
       {state === 'checking' || offered || env.setup ? null : (
         <p className="hint muted builtin-reason">
-          Built-in model (on this device) is not offered here. {unavailableReason(state)}
+          {t('settings.builtin.notOffered', [unavailableReason(state)])}
         </p>
       )}
     </div>

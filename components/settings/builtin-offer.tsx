@@ -3,6 +3,7 @@
  * it means for privacy and what it is good at; a server or a key is the other choice. Hidden
  * where the model cannot run (Settings says why).
  */
+import { t } from '@/components/common/i18n';
 import { useState, type ReactNode } from 'react';
 import { BuiltinDownload } from './builtin-download';
 import { isOffered, useBuiltinModel } from './builtin-availability';
@@ -28,7 +29,7 @@ export function BuiltinOffer({ onChosen, children }: BuiltinOfferProps) {
   return (
     <>
       <fieldset className="builtin-offer">
-        <legend>How should Parley answer?</legend>
+        <legend>{t('settings.builtin.question')}</legend>
         <label className="radio">
           <input
             type="radio"
@@ -36,20 +37,17 @@ export function BuiltinOffer({ onChosen, children }: BuiltinOfferProps) {
             checked={choice === 'builtin'}
             onChange={() => setChoice('builtin')}
           />
-          Built-in model (on this device)
+          {t('settings.connection.builtin')}
         </label>
         <div className="builtin-choice">
-          <p className="hint muted">
-            Nothing leaves this device: Chrome&apos;s own model answers, with no key and no server.
-            Good for short questions, summaries and rewording; online models know more.
-          </p>
+          <p className="hint muted">{t('settings.builtin.offerHint')}</p>
           {choice !== 'builtin' ? null : state === 'available' ? (
             <button type="button" className="button primary" onClick={() => void use()}>
-              Start with the built-in model
+              {t('settings.builtin.start')}
             </button>
           ) : (
             <BuiltinDownload
-              label="Download the built-in model"
+              label={t('settings.builtin.download')}
               progress={progress}
               error={error}
               onDownload={() => void use()}
@@ -63,7 +61,7 @@ export function BuiltinOffer({ onChosen, children }: BuiltinOfferProps) {
             checked={choice === 'server'}
             onChange={() => setChoice('server')}
           />
-          An API key or a local server
+          {t('settings.builtin.server')}
         </label>
       </fieldset>
       {choice === 'server' ? children : null}

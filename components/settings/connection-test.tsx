@@ -2,6 +2,7 @@
  * "Test connection", beside the base URL (issue 14, item 7): reachable? key accepted? models?
  * The answer stays next to the button, where the user is looking, not at the foot of the form.
  */
+import { t } from '@/components/common/i18n';
 import { useId, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { checkBaseUrl } from '@/lib/settings';
@@ -30,7 +31,7 @@ export function ConnectionTest({ baseUrl, typedKey, reuse, check }: ConnectionTe
     if (!(await ensureHostPermission(checked.url))) {
       return setProblem({
         url: baseUrl,
-        text: 'Parley needs permission to reach that server to test it.',
+        text: t('settings.test.needPermission'),
       });
     }
     setProblem(null);
@@ -39,7 +40,7 @@ export function ConnectionTest({ baseUrl, typedKey, reuse, check }: ConnectionTe
   };
   const { outcome } = check;
   const result = check.busy
-    ? { ok: true, text: 'Testing…' }
+    ? { ok: true, text: t('settings.test.testing') }
     : problem?.url === baseUrl
       ? { ok: false, text: problem.text }
       : outcome === null
@@ -55,7 +56,7 @@ export function ConnectionTest({ baseUrl, typedKey, reuse, check }: ConnectionTe
         aria-describedby={resultId}
         onClick={() => void test()}
       >
-        Test connection
+        {t('settings.test.button')}
       </button>
       <p
         id={resultId}

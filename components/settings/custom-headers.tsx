@@ -3,6 +3,7 @@
  * `api-key`, a gateway's token. Each is saved at once for the base URL's origin and is sent only
  * there. Values are write-only like the key: the background keeps them and answers with names.
  */
+import { t } from '@/components/common/i18n';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { RpcRequest, RpcResponse } from '@/lib/protocol';
 import { originOf } from '@/lib/credentials';
@@ -44,10 +45,16 @@ export function CustomHeaders({ baseUrl, call }: CustomHeadersProps) {
     const answer = await call({ type: 'save_header', baseUrl: origin, name, value });
     if (answer.type === 'header_names') {
       setSaved({ origin, names: answer.names });
-      setStatus({ kind: 'ok', text: value ? `Header ${name} saved.` : `Header ${name} removed.` });
+      setStatus({
+        kind: 'ok',
+        text: value ? t('settings.headers.saved', [name]) : t('settings.headers.removed', [name]),
+      });
       return true;
     }
-    setStatus({ kind: 'error', text: answer.type === 'rpc_error' ? answer.message : 'Not saved.' });
+    setStatus({
+      kind: 'error',
+      text: answer.type === 'rpc_error' ? answer.message : t('settings.headers.notSaved'),
+    });
     return false;
   };
 
@@ -55,7 +62,11 @@ export function CustomHeaders({ baseUrl, call }: CustomHeadersProps) {
     const name = nameInput.current?.value ?? '';
     const value = valueInput.current?.value ?? '';
     const checked = checkHeaderName(name);
-    const problem = checked.ok ? (value ? headerValueProblem(value) : 'Enter a value.') : null;
+    const problem = checked.ok
+      ? value
+        ? headerValueProblem(value)
+        : t('settings.headers.enterValue')
+      : null;
     if (!checked.ok || problem) {
       setStatus({ kind: 'error', text: checked.ok ? (problem ?? '') : checked.message });
       return;
@@ -74,10 +85,10 @@ export function CustomHeaders({ baseUrl, call }: CustomHeadersProps) {
       open={expanded}
       onToggle={(e) => setExpanded(e.currentTarget.open)}
     >
-      <summary>Custom headers</summary>
-      <p className="hint muted">Sent with every request to {origin}, and nowhere else.</p>
+      <summary>{t('settings.headers.title')}</summary>
+      <p className="hint muted">{t('settings.headers.hint', [origin])}</p>
       {names.length > 0 ? (
-        <ul aria-label="Custom headers">
+        <ul aria-label={t('settings.headers.title')}>
           {names.map((name) => (
             <li key={name}>
               <code>{name}</code>{' '}
@@ -86,18 +97,18 @@ export function CustomHeaders({ baseUrl, call }: CustomHeadersProps) {
                 className="button link small"
                 onClick={() => void save(name, '')}
               >
-                Remove {name}
+                {t('settings.headers.remove', [name])}
               </button>
             </li>
           ))}
         </ul>
       ) : null}
-      <label htmlFor={`${ids}-name`}>Header name</label>
+      <label htmlFor={`${ids}-name`}>{t('settings.headers.name')}</label>
       <input id={`${ids}-name`} ref={nameInput} type="text" autoComplete="off" spellCheck={false} />
-      <label htmlFor={`${ids}-value`}>Header value</label>
+      <label htmlFor={`${ids}-value`}>{t('settings.headers.value')}</label>
       <input id={`${ids}-value`} ref={valueInput} type="password" autoComplete="off" />
       <button type="button" className="button small" onClick={() => void add()}>
-        Add header
+        {t('settings.headers.add')}
       </button>
       <FormStatus status={status} />
     </details>

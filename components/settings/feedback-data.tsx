@@ -1,6 +1,7 @@
 /**
  * Settings → Feedback data: what has been collected, exported as JSONL for fine-tuning, and the
  * raw feedback file imported back (merged, never duplicated). The key and settings are never in it.
+ * It acts at once, apart from the settings form's Save, and says so (issue 16).
  */
 import { FormStatus, type Status } from '@/components/common/form-status';
 import './settings.css';
@@ -18,6 +19,8 @@ import { DEFAULT_EXPORT_OPTIONS, type ExportOptions } from '@/lib/export/options
 import { toJsonl } from '@/lib/export/schemas';
 import { feedbackImportSummary } from '@/lib/export/import-summary';
 import { downloadText } from '@/components/common/download';
+import { t } from '@/components/common/i18n';
+import { FilePicker } from './file-picker';
 
 type Format = 'preference' | 'sft' | 'raw';
 
@@ -46,9 +49,7 @@ export function FeedbackData({ data: source }: { data: FeedbackDataSource }) {
       source
         .feedbackCounts()
         .then(setCounts)
-        .catch(() =>
-          setStatus({ kind: 'error', text: 'Feedback could not be read from browser storage.' }),
-        ),
+        .catch(() => setStatus({ kind: 'error', text: t('settings.feedback.readFailed') })),
     [source],
   );
   useEffect(() => {
@@ -72,10 +73,10 @@ export function FeedbackData({ data: source }: { data: FeedbackDataSource }) {
       );
       setStatus({
         kind: 'ok',
-        text: `Exported ${lines.length} ${lines.length === 1 ? 'line' : 'lines'}.`,
+        text: t('settings.feedback.exported', lines.length),
       });
     } catch {
-      setStatus({ kind: 'error', text: 'The export failed: feedback could not be read.' });
+      setStatus({ kind: 'error', text: t('settings.feedback.exportFailed') });
     }
   };
 
@@ -103,17 +104,22 @@ export function FeedbackData({ data: source }: { data: FeedbackDataSource }) {
       });
       await refresh();
     } catch {
-      setStatus({ kind: 'error', text: 'The import could not be saved. Nothing was changed.' });
+      setStatus({ kind: 'error', text: t('settings.feedback.importFailed') });
     }
   };
 
   return (
-    <section className="feedback-data" aria-labelledby={`${ids}-title`}>
-      <h2 id={`${ids}-title`}>Feedback data</h2>
+    <section className="settings-section feedback-data" aria-labelledby={`${ids}-title`}>
+      <h2 id={`${ids}-title`}>{t('settings.feedback.title')}</h2>
+      <p className="hint muted">{t('settings.feedback.atOnce')}</p>
       <p className="muted">
         {counts
-          ? `${counts.ratings} ratings, ${counts.comparisons} comparisons, ${counts.reports} moderation reports. Stored only in this browser.`
-          : 'Counting…'}
+          ? t('settings.feedback.counts', [
+              t('settings.feedback.ratings', counts.ratings),
+              t('settings.feedback.comparisons', counts.comparisons),
+              t('settings.feedback.reports', counts.reports),
+            ])
+          : t('settings.feedback.counting')}
       </p>
       <label className="check">
         <input
@@ -121,7 +127,7 @@ export function FeedbackData({ data: source }: { data: FeedbackDataSource }) {
           checked={options.includeSystemPrompt}
           onChange={(e) => setOptions({ ...options, includeSystemPrompt: e.target.checked })}
         />
-        Include the system prompt
+        <span>{t('settings.feedback.includePrompt')}</span>
       </label>
       <label className="check">
         <input
@@ -129,25 +135,23 @@ export function FeedbackData({ data: source }: { data: FeedbackDataSource }) {
           checked={options.redactAttachments}
           onChange={(e) => setOptions({ ...options, redactAttachments: e.target.checked })}
         />
-        Redact attached page text
+        <span>{t('settings.feedback.redact')}</span>
       </label>
-      <div className="row">
+      <div className="row wrap">
         <button type="button" className="button small" onClick={() => void exportAs('preference')}>
-          Export preference pairs
+          {t('settings.feedback.exportPairs')}
         </button>
         <button type="button" className="button small" onClick={() => void exportAs('sft')}>
-          Export supervised examples
+          {t('settings.feedback.exportSft')}
         </button>
         <button type="button" className="button small" onClick={() => void exportAs('raw')}>
-          Export raw feedback
+          {t('settings.feedback.exportRaw')}
         </button>
       </div>
-      <label htmlFor={`${ids}-import`}>Import raw feedback (.jsonl)</label>
-      <input
-        id={`${ids}-import`}
-        type="file"
+      <FilePicker
+        label={t('settings.feedback.import')}
         accept=".jsonl,.json,application/jsonl,application/json"
-        onChange={(e) => void importFile(e.target.files?.[0])}
+        onFile={(file) => void importFile(file)}
       />
       <FormStatus status={status} />
     </section>

@@ -3,6 +3,7 @@
  * loopback permission asked from this click, the worker probes the usual ports; what answered is
  * listed with its models, and one click fills the form with it. Nothing is probed before.
  */
+import { t } from '@/components/common/i18n';
 import { useState } from 'react';
 import { browser } from 'wxt/browser';
 import { FormStatus, type Status } from '@/components/common/form-status';
@@ -29,7 +30,7 @@ const where = (server: LocalServer) =>
 
 function hintFor(server: LocalServer): ServerHint | null {
   if (server.status === 'empty') return NO_MODEL_HINTS[server.kind];
-  if (server.status === 'needs_key') return { say: 'Use it, then enter its API key below.' };
+  if (server.status === 'needs_key') return { say: t('settings.local.needsKey') };
   if (server.status === 'refused') return refusedHint(browser.runtime.getURL('/'));
   return null;
 }
@@ -45,19 +46,19 @@ export function LocalServers({ call, onUse }: LocalServersProps) {
     if (!(await ensureLoopbackPermission())) {
       setStatus({
         kind: 'error',
-        text: 'Parley needs permission to look for servers on this computer. Click again and allow it.',
+        text: t('settings.local.needPermission'),
       });
       return;
     }
     setBusy(true);
     setServers(null);
-    setStatus({ kind: 'busy', text: 'Looking for local servers…' });
+    setStatus({ kind: 'busy', text: t('settings.local.looking') });
     try {
       const response = await call({ type: 'find_local_servers' });
       if (response.type !== 'local_servers') {
         setStatus({
           kind: 'error',
-          text: response.type === 'rpc_error' ? response.message : 'Could not look.',
+          text: response.type === 'rpc_error' ? response.message : t('settings.local.failed'),
         });
         return;
       }
@@ -65,9 +66,7 @@ export function LocalServers({ call, onUse }: LocalServersProps) {
       const n = response.servers.length;
       setStatus({
         kind: 'ok',
-        text: n
-          ? `Found ${n} local ${n === 1 ? 'server' : 'servers'}.`
-          : 'No local server answered on the usual ports (Ollama 11434, LM Studio 1234, llama.cpp 8080, vLLM 8000, Jan 1337, 5000, 5001). Start one, or type its base URL.',
+        text: n ? t('settings.local.found', n) : t('settings.local.none'),
       });
     } finally {
       setBusy(false);
@@ -79,17 +78,19 @@ export function LocalServers({ call, onUse }: LocalServersProps) {
     const model = server.models[0];
     setStatus({
       kind: 'ok',
-      text: `${SERVER_LABELS[server.kind]} at ${where(server)} is filled in${model ? ` with ${model}` : ''}. Save to use it.`,
+      text: model
+        ? t('settings.local.filledWith', [SERVER_LABELS[server.kind], where(server), model])
+        : t('settings.local.filled', [SERVER_LABELS[server.kind], where(server)]),
     });
   };
 
   return (
     <div className="local-servers">
       <button type="button" className="button" onClick={() => void find()}>
-        Find local servers
+        {t('settings.local.find')}
       </button>
       {servers?.length ? (
-        <ul className="local-server-list" aria-label="Local servers">
+        <ul className="local-server-list" aria-label={t('settings.local.list')}>
           {servers.map((server) => {
             const hint = hintFor(server);
             return (
@@ -111,10 +112,13 @@ export function LocalServers({ call, onUse }: LocalServersProps) {
                 <button
                   type="button"
                   className="button small"
-                  aria-label={`Use ${SERVER_LABELS[server.kind]} at ${where(server)}`}
+                  aria-label={t('settings.local.useAt', [
+                    SERVER_LABELS[server.kind],
+                    where(server),
+                  ])}
                   onClick={() => use(server)}
                 >
-                  Use
+                  {t('settings.local.use')}
                 </button>
               </li>
             );

@@ -2,6 +2,7 @@
  * The model combobox and Load models: the endpoint's models from the worker (with the typed key
  * or the one saved for it). A list that loads is an answer: Save need not test again.
  */
+import { t } from '@/components/common/i18n';
 import type { Status } from '@/components/common/form-status';
 import type { RpcRequest, RpcResponse } from '@/lib/protocol';
 import { ensureHostPermission } from './host-permission';
@@ -28,11 +29,11 @@ export function ModelField(props: ModelFieldProps) {
     if (!granted) {
       onStatus({
         kind: 'error',
-        text: 'Parley needs permission to reach that server to list its models.',
+        text: t('settings.model.needPermission'),
       });
       return;
     }
-    onStatus({ kind: 'busy', text: 'Loading models…' });
+    onStatus({ kind: 'busy', text: t('settings.model.loading') });
     const typedKey = props.typedKey();
     const response = await props.call({
       type: 'list_models',
@@ -43,7 +44,7 @@ export function ModelField(props: ModelFieldProps) {
       props.onModels(response.models);
       if (response.models.length && !response.models.includes(model))
         onModel(response.models[0] ?? model);
-      onStatus({ kind: 'ok', text: `${response.models.length} models available.` });
+      onStatus({ kind: 'ok', text: t('settings.model.available', response.models.length) });
       const keySent = Boolean(typedKey);
       props.check.record({
         verdict: response.models.length
@@ -53,13 +54,13 @@ export function ModelField(props: ModelFieldProps) {
     } else {
       onStatus({
         kind: 'error',
-        text: response.type === 'rpc_error' ? response.message : 'Could not list models.',
+        text: response.type === 'rpc_error' ? response.message : t('settings.model.failed'),
       });
     }
   };
   return (
     <>
-      <label htmlFor={id}>Model</label>
+      <label htmlFor={id}>{t('settings.model.label')}</label>
       <div className="row">
         <input
           id={id}
@@ -72,7 +73,7 @@ export function ModelField(props: ModelFieldProps) {
           spellCheck={false}
         />
         <button type="button" className="button" onClick={() => void loadModels()}>
-          Load models
+          {t('settings.model.load')}
         </button>
       </div>
       <datalist id={`${id}-models`}>

@@ -8,13 +8,13 @@
  */
 import { FormStatus, type Status } from '@/components/common/form-status';
 import './settings.css';
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { LocalServer } from '@/lib/model/local-servers';
 import type { PublicSettings, RpcRequest, RpcResponse } from '@/lib/protocol';
 import { presetFor, PROVIDER_PRESETS, requiresKey } from '@/lib/settings';
 import { originOf } from '@/lib/credentials';
 import { chatKeyStatus, moderationKeyStatus } from '@/lib/key-status';
-import { DEFAULT_SYSTEM_PROMPT } from '@/lib/model/system-prompt';
+import { t } from '@/components/common/i18n';
 import { ConnectionTest } from './connection-test';
 import { CustomHeaders } from './custom-headers';
 import { KeyBinding } from './key-binding';
@@ -24,16 +24,25 @@ import { ModerationFields } from './moderation-fields';
 import { endpointFingerprint, useConnectionCheck } from './use-connection-check';
 import { useSaveSettings } from './use-save-settings';
 import { BuiltinGate } from './builtin-gate';
-import { WaitField, waitMinutesText } from './wait-field';
+import { waitMinutesText } from './wait-field';
+import { BehaviourFields } from './behaviour-fields';
+import { presetLabel } from './preset-label';
+import type { FocusField } from './focus-field';
 
 export interface SettingsFormProps {
   initial: PublicSettings;
   call: (request: RpcRequest) => Promise<RpcResponse>;
   onSaved: (settings: PublicSettings) => void;
   compact?: boolean;
+  /**
+   * The field to focus when the form opens without focus elsewhere: "Open settings" on an error
+   * card leaves the chat (and focus with it), so the field the error is about takes it (issue 16).
+   */
+  focusField?: FocusField;
 }
 
-export function SettingsForm({ initial, call, onSaved, compact }: SettingsFormProps) {
+export function SettingsForm(props: SettingsFormProps) {
+  const { initial, call, onSaved, compact, focusField } = props;
   const ids = useId();
   const [baseUrl, setBaseUrl] = useState(initial.baseUrl);
   const [model, setModel] = useState(initial.model);
@@ -48,6 +57,7 @@ export function SettingsForm({ initial, call, onSaved, compact }: SettingsFormPr
   const [keyEdits, setKeyEdits] = useState(0);
   const keyInput = useRef<HTMLInputElement>(null);
   const moderationKeyInput = useRef<HTMLInputElement>(null);
+  const baseUrlInput = useRef<HTMLInputElement>(null);
   const preset = presetFor(baseUrl);
   // From `initial`, which every save updates: the background is the only source of truth.
   const keyStatus = chatKeyStatus(initial.keyOrigins, baseUrl);
@@ -59,6 +69,20 @@ export function SettingsForm({ initial, call, onSaved, compact }: SettingsFormPr
   const fingerprint = endpointFingerprint(baseUrl, keyEdits, reuse.reuseKeyFrom);
   const check = useConnectionCheck(call, fingerprint);
   const typedKey = () => keyInput.current?.value || undefined;
+  useEffect(() => {
+    if (!focusField) return;
+    const active = document.activeElement;
+    if (active && active !== document.body) return;
+    const field =
+      focusField === 'key'
+        ? keyInput.current
+        : focusField === 'model'
+          ? document.getElementById(`${ids}-model`)
+          : baseUrlInput.current;
+    (field ?? baseUrlInput.current)?.focus();
+    // Once, as the form opens: later renders must not pull focus back.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const { save, removeKey, asking } = useSaveSettings({
     initial,
     baseUrl,
@@ -100,98 +124,101 @@ export function SettingsForm({ initial, call, onSaved, compact }: SettingsFormPr
     check.record({ verdict }, forServer);
   };
 
+  const connection = (
+    <BuiltinGate>
+      <label htmlFor={`${ids}-provider`}>{t('settings.connection.provider')}</label>
+      <select
+        id={`${ids}-provider`}
+        value={preset}
+        onChange={(e) => {
+          const next = PROVIDER_PRESETS.find((p) => p.id === e.target.value);
+          if (next && next.baseUrl) setBaseUrl(next.baseUrl);
+        }}
+      >
+        {PROVIDER_PRESETS.map((p) => (
+          <option key={p.id} value={p.id}>
+            {presetLabel(p)}
+          </option>
+        ))}
+      </select>
+      <LocalServers call={call} onUse={useLocalServer} />
+
+      <label htmlFor={`${ids}-base`}>{t('settings.connection.baseUrl')}</label>
+      <input
+        id={`${ids}-base`}
+        ref={baseUrlInput}
+        type="url"
+        value={baseUrl}
+        onChange={(e) => setBaseUrl(e.target.value)}
+        spellCheck={false}
+      />
+      <ConnectionTest baseUrl={baseUrl} typedKey={typedKey} reuse={reuse} check={check} />
+
+      <label htmlFor={`${ids}-key`}>{t('settings.key.label')}</label>
+      <input
+        id={`${ids}-key`}
+        ref={keyInput}
+        type="password"
+        autoComplete="off"
+        onChange={() => setKeyEdits((n) => n + 1)}
+        placeholder={
+          hasKey
+            ? t('settings.key.savedPlaceholder')
+            : requiresKey(baseUrl)
+              ? t('settings.key.openaiPlaceholder')
+              : t('settings.key.optionalPlaceholder')
+        }
+      />
+      <KeyBinding
+        status={keyStatus}
+        confirmed={'reuseKeyFrom' in reuse}
+        onConfirm={(yes) => setReuseFor(yes ? originOf(baseUrl) : null)}
+        onRemove={() => void removeKey().then(() => keyInput.current?.focus())}
+      />
+      <CustomHeaders baseUrl={baseUrl} call={call} />
+
+      <ModelField
+        id={`${ids}-model`}
+        baseUrl={baseUrl}
+        model={model}
+        onModel={setModel}
+        models={models}
+        onModels={setModels}
+        typedKey={typedKey}
+        reuse={reuse}
+        call={call}
+        onStatus={setStatus}
+        check={check}
+      />
+    </BuiltinGate>
+  );
+
   return (
     <form
-      className="settings-form"
+      className="settings-form settings-page"
       onSubmit={(e) => {
         e.preventDefault();
         void save(false);
       }}
     >
       {/* issue 15: the built-in model has no endpoint, key or model (BuiltinGate). */}
-      <BuiltinGate>
-        <label htmlFor={`${ids}-provider`}>Provider</label>
-        <select
-          id={`${ids}-provider`}
-          value={preset}
-          onChange={(e) => {
-            const next = PROVIDER_PRESETS.find((p) => p.id === e.target.value);
-            if (next && next.baseUrl) setBaseUrl(next.baseUrl);
-          }}
-        >
-          {PROVIDER_PRESETS.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.label}
-            </option>
-          ))}
-        </select>
-        <LocalServers call={call} onUse={useLocalServer} />
-
-        <label htmlFor={`${ids}-base`}>Base URL</label>
-        <input
-          id={`${ids}-base`}
-          type="url"
-          value={baseUrl}
-          onChange={(e) => setBaseUrl(e.target.value)}
-          spellCheck={false}
-        />
-        <ConnectionTest baseUrl={baseUrl} typedKey={typedKey} reuse={reuse} check={check} />
-
-        <label htmlFor={`${ids}-key`}>API key</label>
-        <input
-          id={`${ids}-key`}
-          ref={keyInput}
-          type="password"
-          autoComplete="off"
-          onChange={() => setKeyEdits((n) => n + 1)}
-          placeholder={
-            hasKey
-              ? 'Saved (type to replace)'
-              : requiresKey(baseUrl)
-                ? 'sk-…'
-                : 'Optional for local servers'
-          }
-        />
-        <KeyBinding
-          status={keyStatus}
-          confirmed={'reuseKeyFrom' in reuse}
-          onConfirm={(yes) => setReuseFor(yes ? originOf(baseUrl) : null)}
-          onRemove={() => void removeKey()}
-        />
-        <CustomHeaders baseUrl={baseUrl} call={call} />
-
-        <ModelField
-          id={`${ids}-model`}
-          baseUrl={baseUrl}
-          model={model}
-          onModel={setModel}
-          models={models}
-          onModels={setModels}
-          typedKey={typedKey}
-          reuse={reuse}
-          call={call}
-          onStatus={setStatus}
-          check={check}
-        />
-      </BuiltinGate>
+      {compact ? (
+        connection
+      ) : (
+        <section className="settings-section" aria-labelledby={`${ids}-connection`}>
+          <h2 id={`${ids}-connection`}>{t('settings.connection.title')}</h2>
+          {connection}
+        </section>
+      )}
 
       {compact ? null : (
         <>
-          <label htmlFor={`${ids}-prompt`}>System prompt</label>
-          <textarea
-            id={`${ids}-prompt`}
-            rows={8}
-            value={systemPrompt}
-            onChange={(e) => setSystemPrompt(e.target.value)}
+          <BehaviourFields
+            systemPrompt={systemPrompt}
+            onSystemPrompt={setSystemPrompt}
+            waitMinutes={waitMinutes}
+            onWaitMinutes={setWaitMinutes}
           />
-          <button
-            type="button"
-            className="button link small"
-            onClick={() => setSystemPrompt(DEFAULT_SYSTEM_PROMPT)}
-          >
-            Restore default prompt
-          </button>
-          <WaitField value={waitMinutes} onChange={setWaitMinutes} />
           <ModerationFields
             value={moderation}
             onChange={setModeration}
@@ -202,20 +229,23 @@ export function SettingsForm({ initial, call, onSaved, compact }: SettingsFormPr
         </>
       )}
 
-      <div className="row">
-        <button type="submit" className="button primary">
-          Save
-        </button>
-      </div>
-      {asking ? (
-        <div className="save-anyway" role="alert">
-          <p>{asking} Save anyway?</p>
-          <button type="button" className="button" onClick={() => void save(true)}>
-            Save anyway
+      {/* Save belongs to the fields above: a bar at the form's foot that stays in view with it. */}
+      <div className="settings-footer">
+        {asking ? (
+          <div className="save-anyway" role="alert">
+            <p>{t('settings.save.askAnyway', [asking])}</p>
+            <button type="button" className="button" onClick={() => void save(true)}>
+              {t('settings.save.anyway')}
+            </button>
+          </div>
+        ) : null}
+        <div className="settings-footer-row">
+          <button type="submit" className="button primary">
+            {t('settings.save.save')}
           </button>
+          <FormStatus status={status} />
         </div>
-      ) : null}
-      <FormStatus status={status} />
+      </div>
     </form>
   );
 }

@@ -3,6 +3,7 @@
  * item 7): when it never answered (or answered with a refusal) Save asks "Save anyway?" once,
  * and the user's second click saves it all the same: a server that is down today is not wrong.
  */
+import { t } from '@/components/common/i18n';
 import { useState, type RefObject } from 'react';
 import { browser } from 'wxt/browser';
 import type { Status } from '@/components/common/form-status';
@@ -52,7 +53,7 @@ export function useSaveSettings(input: SaveInput) {
     if (!granted) {
       return setStatus({
         kind: 'error',
-        text: 'Parley needs permission to reach that server. Save again and allow it.',
+        text: t('settings.save.needPermission'),
       });
     }
     const firstTokenTimeoutMs = firstTokenMsFrom(input.waitMinutes);
@@ -63,24 +64,24 @@ export function useSaveSettings(input: SaveInput) {
     if (moderation.baseUrl.trim() && !checkBaseUrl(moderation.baseUrl).ok) {
       return setStatus({
         kind: 'error',
-        text: 'The moderation base URL is not a valid http(s) URL.',
+        text: t('settings.save.badModerationUrl'),
       });
     }
     if (moderation.baseUrl.trim() && !(await ensureHostPermission(moderation.baseUrl))) {
       return setStatus({
         kind: 'error',
-        text: 'Parley needs permission to reach the moderation server.',
+        text: t('settings.save.needModerationPermission'),
       });
     }
     if (!typedKey && !input.hasKey && !('reuseKeyFrom' in reuse) && requiresKey(checked.url)) {
-      return setStatus({ kind: 'error', text: 'Enter your OpenAI API key (it starts with sk-).' });
+      return setStatus({ kind: 'error', text: t('settings.save.needKey') });
     }
     const endpointChanged =
       checked.url !== input.initial.baseUrl || Boolean(typedKey) || 'reuseKeyFrom' in reuse;
     let verdict = check.verdict;
     let step = nextSaveStep({ endpointChanged, verdict, insisted });
     if (step === 'test') {
-      setStatus({ kind: 'busy', text: 'Checking that the server answers…' });
+      setStatus({ kind: 'busy', text: t('settings.save.checking') });
       const outcome = await check.run({
         baseUrl: checked.url,
         ...(typedKey ? { apiKey: typedKey } : reuse),
@@ -111,11 +112,11 @@ export function useSaveSettings(input: SaveInput) {
     if (response.type !== 'settings') {
       return setStatus({
         kind: 'error',
-        text: response.type === 'rpc_error' ? response.message : 'Could not save.',
+        text: response.type === 'rpc_error' ? response.message : t('settings.save.failed'),
       });
     }
     input.onKeysCleared();
-    setStatus({ kind: 'ok', text: 'Saved.' });
+    setStatus({ kind: 'ok', text: t('settings.save.saved') });
     input.onSaved(response.settings);
   };
 
@@ -128,7 +129,7 @@ export function useSaveSettings(input: SaveInput) {
       apiKey: '',
     });
     if (response.type === 'settings') {
-      setStatus({ kind: 'ok', text: 'API key removed.' });
+      setStatus({ kind: 'ok', text: t('settings.key.removed') });
       input.onSaved(response.settings);
     }
   };

@@ -5,6 +5,7 @@
  */
 import { useId } from 'react';
 import { DEFAULT_SETTINGS, FIRST_TOKEN_MINUTES } from '@/lib/settings';
+import { t } from '@/components/common/i18n';
 
 export interface WaitFieldProps {
   /** The minutes as typed. */
@@ -28,7 +29,7 @@ export function WaitField({ value, onChange }: WaitFieldProps) {
   const id = useId();
   return (
     <>
-      <label htmlFor={id}>Wait for the first token (minutes)</label>
+      <label htmlFor={id}>{t('settings.behaviour.wait')}</label>
       <input
         id={id}
         type="number"
@@ -41,8 +42,11 @@ export function WaitField({ value, onChange }: WaitFieldProps) {
         aria-describedby={`${id}-hint`}
       />
       <p id={`${id}-hint`} className="hint muted">
-        Local servers read a long prompt in silence before the first word: minutes on a laptop.
-        Parley waits this long ({FIRST_TOKEN_MINUTES.min}–{FIRST_TOKEN_MINUTES.max}; default 10).
+        {t('settings.behaviour.waitHint', [
+          String(FIRST_TOKEN_MINUTES.min),
+          String(FIRST_TOKEN_MINUTES.max),
+          waitMinutesText(undefined),
+        ])}
       </p>
     </>
   );
