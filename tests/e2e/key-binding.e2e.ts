@@ -144,6 +144,11 @@ describe('key binding', () => {
     await openSettings();
     await page.getByText(new RegExp(`^Key saved for .*${escape(hostOf(b))}`)).waitFor();
     await page.getByRole('button', { name: 'Remove saved key' }).click();
+    // It asks first (issue 16): "Remove the saved key?" → Remove key.
+    await page
+      .getByRole('group', { name: 'Remove the saved key?' })
+      .getByRole('button', { name: 'Remove key' })
+      .click();
     await panel.composer.waitFor();
     b.reset();
     await newChat(page);
