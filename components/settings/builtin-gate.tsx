@@ -90,9 +90,11 @@ export function BuiltinGate({ children }: { children: ReactNode }) {
     >
       {children}
       {state === 'checking' || offered || env.setup ? null : (
-        <p className="hint muted builtin-reason">
-          {t('settings.builtin.notOffered', [unavailableReason(state)])}
-        </p>
+        // The reason is long (disk, GPU, policies): one line says it, the details open on demand.
+        <details className="hint muted builtin-reason">
+          <summary>{t('settings.builtin.notOffered')}</summary>
+          <p>{unavailableReason(state)}</p>
+        </details>
       )}
     </div>
   );

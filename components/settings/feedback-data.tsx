@@ -112,7 +112,7 @@ export function FeedbackData({ data: source }: { data: FeedbackDataSource }) {
     <section className="settings-section feedback-data" aria-labelledby={`${ids}-title`}>
       <h2 id={`${ids}-title`}>{t('settings.feedback.title')}</h2>
       <p className="hint muted">{t('settings.feedback.atOnce')}</p>
-      <p className="muted">
+      <p className="hint muted">
         {counts
           ? t('settings.feedback.counts', [
               t('settings.feedback.ratings', counts.ratings),

@@ -65,6 +65,7 @@ export function ModelField(props: ModelFieldProps) {
         <input
           id={id}
           role="combobox"
+          dir="ltr"
           aria-expanded={false}
           aria-autocomplete="list"
           list={`${id}-models`}

@@ -93,6 +93,7 @@ export function ModerationFields(props: ModerationFieldsProps) {
               <input
                 id={`${ids}-mbase`}
                 type="url"
+                dir="ltr"
                 placeholder={t('settings.moderation.sameAsChat')}
                 value={value.baseUrl}
                 onChange={(e) => set({ baseUrl: e.target.value })}
@@ -103,6 +104,7 @@ export function ModerationFields(props: ModerationFieldsProps) {
                 id={`${ids}-mkey`}
                 ref={keyInput}
                 type="password"
+                dir="ltr"
                 autoComplete="off"
                 placeholder={
                   keyStatus.kind === 'own'

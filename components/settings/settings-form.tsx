@@ -148,6 +148,8 @@ export function SettingsForm(props: SettingsFormProps) {
         id={`${ids}-base`}
         ref={baseUrlInput}
         type="url"
+        // URLs and keys read left to right in every language (the placeholder too).
+        dir="ltr"
         value={baseUrl}
         onChange={(e) => setBaseUrl(e.target.value)}
         spellCheck={false}
@@ -159,6 +161,7 @@ export function SettingsForm(props: SettingsFormProps) {
         id={`${ids}-key`}
         ref={keyInput}
         type="password"
+        dir="ltr"
         autoComplete="off"
         onChange={() => setKeyEdits((n) => n + 1)}
         placeholder={
