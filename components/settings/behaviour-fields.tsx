@@ -23,6 +23,8 @@ export function BehaviourFields(props: BehaviourFieldsProps) {
       <textarea
         id={`${ids}-prompt`}
         rows={8}
+        // The prompt may be in any language: each line takes its own direction.
+        dir="auto"
         value={props.systemPrompt}
         onChange={(e) => props.onSystemPrompt(e.target.value)}
       />
