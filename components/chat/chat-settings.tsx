@@ -3,6 +3,7 @@
  * the defaults in Settings.
  */
 import { useId, useState, type FormEvent } from 'react';
+import { t } from '@/components/common/i18n';
 import type { Conversation } from '@/lib/model/types';
 
 export interface ChatSettingsProps {
@@ -21,15 +22,21 @@ export function ChatSettings({ conversation, onSave, onClose }: ChatSettingsProp
     onSave({ model: model.trim(), systemPrompt });
   };
   return (
-    <form className="chat-settings settings-form" aria-label="This conversation" onSubmit={submit}>
-      <label htmlFor={`${ids}-model`}>Model for this chat</label>
+    <form
+      className="chat-settings settings-form"
+      aria-label={t('panel.chatSettings.form')}
+      onSubmit={submit}
+    >
+      <label htmlFor={`${ids}-model`}>{t('panel.chatSettings.model')}</label>
       <input
         id={`${ids}-model`}
         value={model}
+        // Opened from More actions: the first field takes the focus, Escape gives it back.
+        autoFocus
         onChange={(e) => setModel(e.target.value)}
         spellCheck={false}
       />
-      <label htmlFor={`${ids}-prompt`}>System prompt for this chat</label>
+      <label htmlFor={`${ids}-prompt`}>{t('panel.chatSettings.prompt')}</label>
       <textarea
         id={`${ids}-prompt`}
         rows={4}
@@ -38,10 +45,10 @@ export function ChatSettings({ conversation, onSave, onClose }: ChatSettingsProp
       />
       <div className="row">
         <button type="submit" className="button primary small" disabled={!model.trim()}>
-          Apply to next turn
+          {t('panel.chatSettings.apply')}
         </button>
         <button type="button" className="button ghost small" onClick={onClose}>
-          Close
+          {t('panel.chatSettings.close')}
         </button>
       </div>
     </form>

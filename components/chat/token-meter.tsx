@@ -4,6 +4,7 @@
  * A model that counts for itself (the built-in one, issue 15) passes its own count: no estimate.
  */
 import { useEffect, useState } from 'react';
+import { t } from '@/components/common/i18n';
 import { contextWindowFor } from '@/lib/prompt/budget';
 
 type Counter = (text: string) => number;
@@ -35,7 +36,7 @@ export function TokenMeter({
 }: {
   texts: readonly string[];
   model: string;
-  /** While a reply streams: no counting (the count waits for it to end). */
+  /** From Send until the reply ends: no counting, the last count stands (it never drops). */
   paused?: boolean;
   /** The context the server said it has, in this meter's count (issue 14); else by model name. */
   serverWindow?: number | undefined;
@@ -71,10 +72,10 @@ export function TokenMeter({
     <div
       className="token-meter"
       data-counted-by={ownTokens !== null ? 'model' : 'estimate'}
-      title={`${numbers.format(tokens)} of ${numbers.format(window)} tokens`}
+      title={t('panel.meter.title', [numbers.format(tokens), numbers.format(window)])}
     >
       <meter
-        aria-label="Context used"
+        aria-label={t('panel.meter.label')}
         min={0}
         max={window}
         value={tokens}
@@ -83,11 +84,11 @@ export function TokenMeter({
         optimum={0}
       />
       <span className={share > 0.9 ? 'warn-text' : 'muted'} role={share >= 1 ? 'alert' : undefined}>
-        {numbers.format(tokens)} / {numbers.format(window)} tokens
+        {t('panel.meter.text', [numbers.format(tokens), numbers.format(window)])}
         {share >= 1
           ? serverWindow
-            ? ` · more than ${owner === 'builtin' ? "the built-in model's" : "this server's"} context: remove an attachment or start a new chat`
-            : ' · the oldest messages will be left out'
+            ? t(owner === 'builtin' ? 'panel.meter.overBuiltin' : 'panel.meter.overServer')
+            : t('panel.meter.oldest')
           : ''}
       </span>
     </div>

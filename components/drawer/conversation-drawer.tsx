@@ -1,9 +1,11 @@
 /**
  * Navigation "Conversations": the list (pinned, then by day), search as you type with the matching
  * snippet, rename inline, pin, delete with Undo, and export/import. Both lists are windowed
- * (drawer-groups.tsx, drawer-hits.tsx): 20,000 conversations render as a few dozen rows.
+ * (drawer-groups.tsx, drawer-hits.tsx): 20,000 conversations render as a few dozen rows. It opens
+ * as an overlay over the chat (components/panel/drawer-host.tsx) with the focus in the search box.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { t } from '@/components/common/i18n';
 import type { ChatMessage, Conversation } from '@/lib/model/types';
 import { groupByDay } from '@/lib/drawer/group';
 import { searchConversations } from '@/lib/drawer/search';
@@ -54,7 +56,7 @@ export function ConversationDrawer({
     data
       .list()
       .then(setConversations)
-      .catch(() => setError('History is unavailable: browser storage could not be read.'));
+      .catch(() => setError(t('drawer.listError')));
   }, [data, version, reload]);
 
   // Message text is read once when a search starts (not per keystroke), and again after changes.
@@ -64,7 +66,7 @@ export function ConversationDrawer({
     data
       .messages()
       .then(setMessages)
-      .catch(() => setError('Search is unavailable: browser storage could not be read.'));
+      .catch(() => setError(t('drawer.searchError')));
   }, [data, searching, version, reload]);
 
   const visible = useMemo(
@@ -77,16 +79,25 @@ export function ConversationDrawer({
   );
   // Day labels are relative to when the drawer opened (Today, Yesterday).
   const [openedAt] = useState(() => Date.now());
-  const groups = useMemo(() => groupByDay(visible, openedAt), [visible, openedAt]);
+  const groups = useMemo(
+    () =>
+      groupByDay(visible, openedAt, t('extension.language') || 'en').map((g) => ({
+        ...g,
+        label: dayLabel(g.label),
+      })),
+    [visible, openedAt],
+  );
   const refresh = () => setReload((n) => n + 1);
 
   return (
-    <nav className="drawer" aria-label="Conversations" ref={nav}>
+    <nav className="drawer" aria-label={t('drawer.nav')} ref={nav}>
       <input
         type="search"
         className="drawer-search"
-        aria-label="Search conversations"
-        placeholder="Search conversations"
+        aria-label={t('drawer.search')}
+        placeholder={t('drawer.search')}
+        // The drawer opens to find a chat: typing starts in the search box.
+        autoFocus
         value={query}
         onChange={(e) => setQuery(e.target.value)}
         onKeyDown={(e) => {
@@ -111,9 +122,7 @@ export function ConversationDrawer({
           onDelete={onDelete}
         />
       )}
-      {!hits && visible.length === 0 && !error ? (
-        <p className="muted">No conversations yet.</p>
-      ) : null}
+      {!hits && visible.length === 0 && !error ? <p className="muted">{t('drawer.none')}</p> : null}
       {files ? (
         <ConversationFiles
           data={files}
@@ -125,4 +134,17 @@ export function ConversationDrawer({
       ) : null}
     </nav>
   );
+}
+
+// The day groups' fixed names come from lib/drawer/group in English; dates are already localised.
+const DAY_KEYS = {
+  Pinned: 'drawer.groups.pinned',
+  Today: 'drawer.groups.today',
+  Yesterday: 'drawer.groups.yesterday',
+  Undated: 'drawer.groups.undated',
+} as const;
+
+function dayLabel(label: string): string {
+  const key = DAY_KEYS[label as keyof typeof DAY_KEYS];
+  return key ? t(key) : label;
 }

@@ -1,6 +1,7 @@
 /** Export all conversations (JSON, the whole tree) and import such a file (merged, never duplicated). */
 import { FormStatus, type Status } from '@/components/common/form-status';
 import { useId, useState } from 'react';
+import { t } from '@/components/common/i18n';
 import { toJsonExport, type ConversationBundle } from '@/lib/export/conversation';
 import { parseConversationsFileInSteps } from '@/lib/export/conversation-import';
 import { conversationImportSummary, importProgressText, plural } from '@/lib/export/import-summary';
@@ -37,9 +38,9 @@ export function ConversationFiles({
         toJsonExport(bundles),
         'application/json',
       );
-      setStatus({ kind: 'ok', text: `Exported ${plural(bundles.length, 'conversation')}.` });
+      setStatus({ kind: 'ok', text: t('drawer.files.exported', bundles.length) });
     } catch {
-      setStatus({ kind: 'error', text: 'The export failed: history could not be read.' });
+      setStatus({ kind: 'error', text: t('drawer.files.exportFailed') });
     }
   };
 
@@ -48,7 +49,7 @@ export function ConversationFiles({
       onProgress: (done, total) =>
         setStatus({
           kind: 'busy',
-          text: `Checking the file… ${done.toLocaleString('en')} of ${total.toLocaleString('en')}`,
+          text: t('drawer.files.checking', [done.toLocaleString('en'), total.toLocaleString('en')]),
         }),
     });
     if (!parsed.ok) {
@@ -75,7 +76,7 @@ export function ConversationFiles({
         kind: 'error',
         text:
           done === 0
-            ? 'The import could not be saved. Nothing was changed.'
+            ? t('drawer.files.notSaved')
             : `The import stopped after ${done.toLocaleString('en')} of ${plural(bundles.length, 'conversation')}: browser storage refused the rest. Importing the file again adds only what is missing.`,
       });
     }
@@ -87,11 +88,11 @@ export function ConversationFiles({
     const file = input.files?.[0];
     if (!file || busy) return;
     setBusy(true);
-    setStatus({ kind: 'busy', text: 'Reading the file…' });
+    setStatus({ kind: 'busy', text: t('drawer.files.reading') });
     try {
       await importText(await file.text());
     } catch {
-      setStatus({ kind: 'error', text: 'The file could not be read. Nothing was imported.' });
+      setStatus({ kind: 'error', text: t('drawer.files.unreadable') });
     } finally {
       setBusy(false);
       // Choosing the same file again (after fixing it, or to retry) fires a change again.
@@ -102,10 +103,10 @@ export function ConversationFiles({
   return (
     <div className="drawer-files">
       <button type="button" className="button small" onClick={() => void exportAll()}>
-        Export all
+        {t('drawer.files.exportAll')}
       </button>
       <label htmlFor={`${ids}-import`} className="button small">
-        Import conversations
+        {t('drawer.files.import')}
       </label>
       <input
         id={`${ids}-import`}

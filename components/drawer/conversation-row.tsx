@@ -1,6 +1,13 @@
-/** One conversation in the list: open it, rename it inline, pin it, delete it. */
-import { useState } from 'react';
+/**
+ * One conversation in the list: the row opens it (one Tab stop), and its menu renames it inline,
+ * pins it or deletes it. Escape in the title field cancels the rename, not the drawer.
+ */
+import { useCallback, useState } from 'react';
+import { t } from '@/components/common/i18n';
+import { MenuButton } from '@/components/common/menu';
+import { useEscape } from '@/components/common/use-escape';
 import type { Conversation } from '@/lib/model/types';
+import { BinIcon, PencilIcon, PinIcon, RowMenuIcon } from './drawer-icons';
 
 export interface ConversationRowProps {
   conversation: Conversation;
@@ -28,10 +35,12 @@ export function ConversationRow({
 }: ConversationRowProps) {
   const [editing, setEditing] = useState(false);
   // Stored records may be malformed (an old import, a hand edit): show what can be shown.
-  const name = typeof conversation.title === 'string' ? conversation.title : 'Untitled';
+  const name = typeof conversation.title === 'string' ? conversation.title : t('drawer.untitled');
   const [title, setTitle] = useState(name);
+  const stopEditing = useCallback(() => setEditing(false), []);
+  useEscape(stopEditing, editing);
   const time = Number.isFinite(conversation.updatedAt)
-    ? new Date(conversation.updatedAt).toLocaleTimeString('en', {
+    ? new Date(conversation.updatedAt).toLocaleTimeString(t('extension.language') || 'en', {
         hour: '2-digit',
         minute: '2-digit',
       })
@@ -46,7 +55,7 @@ export function ConversationRow({
     >
       {editing ? (
         <form
-          className="row"
+          className="drawer-rename"
           onSubmit={(e) => {
             e.preventDefault();
             onRename(title);
@@ -54,14 +63,14 @@ export function ConversationRow({
           }}
         >
           <input
-            aria-label="Conversation title"
+            aria-label={t('drawer.titleLabel')}
             value={title}
+            // Chosen from the row's menu: typing starts in the field.
             autoFocus
             onChange={(e) => setTitle(e.target.value)}
-            onKeyDown={(e) => e.key === 'Escape' && setEditing(false)}
           />
           <button type="submit" className="button small">
-            Save title
+            {t('drawer.saveTitle')}
           </button>
         </form>
       ) : (
@@ -70,39 +79,27 @@ export function ConversationRow({
           className="drawer-open"
           aria-current={current ? 'page' : undefined}
           data-window-focus
+          title={name}
           onClick={onOpen}
         >
           <span className="drawer-title">{name}</span>
           <span className="muted drawer-time">{time}</span>
         </button>
       )}
-      <span className="drawer-actions">
-        <button
-          type="button"
-          className="button ghost small"
-          aria-label={`Rename “${name}”`}
-          onClick={() => setEditing(!editing)}
-        >
-          Rename
-        </button>
-        <button
-          type="button"
-          className="button ghost small"
-          aria-pressed={Boolean(conversation.pinned)}
-          aria-label={`${conversation.pinned ? 'Unpin' : 'Pin'} “${name}”`}
-          onClick={onPin}
-        >
-          {conversation.pinned ? 'Unpin' : 'Pin'}
-        </button>
-        <button
-          type="button"
-          className="button ghost small"
-          aria-label={`Delete “${name}”`}
-          onClick={onDelete}
-        >
-          Delete
-        </button>
-      </span>
+      <MenuButton
+        className="drawer-row-menu tip-end"
+        label={t('drawer.rowActions', [name])}
+        icon={<RowMenuIcon />}
+        items={[
+          { label: t('drawer.rename'), icon: <PencilIcon />, onSelect: () => setEditing(true) },
+          {
+            label: conversation.pinned ? t('drawer.unpin') : t('drawer.pin'),
+            icon: <PinIcon />,
+            onSelect: onPin,
+          },
+          { label: t('drawer.delete'), icon: <BinIcon />, danger: true, onSelect: onDelete },
+        ]}
+      />
     </li>
   );
 }

@@ -1,5 +1,6 @@
 /** Search results in the drawer, windowed like the list: a query matching 20,000 chats stays fast. */
 import { useMemo } from 'react';
+import { t } from '@/components/common/i18n';
 import type { SearchHit } from '@/lib/drawer/search';
 import { LIST_STYLE } from './drawer-groups';
 import { useWindowedList } from './use-windowed-list';
@@ -16,8 +17,8 @@ export function DrawerHits({ hits, query, onOpen }: DrawerHitsProps) {
   return (
     <div ref={containerRef} style={LIST_STYLE} onScroll={onScroll} onKeyDown={onKeyDown}>
       <div style={{ height: range.before }} aria-hidden="true" />
-      <ul className="drawer-list" aria-label="Search results">
-        {hits.length === 0 ? <li className="muted">No conversation matches “{query}”.</li> : null}
+      <ul className="drawer-list" aria-label={t('drawer.results')}>
+        {hits.length === 0 ? <li className="muted">{t('drawer.noMatch', [query])}</li> : null}
         {hits.slice(range.start, range.end).map((hit, i) => (
           <li
             key={hit.conversationId}

@@ -1,5 +1,6 @@
-/** The composer's attachment chips and "Add page selection". */
+/** The composer's attachment chips ("Add page selection" is in the attach popover). */
 import { lazy, Suspense } from 'react';
+import { t } from '@/components/common/i18n';
 import { useChat } from './store-context';
 
 // Attachment chips (and the language list they offer) load with the first attachment.
@@ -11,28 +12,19 @@ export function Attachments() {
   const attachments = useChat((s) => s.attachments);
   const remove = useChat((s) => s.removeAttachment);
   const setLanguage = useChat((s) => s.setAttachmentLanguage);
-  const capture = useChat((s) => s.captureSelection);
+  if (!attachments.length) return null;
   return (
-    <>
-      {attachments.length ? (
-        <Suspense fallback={<div className="attachments muted">Attaching…</div>}>
-          <div className="attachments">
-            {attachments.map((a) => (
-              <AttachmentChip
-                key={a.id}
-                attachment={a}
-                onRemove={() => remove(a.id)}
-                onLanguageChange={(language) => setLanguage(a.id, language)}
-              />
-            ))}
-          </div>
-        </Suspense>
-      ) : null}
-      <div className="composer-tools">
-        <button type="button" className="button ghost small" onClick={capture}>
-          Add page selection
-        </button>
+    <Suspense fallback={<div className="attachments muted">{t('panel.composer.attaching')}</div>}>
+      <div className="attachments">
+        {attachments.map((a) => (
+          <AttachmentChip
+            key={a.id}
+            attachment={a}
+            onRemove={() => remove(a.id)}
+            onLanguageChange={(language) => setLanguage(a.id, language)}
+          />
+        ))}
       </div>
-    </>
+    </Suspense>
   );
 }

@@ -1,16 +1,18 @@
 /**
- * The chat: banners, the conversation bar, the messages, Compare, and the composer area. Only the
- * message list (and Compare, while it is open) subscribes to the messages: a streaming reply
- * changes them every frame, and the banners, bar and composer do not depend on them.
+ * The chat: banners, the messages (or the empty chat's suggestions), Compare, and the composer
+ * area. Only the message list (and Compare, while it is open) subscribes to the messages: a
+ * streaming reply changes them every frame, and the banners and composer do not depend on them.
  */
-import { lazy, Suspense, useEffect, useMemo, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import { Composer } from '@/components/chat/composer';
+import { t } from '@/components/common/i18n';
 import { MessageList } from '@/components/chat/message-list';
 import type { MessageActions } from '@/components/chat/message-item';
 import { isBusy, liveReplyId } from '@/lib/panel/status';
 import { useChat, useChatActions } from './store-context';
 import { Attachments } from './attachments';
-import { ConversationBar } from './conversation-bar';
+import { AttachMenu } from './attach-menu';
+import { EmptyChat } from './suggestions';
 
 // The meter shows nothing until its first count (after a pause, with the tokenizer loaded on
 // demand): it loads after first paint, not with the panel.
@@ -52,7 +54,7 @@ function CompareSection() {
   const store = useChatActions();
   if (!compareSession) return null;
   return (
-    <Suspense fallback={<p className="muted">Loading the comparison…</p>}>
+    <Suspense fallback={<p className="muted">{t('panel.compare.loading')}</p>}>
       <CompareView
         alternatives={compareSession.order.map((id) => messages[id]).filter((m) => m !== undefined)}
         generatedIds={compareSession.generated}
@@ -76,6 +78,7 @@ export function ChatView() {
   const hasAttachments = useChat((s) => s.attachments.length > 0);
   const editing = useChat((s) => s.editingId !== null);
   const store = useChatActions();
+  const composer = useRef<HTMLTextAreaElement>(null);
   const actions = useMemo<MessageActions>(
     () => ({
       regenerate: (id, fix) => store.regenerateWithPrompt(id, fix),
@@ -110,13 +113,12 @@ export function ChatView() {
     <>
       {online ? null : (
         <p className="banner warn" role="status">
-          You&apos;re offline: Parley can&apos;t reach the server until the connection is back.
+          {t('panel.banner.offline')}
         </p>
       )}
       {storage === 'unavailable' ? (
         <p className="banner warn" role="status">
-          History is unavailable (browser storage could not be opened). You can still chat; replies
-          stay on screen.
+          {t('panel.banner.storage')}
         </p>
       ) : null}
       {notice || feedbackError ? (
@@ -127,19 +129,18 @@ export function ChatView() {
             className="button ghost small"
             onClick={() => store.dismissNotice()}
           >
-            Dismiss
+            {t('panel.banner.dismiss')}
           </button>
         </div>
       ) : null}
-      <ConversationBar />
       {empty ? (
-        <div className="empty">
-          <h1>Ask Parley</h1>
-          <p>
-            Ask a question, or select code on a page and send it here. Parley asks when something is
-            unclear and tells you when a premise looks wrong.
-          </p>
-        </div>
+        <EmptyChat
+          onPick={(prompt) => {
+            // A starter fills the box and waits: the user may edit it before sending.
+            store.setDraft(prompt);
+            composer.current?.focus();
+          }}
+        />
       ) : (
         <ChatMessages actions={actions} busy={busy} />
       )}
@@ -160,6 +161,9 @@ export function ChatView() {
           editing={editing}
           onEditLast={() => store.editLastMessage()}
           onCancelEdit={() => store.cancelEditing()}
+          canEditLast={!empty}
+          tools={<AttachMenu />}
+          inputRef={composer}
         />
       </div>
     </>

@@ -1,8 +1,11 @@
 /**
- * How much of the model's context the conversation, attachments and draft would take. While a
- * reply streams the meter holds still: it keeps the messages as they were when the reply began
- * (so it neither rebuilds its list every frame nor restarts its count timer) and counts again once
- * the reply has ended, which also keeps the tokenizer's first load (a ~60 ms task) off the stream.
+ * How much of the model's context the conversation, attachments and draft would take. From Send
+ * until the reply ends the meter holds its last count: it keeps the messages as they were when the
+ * turn began (so it neither rebuilds its list every frame nor restarts its count timer) and counts
+ * again once the reply has ended, which also keeps the tokenizer's first load (a ~60 ms task) off
+ * the stream. Counting while the request was out once showed the chat without the turn in flight
+ * (the draft gone, the reply not yet there): 29 tokens mid-stream, 212 after Stop (issue 16).
+ * An empty chat with nothing typed or attached shows no meter.
  * With the built-in model (issue 15) the count and the window are the session's own: the worker
  * measures (measure_context) after a pause in typing, and the o200k estimate stands in until then.
  */
@@ -12,7 +15,7 @@ import { callBackground } from '@/components/common/background-rpc';
 import { BUILTIN_BASE_URL, BUILTIN_MODEL_ID } from '@/lib/llm/builtin/prompt-api';
 import type { ChatMessage } from '@/lib/model/types';
 import { pathToLeaf } from '@/lib/model/tree';
-import { liveReplyId } from '@/lib/panel/status';
+import { isBusy } from '@/lib/panel/status';
 import { useChat, type PanelStore } from './store-context';
 
 /**
@@ -73,11 +76,11 @@ function useOwnMeasure(on: boolean, texts: readonly string[], paused: boolean): 
 
 type Messages = Record<string, ChatMessage>;
 
-/** A selector that returns the messages as they were before the live reply began, while it runs. */
-function settledMessages(): (s: PanelStore) => Messages {
+/** A selector that returns the messages as they were before the turn was sent, while it runs. */
+export function settledMessages(): (s: Pick<PanelStore, 'status' | 'chat'>) => Messages {
   let settled: Messages | null = null;
   return (s) => {
-    if (!liveReplyId(s.status) || !settled) settled = s.chat.messages;
+    if (!isBusy(s.status) || !settled) settled = s.chat.messages;
     return settled;
   };
 }
@@ -85,7 +88,7 @@ function settledMessages(): (s: PanelStore) => Messages {
 export function ContextMeter() {
   const [select] = useState(settledMessages);
   const messages = useChat(select);
-  const live = useChat((s) => liveReplyId(s.status) !== undefined);
+  const live = useChat((s) => isBusy(s.status));
   const leafId = useChat((s) => s.chat.leafId);
   const conversation = useChat((s) => s.chat.conversation);
   const settings = useChat((s) => s.settings);
@@ -108,6 +111,7 @@ export function ContextMeter() {
     model,
   );
   const own = useOwnMeasure(builtin, texts, live);
+  if (!leafId && !draft.trim() && attachments.length === 0) return null;
   return (
     <TokenMeter
       texts={texts}

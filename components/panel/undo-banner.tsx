@@ -1,4 +1,8 @@
-/** "Conversation deleted." with Undo while the deletion can still be taken back. */
+/**
+ * "Conversation deleted." with Undo while the deletion can still be taken back: a toast that
+ * floats over the panel, so the list under it does not move when it comes and goes.
+ */
+import { t } from '@/components/common/i18n';
 import { useChat, useChatActions } from './store-context';
 
 export function UndoBanner() {
@@ -7,14 +11,14 @@ export function UndoBanner() {
   const last = pending[pending.length - 1];
   if (!last) return null;
   return (
-    <div className="banner" role="status">
-      <span>Conversation deleted.</span>
+    <div className="toast" role="status">
+      <span>{t('panel.banner.deleted')}</span>
       <button
         type="button"
         className="button small"
         onClick={() => store.undoDelete(last.conversationId)}
       >
-        Undo
+        {t('panel.banner.undo')}
       </button>
     </div>
   );

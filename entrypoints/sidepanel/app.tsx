@@ -1,6 +1,8 @@
 /**
  * The side panel: header, the conversation, the composer; first-run setup when nothing is
- * configured, and the settings view. Wiring only: the parts are in components/panel.
+ * configured, and the settings view. Wiring only: the parts are in components/panel. Under the
+ * header, the drawer, the Undo toast and the delete dialog float over the view: opening them
+ * moves nothing.
  */
 import { lazy, Suspense, useEffect } from 'react';
 import { ChatView } from '@/components/panel/chat-view';
@@ -8,7 +10,7 @@ import { DeleteConfirm } from '@/components/panel/delete-confirm';
 import { DrawerHost } from '@/components/panel/drawer-host';
 import { Header } from '@/components/panel/header';
 import { UndoBanner } from '@/components/panel/undo-banner';
-import { requiresKey } from '@/lib/endpoint';
+import { needsSetup as setupNeeded } from '@/components/panel/model-label';
 import { callBackground } from '@/components/common/background-rpc';
 import { useChat } from '@/components/panel/store-context';
 import { SurfaceBoundary } from './surface-boundary';
@@ -29,35 +31,36 @@ export function App() {
   }, [setSettings, view]);
 
   if (!settings) return <main className="panel loading" aria-busy="true" />;
-  const needsSetup =
-    settings.provider !== 'builtin' && !settings.hasApiKey && requiresKey(settings.baseUrl);
+  const needsSetup = setupNeeded(settings);
 
   return (
     <main className="panel">
       <Header />
+      <div className="panel-body">
+        {view === 'settings' || needsSetup ? (
+          <SurfaceBoundary surface="settings">
+            <Suspense fallback={<p className="muted">Loading settings…</p>}>
+              <SettingsView
+                settings={settings}
+                needsSetup={needsSetup}
+                onSaved={(saved, leave) => {
+                  setSettings(saved);
+                  if (leave) setView('chat');
+                }}
+              />
+            </Suspense>
+          </SurfaceBoundary>
+        ) : (
+          <SurfaceBoundary surface="chat view">
+            <ChatView />
+          </SurfaceBoundary>
+        )}
+        <SurfaceBoundary surface="conversation list">
+          <DrawerHost />
+        </SurfaceBoundary>
+        <UndoBanner />
+      </div>
       <DeleteConfirm />
-      <UndoBanner />
-      <SurfaceBoundary surface="conversation list">
-        <DrawerHost />
-      </SurfaceBoundary>
-      {view === 'settings' || needsSetup ? (
-        <SurfaceBoundary surface="settings">
-          <Suspense fallback={<p className="muted">Loading settings…</p>}>
-            <SettingsView
-              settings={settings}
-              needsSetup={needsSetup}
-              onSaved={(saved, leave) => {
-                setSettings(saved);
-                if (leave) setView('chat');
-              }}
-            />
-          </Suspense>
-        </SurfaceBoundary>
-      ) : (
-        <SurfaceBoundary surface="chat view">
-          <ChatView />
-        </SurfaceBoundary>
-      )}
     </main>
   );
 }

@@ -6,15 +6,16 @@
  */
 import type { ReactNode } from 'react';
 import { ErrorBoundary } from '@/components/common/error-boundary';
+import { t } from '@/components/common/i18n';
 import { useChat } from '@/components/panel/store-context';
 
 type Surface = 'chat view' | 'conversation list' | 'settings';
 
-const TITLES: Record<Surface, string> = {
-  'chat view': 'This chat could not be shown.',
-  'conversation list': 'The conversation list could not be shown.',
-  settings: 'Settings could not be shown.',
-};
+const TITLES = {
+  'chat view': 'panel.fallback.chat',
+  'conversation list': 'panel.fallback.list',
+  settings: 'panel.fallback.settings',
+} as const satisfies Record<Surface, string>;
 
 function SurfaceFallback({
   surface,
@@ -36,16 +37,15 @@ function SurfaceFallback({
   return (
     <section className="surface-fallback" role="alert">
       <p>
-        <strong>{TITLES[surface]}</strong> Something in it failed to display. Your conversations are
-        still saved.
+        <strong>{t(TITLES[surface])}</strong> {t('panel.fallback.body')}
       </p>
       <div className="row">
         <button type="button" className="button small" onClick={retry}>
-          Try again
+          {t('panel.fallback.retry')}
         </button>
         {surface === 'settings' ? (
           <button type="button" className="button small" onClick={() => setView('chat')}>
-            Back to the chat
+            {t('panel.fallback.back')}
           </button>
         ) : (
           <button
@@ -53,15 +53,17 @@ function SurfaceFallback({
             className="button small"
             onClick={() => toggleDrawer(surface !== 'conversation list')}
           >
-            {surface === 'conversation list' ? 'Close the list' : 'Open another conversation'}
+            {surface === 'conversation list'
+              ? t('panel.fallback.closeList')
+              : t('panel.fallback.openAnother')}
           </button>
         )}
         <button type="button" className="button small" onClick={startEmpty}>
-          Start an empty chat
+          {t('panel.fallback.startEmpty')}
         </button>
       </div>
       <details>
-        <summary>What failed</summary>
+        <summary>{t('panel.fallback.details')}</summary>
         <code>{error.message}</code>
       </details>
     </section>

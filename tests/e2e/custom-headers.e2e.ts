@@ -105,7 +105,7 @@ describe('custom headers', () => {
     await panel.waitForState('complete');
     expect(server.chatRequests().at(-1)?.headers['x-title']).toBe(VALUE);
     const download = panel.page.waitForEvent('download');
-    await panel.page.getByRole('button', { name: 'Export JSON' }).click();
+    await panel.moreAction('Export JSON');
     const exported = readFileSync((await (await download).path())!, 'utf8');
     expect(exported).toContain('Something to export');
     expect(exported).not.toContain(VALUE);

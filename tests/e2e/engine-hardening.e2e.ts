@@ -253,15 +253,9 @@ describe('engine hardening', () => {
     server.enqueue({ chunks: Array.from({ length: 80 }, (_, i) => `part${i} `), chunkDelayMs: 50 });
     await panel.send('A question to delete');
     await panel.lastAssistant().getByText('part5').waitFor();
-    // "Delete chat" sits in the conversation bar, or in its "More actions" menu.
-    const more = page.getByRole('button', { name: 'More actions' });
-    if (await more.count()) await more.click();
-    // Without ratings the click deletes at once (with them, the dialog below confirms).
+    // Without ratings "Delete chat" deletes at once (with them, the dialog below confirms).
     const deletedAt = Date.now();
-    await page
-      .getByRole('button', { name: 'Delete chat' })
-      .or(page.getByRole('menuitem', { name: 'Delete chat' }))
-      .click();
+    await panel.moreAction('Delete chat');
     const dialog = page.getByRole('alertdialog', { name: 'Delete this conversation?' });
     if (await dialog.isVisible()) await dialog.getByRole('button', { name: 'Delete' }).click();
     const chat = server.chatRequests()[0] as RecordedRequest;

@@ -164,9 +164,9 @@ describe('deleting a rated conversation', () => {
     await panel.waitForState('complete');
     await panel.lastAssistant().getByRole('button', { name: 'Good response' }).click();
     const before = (await readStore(panel.page, 'ratings')).length;
-    await panel.page.getByRole('button', { name: 'Delete chat' }).click();
+    await panel.moreAction('Delete chat');
     const dialog = panel.page.getByRole('alertdialog', { name: 'Delete this conversation?' });
-    await dialog.getByText('It has 1 ratings or comparisons').waitFor();
+    await dialog.getByText('It has 1 rating or comparison.').waitFor();
     await dialog.getByRole('button', { name: 'Delete, keep ratings' }).click();
     await expect.poll(() => panel.userMessages.count()).toBe(0);
     expect((await readStore(panel.page, 'ratings')).length).toBe(before);

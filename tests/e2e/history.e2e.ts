@@ -45,9 +45,7 @@ describe('history', () => {
       .waitFor();
     await drawer().getByRole('region', { name: 'Today' }).waitFor();
 
-    await drawer()
-      .getByRole('button', { name: /Rename “Alpha question about channels/ })
-      .click();
+    await e2e.panel.rowAction(/Alpha question about channels/, 'Rename');
     await drawer().getByRole('textbox', { name: 'Conversation title' }).fill('Channels, renamed');
     await drawer().getByRole('button', { name: 'Save title' }).click();
     await drawer()
@@ -61,9 +59,7 @@ describe('history', () => {
     await e2e.panel.page.screenshot({ path: 'test-results/panel-search.png' });
     await drawer().getByRole('searchbox', { name: 'Search conversations' }).fill('');
 
-    await drawer()
-      .getByRole('button', { name: /Pin “Channels, renamed/ })
-      .click();
+    await e2e.panel.rowAction(/Channels, renamed/, 'Pin');
     await drawer().getByRole('region', { name: 'Pinned' }).getByText('Channels, renamed').waitFor();
     await e2e.panel.page.screenshot({ path: 'test-results/panel-history.png' });
 
@@ -76,16 +72,12 @@ describe('history', () => {
   it('delete with Undo restores; without it the conversation is gone', async () => {
     await chat('Gamma to be deleted');
     await openDrawer();
-    await drawer()
-      .getByRole('button', { name: /Delete “Gamma to be deleted/ })
-      .click();
+    await e2e.panel.rowAction(/Gamma to be deleted/, 'Delete');
     await e2e.panel.page.getByRole('button', { name: 'Undo' }).click();
     await drawer()
       .getByRole('button', { name: /^Gamma to be deleted/ })
       .waitFor();
-    await drawer()
-      .getByRole('button', { name: /Delete “Gamma to be deleted/ })
-      .click();
+    await e2e.panel.rowAction(/Gamma to be deleted/, 'Delete');
     await expect
       .poll(() =>
         drawer()
@@ -136,12 +128,12 @@ describe('history', () => {
 
     await closeDrawer();
     const md = e2e.panel.page.waitForEvent('download');
-    await e2e.panel.page.getByRole('button', { name: 'Export Markdown' }).click();
+    await e2e.panel.moreAction('Export Markdown');
     const markdown = readFileSync(await (await md).path(), 'utf8');
     expect(markdown).toMatch(/^# /);
     expect(markdown).toContain('## You');
     const one = e2e.panel.page.waitForEvent('download');
-    await e2e.panel.page.getByRole('button', { name: 'Export JSON' }).click();
+    await e2e.panel.moreAction('Export JSON');
     const single = JSON.parse(readFileSync(await (await one).path(), 'utf8'));
     expect(single.conversations).toHaveLength(1);
     await openDrawer();

@@ -42,9 +42,9 @@ async function restartExtension(): Promise<void> {
   await panel.composer.waitFor();
 }
 
-async function download(page: Page, button: string): Promise<string> {
+async function download(page: Page, item: 'Export Markdown' | 'Export JSON'): Promise<string> {
   const file = page.waitForEvent('download');
-  await page.getByRole('button', { name: button }).click();
+  await new PanelPage(page).moreAction(item);
   return readFileSync((await (await file).path()) ?? '', 'utf8');
 }
 

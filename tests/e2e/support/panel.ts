@@ -39,6 +39,48 @@ export class PanelPage {
     await this.composer.waitFor();
   }
 
+  /** The header's "More actions" menu: opens it and picks `item` (DESIGN §6 names). */
+  async moreAction(
+    item: 'Chat settings' | 'Export Markdown' | 'Export JSON' | 'Delete chat',
+  ): Promise<void> {
+    // Replies have a "More actions" menu of their own: this is the header's.
+    await this.page
+      .locator('header.panel-header')
+      .getByRole('button', { name: 'More actions', exact: true })
+      .click();
+    await this.page.getByRole('menuitem', { name: item, exact: true }).click();
+  }
+
+  get drawer(): Locator {
+    return this.page.getByRole('navigation', { name: 'Conversations' });
+  }
+
+  /** Opens the Conversations drawer (an overlay) unless it is open. */
+  async openDrawer(): Promise<void> {
+    if (!(await this.drawer.isVisible()))
+      await this.page.getByRole('button', { name: 'Conversations', exact: true }).click();
+    await this.drawer.waitFor();
+  }
+
+  /** Closes the drawer with Escape, as a user would, unless it is closed. */
+  async closeDrawer(): Promise<void> {
+    if (await this.drawer.isVisible()) await this.page.keyboard.press('Escape');
+    await this.drawer.waitFor({ state: 'hidden' });
+  }
+
+  /** A row's menu in the drawer ("Actions for <title>"): opens it and picks `item`. */
+  async rowAction(
+    title: string | RegExp,
+    item: 'Rename' | 'Pin' | 'Unpin' | 'Delete',
+  ): Promise<void> {
+    const name =
+      typeof title === 'string'
+        ? `Actions for ${title}`
+        : new RegExp(`^Actions for ${title.source.replace(/^\^/, '')}`);
+    await this.drawer.getByRole('button', { name }).first().click();
+    await this.page.getByRole('menuitem', { name: item, exact: true }).click();
+  }
+
   async send(text: string): Promise<void> {
     await this.composer.fill(text);
     await this.composer.press('Enter');
