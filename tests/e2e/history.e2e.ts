@@ -60,7 +60,10 @@ describe('history', () => {
     await drawer().getByRole('searchbox', { name: 'Search conversations' }).fill('');
 
     await e2e.panel.rowAction(/Channels, renamed/, 'Pin');
-    await drawer().getByRole('region', { name: 'Pinned' }).getByText('Channels, renamed').waitFor();
+    await drawer()
+      .getByRole('region', { name: 'Pinned' })
+      .getByRole('button', { name: /^Channels, renamed/ })
+      .waitFor();
     await e2e.panel.page.screenshot({ path: 'test-results/panel-history.png' });
 
     await drawer()

@@ -237,6 +237,41 @@ describe('composer and empty chat', () => {
   });
 });
 
+describe('dark', () => {
+  it('the drawer, the menus, Chat settings and the dialog have no axe violations in dark', async () => {
+    await page().emulateMedia({ colorScheme: 'dark' });
+    try {
+      await expect
+        .poll(() => page().evaluate(() => document.documentElement.dataset.theme))
+        .toBe('dark');
+      await chat('A dark question');
+      await e2e.panel.lastAssistant().getByRole('button', { name: 'Good response' }).click();
+      await page().keyboard.press('Escape');
+      await e2e.panel.openDrawer();
+      await page().screenshot({ path: `${SHOTS}/dark-drawer-400.png` });
+      expect(await axeViolations(page())).toEqual([]);
+      await e2e.panel.closeDrawer();
+      await page()
+        .locator('header.panel-header')
+        .getByRole('button', { name: 'More actions' })
+        .click();
+      await page().screenshot({ path: `${SHOTS}/dark-more-400.png` });
+      expect(await axeViolations(page())).toEqual([]);
+      await page().getByRole('menuitem', { name: 'Chat settings' }).click();
+      await page().getByRole('textbox', { name: 'Model for this chat' }).waitFor();
+      expect(await axeViolations(page())).toEqual([]);
+      await page().keyboard.press('Escape');
+      await e2e.panel.moreAction('Delete chat');
+      await page().getByRole('alertdialog').waitFor();
+      await page().screenshot({ path: `${SHOTS}/dark-dialog-400.png` });
+      expect(await axeViolations(page())).toEqual([]);
+      await page().keyboard.press('Escape');
+    } finally {
+      await page().emulateMedia({ colorScheme: 'light' });
+    }
+  });
+});
+
 describe('Arabic', () => {
   let parley: Parley;
   let server: MockServer;
@@ -252,7 +287,11 @@ describe('Arabic', () => {
   it('mirrors the header and opens the drawer from the inline-start (right) side', async () => {
     const p = await parley.openPanel();
     await p.getByRole('textbox').first().waitFor();
-    await patchSettings(p, { provider: 'openai-compatible', baseUrl: server.baseURL });
+    await patchSettings(p, {
+      provider: 'openai-compatible',
+      baseUrl: server.baseURL,
+      model: 'parley-test-model',
+    });
     await p.reload();
     const panel = new PanelPage(p);
     const composer = p.getByRole('textbox', { name: 'رسالة' });

@@ -124,7 +124,7 @@ describe('storage and network faults', () => {
       expect(await panel.lastAssistant().textContent()).toContain('w59');
       await page.getByRole('button', { name: 'Conversations', exact: true }).click();
       const drawer = page.getByRole('navigation', { name: 'Conversations' });
-      await drawer.getByText('An older question').click();
+      await drawer.getByRole('button', { name: /^An older question/ }).click();
       await panel.waitForState('complete');
       expect(await panel.lastAssistant().textContent()).toContain('Older answer.');
       row.figure(
@@ -228,7 +228,7 @@ describe('storage and network faults', () => {
           ]),
         );
       await page.getByRole('button', { name: 'Conversations', exact: true }).click();
-      await drawer.getByText('First question').waitFor();
+      await drawer.getByRole('button', { name: /^First question/ }).waitFor();
       expect(await drawer.getByRole('alert').count()).toBe(0);
       await page.getByRole('button', { name: 'Conversations', exact: true }).click();
       row.figure(
@@ -319,7 +319,10 @@ describe.skipIf(!disk)('a real disk', () => {
       await panel.waitForState('complete');
       expect(await panel.lastAssistant().textContent()).toContain('d59');
       await page.getByRole('button', { name: 'Conversations', exact: true }).click();
-      await page.getByRole('navigation', { name: 'Conversations' }).getByText('Before').click();
+      await page
+        .getByRole('navigation', { name: 'Conversations' })
+        .getByRole('button', { name: /^Before/ })
+        .click();
       await panel.waitForState('complete');
       expect(await panel.lastAssistant().textContent()).toContain('Saved before the disk filled.');
       row.figure(
