@@ -3,7 +3,7 @@
  * comparisons, asks whether to keep them (they are the user's fine-tuning data). Escape cancels;
  * the focus starts on Cancel, the choice that loses nothing.
  */
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import { t } from '@/components/common/i18n';
 import { useEscape } from '@/components/common/use-escape';
 
@@ -16,6 +16,16 @@ export interface DeleteBarProps {
 /** The dialog's sentence about ratings: none, "1 rating or comparison", or "N ratings or…". */
 export function feedbackSentence(count: number): string {
   return count > 0 ? t('panel.delete.feedback', count) : '';
+}
+
+/** Tab and Shift+Tab cycle through the dialog's buttons: it is modal, the page behind waits. */
+function keepFocusInside(event: KeyboardEvent<HTMLDivElement>): void {
+  if (event.key !== 'Tab') return;
+  const buttons = [...event.currentTarget.querySelectorAll<HTMLElement>('button')];
+  const at = buttons.indexOf(document.activeElement as HTMLElement);
+  const next = (at + (event.shiftKey ? -1 : 1) + buttons.length) % buttons.length;
+  event.preventDefault();
+  buttons[next]?.focus();
 }
 
 export function DeleteBar({ feedbackCount, onDelete, onCancel }: DeleteBarProps) {
@@ -33,6 +43,7 @@ export function DeleteBar({ feedbackCount, onDelete, onCancel }: DeleteBarProps)
         aria-modal="true"
         aria-labelledby={`${ids}-title`}
         aria-describedby={`${ids}-body`}
+        onKeyDown={keepFocusInside}
       >
         <h2 id={`${ids}-title`} className="dialog-title">
           {t('panel.delete.title')}

@@ -102,6 +102,11 @@ describe('the delete dialog', () => {
     expect(onDelete).toHaveBeenCalledWith(true);
     fireEvent.click(screen.getByRole('button', { name: 'Delete with ratings' }));
     expect(onDelete).toHaveBeenCalledWith(false);
+    // Modal: Tab from the last button comes back to the first.
+    const keep = screen.getByRole('button', { name: 'Delete, keep ratings' });
+    keep.focus();
+    fireEvent.keyDown(keep, { key: 'Tab' });
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Cancel' }));
     fireEvent.keyDown(document, { key: 'Escape' });
     expect(onCancel).toHaveBeenCalledTimes(1);
   });
