@@ -8,6 +8,8 @@ import type { Attachment } from '@/lib/model/types';
 import { estimateTokens } from '@/lib/selection/normalize';
 import { LANGUAGES } from '@/lib/selection/language';
 import { describeHidden, describeSource } from '@/lib/selection/to-attachment';
+import { IconButton } from '@/components/common/icon-button';
+import { t } from '@/components/common/i18n';
 import './chat.css';
 
 export interface AttachmentChipProps {
@@ -38,45 +40,41 @@ export function AttachmentChip({ attachment, onRemove, onLanguageChange }: Attac
   const source = describeSource(attachment.source);
   const hiddenNote = describeHidden(attachment);
   return (
-    <div role="group" aria-label="Attached selection" className="attachment-chip">
+    <div role="group" aria-label={t('chat.attachment.group')} className="attachment-chip">
       <div className="chip-head">
         <span className="chip-source" title={attachment.source.url}>
           {attachment.source.title || source.host}
         </span>
-        <button
-          type="button"
-          className="button ghost icon"
-          aria-label="Remove attachment"
+        <IconButton
+          label={t('chat.attachment.remove')}
+          icon={<CloseIcon />}
+          tooltip="above"
+          className="tip-end"
           onClick={onRemove}
-        >
-          <CloseIcon />
-        </button>
+        />
       </div>
       {/* The host is what tells an ad frame from the page: it is shown whole, the path is cut. */}
       <div className="muted" dir="ltr" style={SOURCE_LINE}>
         <span style={SOURCE_HOST}>
-          from <strong>{source.host}</strong>
+          {t('chat.attachment.from')} <strong>{source.host}</strong>
         </span>
         <span style={SOURCE_PATH} title={attachment.source.url}>
           {source.path}
         </span>
         {source.frameIn ? (
-          <span style={SOURCE_FRAME}>
-            {' '}
-            (frame in <strong>{source.frameIn}</strong>)
-          </span>
+          <span style={SOURCE_FRAME}> ({t('chat.attachment.frameIn', [source.frameIn])})</span>
         ) : null}
       </div>
       <div className="chip-meta muted">
         <label htmlFor={`${ids}-lang`} className="sr-only">
-          Language
+          {t('chat.attachment.language')}
         </label>
         <select
           id={`${ids}-lang`}
           value={attachment.language ?? ''}
           onChange={(e) => onLanguageChange(e.target.value || undefined)}
         >
-          <option value="">plain text</option>
+          <option value="">{t('chat.attachment.plainText')}</option>
           {LANGUAGES.map((l) => (
             <option key={l} value={l}>
               {l}
@@ -84,7 +82,8 @@ export function AttachmentChip({ attachment, onRemove, onLanguageChange }: Attac
           ))}
         </select>
         <span>
-          {lines} {lines === 1 ? 'line' : 'lines'} · ~{tokens.toLocaleString('en')} tokens
+          {t('chat.attachment.lines', lines)} ·{' '}
+          {t('chat.attachment.tokens', [tokens.toLocaleString('en')])}
         </span>
         <button
           type="button"
@@ -92,26 +91,30 @@ export function AttachmentChip({ attachment, onRemove, onLanguageChange }: Attac
           aria-expanded={open}
           onClick={() => setOpen(!open)}
         >
-          {open ? 'Hide preview' : 'Preview'}
+          {open ? t('chat.attachment.hidePreview') : t('chat.attachment.preview')}
         </button>
       </div>
       {truncated ? (
         <p className="chip-note">
-          Too long: kept {truncated.kept.toLocaleString('en')} of{' '}
-          {truncated.total.toLocaleString('en')} characters.
+          {t('chat.attachment.truncated', [
+            truncated.kept.toLocaleString('en'),
+            truncated.total.toLocaleString('en'),
+          ])}
         </p>
       ) : null}
       {hiddenNote ? (
         <p className="chip-note warn" role="status">
-          This selection contains hidden text. {hiddenNote} None of it will be sent.
+          {t('chat.attachment.hidden', [hiddenNote])}
         </p>
       ) : null}
       {attachment.formattingLost ? (
-        <p className="chip-note">
-          Formatting may be lost: this page does not let Parley read line breaks.
-        </p>
+        <p className="chip-note">{t('chat.attachment.formattingLost')}</p>
       ) : null}
-      {open ? <pre className="chip-preview">{attachment.text}</pre> : null}
+      {open ? (
+        <pre className="chip-preview" tabIndex={0}>
+          {attachment.text}
+        </pre>
+      ) : null}
     </div>
   );
 }

@@ -8,6 +8,7 @@ import type { ChatMessage } from '@/lib/model/types';
 import { parseContextRefusal } from '@/lib/llm/context-size';
 import { pathToLeaf } from '@/lib/model/tree';
 import { StoreContext, useChat } from '@/components/panel/store-context';
+import { t } from '@/components/common/i18n';
 
 type Fix = 'drop_attachments' | 'drop_older_turns';
 const numbers = new Intl.NumberFormat('en');
@@ -22,12 +23,12 @@ function Fixes({ reply, onFix }: { reply: ChatMessage; onFix: (fix: Fix) => void
     <div className="row">
       {shape.includes('a') ? (
         <button type="button" className="button" onClick={() => onFix('drop_attachments')}>
-          Remove attachment
+          {t('chat.context.removeAttachment')}
         </button>
       ) : null}
       {shape.includes('o') ? (
         <button type="button" className="button" onClick={() => onFix('drop_older_turns')}>
-          Leave out older turns
+          {t('chat.context.dropOlder')}
         </button>
       ) : null}
     </div>
@@ -51,15 +52,16 @@ export default function ContextFix({
         ? parseContextRefusal(state.detail)
         : null;
   if (!refusal) return null;
-  const size = refusal.contextTokens
-    ? ` (${numbers.format(refusal.contextTokens)} tokens${refusal.requestTokens ? `; this request was ${numbers.format(refusal.requestTokens)}` : ''})`
-    : '';
+  const context = refusal.contextTokens ? numbers.format(refusal.contextTokens) : undefined;
+  const request = refusal.requestTokens ? numbers.format(refusal.requestTokens) : undefined;
+  const sentence = !context
+    ? t('chat.context.tooLong')
+    : request
+      ? t('chat.context.tooLongBoth', [context, request])
+      : t('chat.context.tooLongSized', [context]);
   return (
-    <div className="context-fix" role="group" aria-label="Make the request fit">
-      <p>
-        The request is longer than the server&apos;s context{size}. Retry without the attachment or
-        the older turns, or start a new chat.
-      </p>
+    <div className="context-fix" role="group" aria-label={t('chat.context.group')}>
+      <p>{sentence}</p>
       {store ? <Fixes reply={reply} onFix={onFix} /> : null}
     </div>
   );

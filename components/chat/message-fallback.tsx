@@ -5,7 +5,8 @@
  */
 import type { ChatMessage } from '@/lib/model/types';
 import { stripBidiControls } from '@/lib/markdown/bidi-controls';
-import { CopyButton } from '@/components/common/copy-button';
+import { t } from '@/components/common/i18n';
+import { CopyReplyButton } from './copy-reply-button';
 
 export function MessageFallback({ message }: { message: ChatMessage }) {
   // The message itself may be what broke: read it defensively.
@@ -17,15 +18,16 @@ export function MessageFallback({ message }: { message: ChatMessage }) {
       className={`message ${role} message-fallback`}
       data-message-role={role}
       data-state={state}
+      aria-label={role === 'user' ? t('chat.youSaid') : t('chat.parleySaid')}
     >
       <p className="message-fallback-note" role="note">
-        This message could not be displayed with formatting, so its text is shown as it came.
+        {t('chat.fallback.note')}
       </p>
       <div className="message-fallback-text" dir="auto">
         {stripBidiControls(text)}
       </div>
-      <div className="message-actions">
-        <CopyButton text={text} />
+      <div className="message-actions actions-pinned">
+        <CopyReplyButton text={text} />
       </div>
     </article>
   );

@@ -11,6 +11,9 @@ import { ErrorBoundary } from '@/components/common/error-boundary';
 import { MathViewport } from '@/components/markdown/math-viewport';
 import { MessageFallback } from './message-fallback';
 import { MessageItem, type MessageActions } from './message-item';
+import { firstUncheckedId } from '@/lib/panel/reply-view';
+import { t } from '@/components/common/i18n';
+import { CompareDraftKeeper } from './compare-draft-keeper';
 import './chat.css';
 
 export interface MessageListProps {
@@ -46,6 +49,9 @@ export function MessageList({
   const [shown, setShown] = useState(WINDOW_STEP);
   const windowed = path.length > shown ? path.slice(-shown) : path;
   const hiddenCount = path.length - windowed.length;
+  const latestId = path.at(-1)?.id;
+  // "Not checked" is said once per conversation, under the first message it applies to.
+  const uncheckedId = useMemo(() => firstUncheckedId(path), [path]);
   // The same pager object while its content is the same: a new one per render made every
   // memoised message re-render on every commit of a streaming reply.
   const [pagers] = useState(() => new Map<string, PagerInfo>());
@@ -115,14 +121,17 @@ export function MessageList({
     <div className="message-list" ref={scroller} onScroll={onScroll}>
       {awayFromEnd ? (
         <button type="button" className="button small jump-latest" onClick={jumpToLatest}>
-          Jump to latest
+          {t('chat.jumpToLatest')}
         </button>
       ) : null}
       <MathViewport.Provider value={scroller}>
         <div className="message-stack" ref={content}>
           {hiddenCount > 0 ? (
             <button type="button" className="button ghost small show-earlier" onClick={showEarlier}>
-              Show {Math.min(WINDOW_STEP, hiddenCount)} earlier messages ({hiddenCount} not shown)
+              {t('chat.showEarlier', [
+                String(Math.min(WINDOW_STEP, hiddenCount)),
+                String(hiddenCount),
+              ])}
             </button>
           ) : null}
           {windowed.map((message) => (
@@ -141,11 +150,14 @@ export function MessageList({
                 reported={reports[message.id] ?? NONE}
                 busy={busy}
                 actions={actions}
+                latest={message.id === latestId}
+                notChecked={message.id === uncheckedId}
               />
             </ErrorBoundary>
           ))}
         </div>
       </MathViewport.Provider>
+      <CompareDraftKeeper />
     </div>
   );
 }

@@ -4,21 +4,18 @@
  */
 import { CopyButton } from '../common/copy-button';
 import { ollamaOriginsFix } from '@/lib/llm/ollama-origins';
+import { t } from '@/components/common/i18n';
 
 /** Loaded only when a reply ends in this error (the panel's initial JS is at its budget). */
 export default function OriginFix() {
   const fix = ollamaOriginsFix(location.origin);
   return (
     <div className="origin-fix">
-      <p>
-        Ollama checks each request’s Origin and refuses browser extensions unless OLLAMA_ORIGINS
-        allows them. Where Parley cannot leave its Origin out (Firefox, or a host it has no
-        permission for), allow it:
-      </p>
-      <code>{fix}</code> <CopyButton text={fix} label="Copy setting" />
+      <p>{t('chat.origin.why')}</p>
+      <code dir="ltr">{fix}</code> <CopyButton text={fix} label={t('chat.origin.copy')} />
       <p className="detail">
-        Set it where Ollama runs and restart Ollama (for example <code>{fix} ollama serve</code>).
-        Already set? Add it after a comma, with no space.
+        {t('chat.origin.restart')} <code dir="ltr">{fix} ollama serve</code>.{' '}
+        {t('chat.origin.already')}
       </p>
     </div>
   );

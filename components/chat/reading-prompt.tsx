@@ -8,6 +8,7 @@
 import { useContext, useEffect, useState } from 'react';
 import { pathToLeaf } from '@/lib/model/tree';
 import { StoreContext, useChat } from '@/components/panel/store-context';
+import { t } from '@/components/common/i18n';
 
 const numbers = new Intl.NumberFormat('en');
 
@@ -21,7 +22,7 @@ function PromptSize({ replyId }: { replyId: string }) {
       chars += m.content.length + m.attachments.reduce((n, a) => n + a.text.length, 0);
     return Math.ceil(chars / 4) + 4 * path.length;
   });
-  return <> · about {numbers.format(tokens)} tokens</>;
+  return <>{t('chat.reading.about', [numbers.format(tokens)])}</>;
 }
 
 type Progress = { processed: number; total: number };
@@ -32,10 +33,11 @@ function PromptRead({ replyId, seconds }: { replyId: string; seconds: number }) 
     s.chat.progress?.messageId === replyId ? s.chat.progress : undefined,
   );
   if (!progress) {
-    if (seconds < 1) return <p className="thinking muted">Thinking…</p>;
+    if (seconds < 1) return <p className="thinking muted">{t('chat.thinking')}</p>;
     return (
       <p className="thinking muted" role="status">
-        Reading the prompt… {seconds} s<PromptSize replyId={replyId} />
+        {t('chat.reading.seconds', [String(seconds)])}
+        <PromptSize replyId={replyId} />
       </p>
     );
   }
@@ -45,8 +47,11 @@ function PromptRead({ replyId, seconds }: { replyId: string; seconds: number }) 
 function ProgressLine({ progress, seconds }: { progress: Progress; seconds: number }) {
   return (
     <p className="thinking muted" role="status">
-      Reading the prompt… {numbers.format(progress.processed)} of {numbers.format(progress.total)}{' '}
-      tokens · {seconds} s
+      {t('chat.reading.progress', [
+        numbers.format(progress.processed),
+        numbers.format(progress.total),
+        String(seconds),
+      ])}
     </p>
   );
 }
@@ -60,10 +65,10 @@ export default function ReadingPrompt({ replyId, since }: { replyId: string; sin
   }, []);
   const seconds = Math.floor((now - since) / 1000);
   if (store) return <PromptRead replyId={replyId} seconds={seconds} />;
-  if (seconds < 1) return <p className="thinking muted">Thinking…</p>;
+  if (seconds < 1) return <p className="thinking muted">{t('chat.thinking')}</p>;
   return (
     <p className="thinking muted" role="status">
-      Reading the prompt… {seconds} s
+      {t('chat.reading.seconds', [String(seconds)])}
     </p>
   );
 }

@@ -1,11 +1,13 @@
 /**
  * What happened to a reply that did not complete, in one helpful sentence, with the way forward.
+ * Parley's sentence leads; what the server said comes after it, folded away, for whoever wants it.
  */
 import type { MessageState } from '@/lib/model/types';
 import { categoriesText } from './moderation-notice';
 import { ERROR_MESSAGES, INTERRUPT_MESSAGES, SETTINGS_ERRORS } from '@/lib/llm/errors';
 import { safeMessageState } from '@/lib/export/record-guard';
-import { lazy, Suspense } from 'react';
+import { t } from '@/components/common/i18n';
+import { lazy, Suspense, type ReactNode } from 'react';
 
 // Only a reply refused by a local server's Origin check needs it (the initial JS is at budget).
 const OriginFix = lazy(() => import('./origin-fix'));
@@ -14,17 +16,19 @@ export interface ReplyStatusProps {
   state: MessageState;
   onRetry: () => void;
   onOpenSettings: () => void;
+  /** A specific way out shown under the sentence (the context-size fixes). */
+  fix?: ReactNode;
 }
 
-export function ReplyStatus({ state: stored, onRetry, onOpenSettings }: ReplyStatusProps) {
+export function ReplyStatus({ state: stored, onRetry, onOpenSettings, fix }: ReplyStatusProps) {
   // A stored state may be malformed (an unknown code would index the sentence table's prototype).
   const state = safeMessageState(stored);
-  if (state.kind === 'stopped') return <p className="reply-status muted">Stopped.</p>;
+  if (state.kind === 'stopped')
+    return <p className="reply-status muted">{t('chat.status.stopped')}</p>;
   if (state.kind === 'blocked') {
     return (
       <p className="reply-status blocked" role="alert">
-        Not answered: your message was flagged by the content policy (
-        {categoriesText(state.categories)}). Edit it to try again.
+        {t('chat.status.blocked', [categoriesText(state.categories)])}
       </p>
     );
   }
@@ -35,23 +39,29 @@ export function ReplyStatus({ state: stored, onRetry, onOpenSettings }: ReplySta
   const needsSettings = state.kind === 'error' && SETTINGS_ERRORS.includes(state.code);
   return (
     <div className={`reply-status ${state.kind}`} role="alert">
-      <p>
-        {sentence}
-        {detail ? <span className="detail"> Server said: {detail}</span> : null}
-      </p>
+      <p>{sentence}</p>
+      {fix}
       {state.kind === 'error' && state.code === 'local_origin' ? (
         // No fallback: nothing shows until the fix has loaded (React 18+ treats it as null).
         <Suspense>
           <OriginFix />
         </Suspense>
       ) : null}
+      {detail ? (
+        <details className="server-message">
+          <summary>{t('chat.status.serverMessage')}</summary>
+          <p className="detail" dir="auto">
+            {detail}
+          </p>
+        </details>
+      ) : null}
       <div className="row">
         <button type="button" className="button" onClick={onRetry}>
-          Retry
+          {t('chat.retry')}
         </button>
         {needsSettings ? (
           <button type="button" className="button link" onClick={onOpenSettings}>
-            Open settings
+            {t('chat.status.openSettings')}
           </button>
         ) : null}
       </div>

@@ -1,4 +1,8 @@
 import { ChevronLeftIcon, ChevronRightIcon } from '@/components/common/icons';
+import { IconButton } from '@/components/common/icon-button';
+import { t } from '@/components/common/i18n';
+import type { PagerInfo } from '@/lib/model/tree';
+import type { MessageActions } from './message-item';
 /** Moves between sibling replies (regenerations) or sibling branches (edits). */
 export interface VariantPagerProps {
   index: number;
@@ -11,27 +15,36 @@ export function VariantPager({ index, total, onPrevious, onNext }: VariantPagerP
   if (total < 2) return null;
   return (
     <span className="pager">
-      <button
-        type="button"
-        className="button ghost icon"
-        aria-label="Previous response"
+      <IconButton
+        label={t('chat.pager.previous')}
+        icon={<ChevronLeftIcon />}
+        tooltip="above"
+        className="tip-start flip-rtl"
         disabled={!onPrevious}
         onClick={onPrevious}
-      >
-        <ChevronLeftIcon />
-      </button>
-      <span className="pager-count">
-        {index} / {total}
-      </span>
-      <button
-        type="button"
-        className="button ghost icon"
-        aria-label="Next response"
+      />
+      <span className="pager-count">{t('chat.pager.count', [String(index), String(total)])}</span>
+      <IconButton
+        label={t('chat.pager.next')}
+        icon={<ChevronRightIcon />}
+        tooltip="above"
+        className="flip-rtl"
         disabled={!onNext}
         onClick={onNext}
-      >
-        <ChevronRightIcon />
-      </button>
+      />
     </span>
+  );
+}
+
+/** The pager of one message, wired to the list's actions. */
+export function MessagePager({ pager, actions }: { pager: PagerInfo; actions: MessageActions }) {
+  const { prevId, nextId } = pager;
+  return (
+    <VariantPager
+      index={pager.index}
+      total={pager.total}
+      onPrevious={prevId ? () => actions.selectVariant(prevId) : undefined}
+      onNext={nextId ? () => actions.selectVariant(nextId) : undefined}
+    />
   );
 }

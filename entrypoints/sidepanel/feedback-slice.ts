@@ -26,6 +26,7 @@ export interface FeedbackSlice {
   moveInCompare(messageId: string, direction: -1 | 1): void;
   finishCompare(bestFirst: string[]): void;
   cancelCompare(): void;
+  resumeCompare(session: CompareSession): void;
   editAndResend(userMessageId: string, text: string): void;
   loadRatings(conversationId: string): Promise<void>;
   reportModeration(messageId: string, kind: 'false_positive' | 'false_negative'): void;
@@ -49,6 +50,7 @@ export type ControllerActions =
   | 'moveInCompare'
   | 'finishCompare'
   | 'cancelCompare'
+  | 'resumeCompare'
   | 'editAndResend';
 
 /** The slice over PanelData (the writes) and an id maker; `saveComparison` is the controller's. */

@@ -71,16 +71,15 @@ export function isTerminal(state: MessageState): boolean {
 }
 
 /**
- * A reply that failed before showing any text. Retrying one replaces it in place (nothing the
- * user saw is lost); it is never a variant to page through or rank against its replacement.
+ * A reply that failed before showing any text, or that the model ended with only an end token.
+ * Retrying one replaces it in place (nothing the user saw is lost); it is never a variant to page
+ * through or rank against its replacement.
  */
 export function isEmptyFailure(message: ChatMessage | undefined): message is ChatMessage {
-  return (
-    message !== undefined &&
-    message.role === 'assistant' &&
-    (message.state.kind === 'error' || message.state.kind === 'interrupted') &&
-    message.content === ''
-  );
+  if (message?.role !== 'assistant') return false;
+  const { kind } = message.state;
+  if (kind === 'complete') return !message.content.trim();
+  return (kind === 'error' || kind === 'interrupted') && message.content === '';
 }
 
 /** Text the user brought from a page. Page text is data, never instructions. */

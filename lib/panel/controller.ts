@@ -127,6 +127,11 @@ export function createChatController(deps: ControllerDeps) {
       set({ comparePrompt: null });
     },
 
+    /** Reopens a comparison left unranked when the panel closed (lib/panel/compare-draft). */
+    resumeCompare(session: CompareSession): void {
+      if (!get().compareSession) set({ compareSession: session });
+    },
+
     /** Leaves a comparison unranked. */
     cancelCompare(): void {
       set({ compareSession: null });
@@ -158,7 +163,10 @@ export function createChatController(deps: ControllerDeps) {
       const old = visible.find((m) => m.parentId === userMessageId && m.role === 'assistant');
       const requestId = newId();
       // A failed reply is retried, not ranked: nobody asks whether the answer beat an error.
-      const failed = old?.state.kind === 'error' || old?.state.kind === 'interrupted';
+      const failed =
+        old?.state.kind === 'error' ||
+        old?.state.kind === 'interrupted' ||
+        (old?.state.kind === 'complete' && isEmptyFailure(old));
       if (old && !failed) {
         regenerations.set(requestId, { oldId: old.id, parentId: userMessageId });
         void loadRanking();

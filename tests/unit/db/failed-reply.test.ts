@@ -56,6 +56,17 @@ describe('removeFailedReply', () => {
     expect(await db.ratings.count()).toBe(0);
   });
 
+  it('removes a reply the model ended with only an end token (issue 16)', async () => {
+    await appendMessages(
+      db,
+      'c1',
+      [user, message('a1', 'assistant', 'u1', { kind: 'complete' })],
+      1,
+    );
+    expect(await removeFailedReply(db, 'a1', 'u1')).toBe(true);
+    expect(await ids()).toEqual(['u1']);
+  });
+
   it('keeps what the user saw or built on, and anything not a failure', async () => {
     await appendMessages(
       db,
@@ -63,7 +74,7 @@ describe('removeFailedReply', () => {
       [
         user,
         message('a1', 'assistant', 'u1', { kind: 'interrupted', reason: 'network' }, 'Half'),
-        message('a2', 'assistant', 'u1', { kind: 'complete' }),
+        message('a2', 'assistant', 'u1', { kind: 'complete' }, 'Done.'),
         message('a3', 'assistant', 'u1', { kind: 'error', code: 'auth' }),
         message('u2', 'user', 'a3', { kind: 'complete' }, 'And then?'),
       ],
