@@ -95,10 +95,7 @@ describe('moderation', () => {
     await setModeration('warn');
     await panel.send('hello');
     await panel.waitForState('complete');
-    await panel
-      .lastAssistant()
-      .getByRole('button', { name: 'Report: should have been flagged' })
-      .click();
+    await panel.replyMenu('Report: should have been flagged');
     const reports = await readStore<{ kind: string }>(panel.page, 'moderationReports');
     expect(reports.some((r) => r.kind === 'false_negative')).toBe(true);
   });

@@ -81,6 +81,12 @@ export class PanelPage {
     await this.page.getByRole('menuitem', { name: item, exact: true }).click();
   }
 
+  /** Opens a reply's "More actions" menu and picks an item (issue 16: rare actions live there). */
+  async replyMenu(item: string, reply: Locator = this.lastAssistant()): Promise<void> {
+    await reply.getByRole('button', { name: 'More actions' }).click();
+    await this.page.getByRole('menuitem', { name: item }).click();
+  }
+
   async send(text: string): Promise<void> {
     await this.composer.fill(text);
     await this.composer.press('Enter');
