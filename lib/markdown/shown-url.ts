@@ -47,18 +47,30 @@ export function describeDestination(shown: ShownUrl): string {
   return shown.host ? `${shown.host} — ${shown.href}` : shown.href;
 }
 
+/** A URL as compared with a link's text: one trailing slash of a bare path does not count. */
+function comparable(href: string): string {
+  return /[?#]/.test(href) ? href : href.replace(/\/$/, '');
+}
+
 /**
- * Whether a link's text is just its URL (a bare or autolinked URL, `[url](url)`): then the URL
- * is shown once, as the link, instead of twice. `safe` is the URL as written (with any userinfo),
- * so text that spells the userinfo still counts as bare and is replaced by the clean form.
+ * Whether a link's text is just its URL (a bare or autolinked URL, `[url](url)`, `[go.dev/doc/]
+ * (https://go.dev/doc/)`): then the URL is shown once, as the link, instead of twice. The text
+ * counts when it parses to the same URL as the destination, as written (`safe`, userinfo and all)
+ * or as shown (without userinfo), up to a trailing slash; text without a scheme may stand for
+ * http(s) or mailto (GFM autolinks `www.x.org` and `a@b.org` that way). Text that names another
+ * host, scheme, path or query is not bare, so its real destination is still shown beside it.
  */
 export function isBareLink(text: string, safe: string): boolean {
   const t = text.trim();
   if (!t || /\s/.test(t)) return false;
-  // GFM autolinks `www.x.org` as http://www.x.org and `a@b.org` as mailto:a@b.org.
-  for (const candidate of [t, `http://${t}`, `mailto:${t}`]) {
+  const targets = new Set([comparable(safe)]);
+  const shown = shownUrl(safe);
+  if (shown) targets.add(comparable(shown.href));
+  const schemed = /^[a-z][a-z0-9+.-]*:/i.test(t);
+  const candidates = schemed ? [t] : [`https://${t}`, `http://${t}`, `mailto:${t}`];
+  for (const candidate of candidates) {
     try {
-      if (new URL(candidate).href === safe) return true;
+      if (targets.has(comparable(new URL(candidate).href))) return true;
     } catch {
       // not a URL in this form
     }

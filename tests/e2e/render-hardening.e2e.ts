@@ -199,6 +199,38 @@ describe('what is shown is what is there', () => {
     row.observed(`shown "${order.text}"; ${hrefs.length} links, none with userinfo`);
   });
 
+  it('a link whose text already is its URL shows it once; a look-alike shows the real one', async (ctx) => {
+    const row = scenario(
+      ctx,
+      'URL as its own text shown once; look-alike text still shows where it goes',
+    );
+    const { panel, server } = e2e;
+    server.enqueue({
+      text: [
+        'Read https://go.dev/doc/ first.',
+        'Also [go.dev/ref/spec](https://go.dev/ref/spec) and <https://go.dev/blog/>.',
+        'Then [go.dev/play/](https://evil.example/play/).',
+      ].join('\n\n'),
+    });
+    await panel.send('Where are the Go docs?');
+    const reply = await formattedReply(panel);
+    const text = (await reply.locator('.markdown').textContent()) ?? '';
+    for (const url of ['https://go.dev/doc/', 'https://go.dev/ref/spec', 'https://go.dev/blog/'])
+      expect(text.split(url).length - 1).toBe(1);
+    expect(text).not.toContain('(go.dev');
+    expect(text).toContain('go.dev/play/ (evil.example — https://evil.example/play/)');
+    const hrefs = await reply
+      .locator('a[href]')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(hrefs).toEqual([
+      'https://go.dev/doc/',
+      'https://go.dev/ref/spec',
+      'https://go.dev/blog/',
+      'https://evil.example/play/',
+    ]);
+    row.observed(`shown "${text.replace(/\s+/g, ' ').trim()}"`);
+  });
+
   it('Copy code never copies invisible characters the block did not show', async (ctx) => {
     const row = scenario(ctx, 'invisible characters marked; Copy code leaves them out, says so');
     const { panel, server } = e2e;

@@ -96,6 +96,21 @@ describe('shown URL', () => {
     expect(isBareLink('https://google.com', 'https://evil.example/')).toBe(false);
     expect(isBareLink('', 'https://evil.example/')).toBe(false);
   });
+
+  it('text equal to the destination after normalisation is bare; text naming another one is not', () => {
+    // Scheme left out, host case, a trailing slash, the userinfo-free form: the same destination.
+    expect(isBareLink('go.dev/doc/', 'https://go.dev/doc/')).toBe(true);
+    expect(isBareLink('Go.dev/doc', 'https://go.dev/doc/')).toBe(true);
+    expect(isBareLink('https://go.dev/doc', 'https://go.dev/doc/')).toBe(true);
+    expect(isBareLink('https://evil.example/login', 'https://a@evil.example/login')).toBe(true);
+    // Deceptive: another host, a look-alike host, another scheme, path or query.
+    expect(isBareLink('go.dev/doc/', 'https://go.dev.evil.example/doc/')).toBe(false);
+    expect(isBareLink('https://go.dev/doc/', 'http://go.dev/doc/')).toBe(false);
+    expect(isBareLink('go.dev/doc/', 'https://go.dev/doc/x')).toBe(false);
+    expect(isBareLink('https://go.dev/?a=1', 'https://go.dev/?a=1/')).toBe(false);
+    expect(isBareLink('go.dev', 'https://go.dev/login')).toBe(false);
+    expect(isBareLink('https://paypal.com', 'https://paypa1.com/')).toBe(false);
+  });
 });
 
 describe('invisible characters in code', () => {
