@@ -5,6 +5,7 @@
  * never returned to the panel (it learns the names), never exported or logged. Pure.
  */
 import { bindSecret, type KeyRing } from './credentials';
+import { notice } from './model/notices';
 
 /** The most custom headers one origin may hold. */
 export const MAX_HEADERS_PER_ORIGIN = 8;
@@ -30,16 +31,16 @@ export type HeaderNameCheck = { ok: true; name: string } | { ok: false; message:
 /** Whether `input` may be a custom header's name (trimmed; case is kept as typed). */
 export function checkHeaderName(input: string): HeaderNameCheck {
   const name = input.trim();
-  if (!name) return { ok: false, message: 'Enter a header name.' };
+  if (!name) return { ok: false, message: notice('headerNameEmpty') };
   if (!TOKEN.test(name)) {
-    return { ok: false, message: 'A header name is letters, digits and - _ . only, no spaces.' };
+    return { ok: false, message: notice('headerNameChars') };
   }
   if (RESERVED.test(name)) {
     return {
       ok: false,
       message: /^authorization$/i.test(name)
-        ? 'Put the token in the API key field: Parley sends it as Authorization.'
-        : `Parley or the browser sets ${name} itself; it cannot be a custom header.`,
+        ? notice('headerAuthorization')
+        : notice('headerReserved', name),
     };
   }
   return { ok: true, name };
@@ -47,9 +48,9 @@ export function checkHeaderName(input: string): HeaderNameCheck {
 
 /** Why a header value cannot be sent, or null when it can (no line breaks, not too long). */
 export function headerValueProblem(value: string): string | null {
-  if (/[\r\n\0]/.test(value)) return 'A header value cannot contain line breaks.';
-  if (value.length > MAX_HEADER_VALUE) return 'That header value is too long.';
-  if (!/^[\t\x20-\x7e\x80-\xff]*$/.test(value)) return 'A header value must be plain text.';
+  if (/[\r\n\0]/.test(value)) return notice('headerValueLineBreaks');
+  if (value.length > MAX_HEADER_VALUE) return notice('headerValueTooLong');
+  if (!/^[\t\x20-\x7e\x80-\xff]*$/.test(value)) return notice('headerValuePlain');
   return null;
 }
 
@@ -100,7 +101,7 @@ export function bindHeader(
   name: string,
   value: string,
 ): HeaderChange {
-  if (origin === null) return { ok: false, message: 'Enter a valid base URL first.' };
+  if (origin === null) return { ok: false, message: notice('headerNeedsBaseUrl') };
   const checked = checkHeaderName(name);
   if (!checked.ok) return checked;
   const problem = headerValueProblem(value);
@@ -110,7 +111,7 @@ export function bindHeader(
     (s) => !(s.origin === origin && headerNameOfSlot(s.slot)?.toLowerCase() === lower),
   );
   if (value.trim() && headerNamesFor(rest, origin).length >= MAX_HEADERS_PER_ORIGIN) {
-    return { ok: false, message: `At most ${MAX_HEADERS_PER_ORIGIN} headers per server.` };
+    return { ok: false, message: notice('headerTooMany', MAX_HEADERS_PER_ORIGIN) };
   }
   return { ok: true, ring: bindSecret(rest, origin, headerSlot(checked.name), value) };
 }

@@ -1,4 +1,5 @@
 import Dexie from 'dexie';
+import { notice } from '../model/notices';
 
 /**
  * Storage failures in words the user can act on. Dexie wraps the browser's error (a failed
@@ -35,9 +36,7 @@ export function isQuotaError(error: unknown, depth = 0): boolean {
  * the backing store), so the general text asks about the disk too.
  */
 export function storageWarningText(error: unknown): string {
-  return isQuotaError(error)
-    ? "Parley couldn't save this reply: browser storage is full. It stays on screen: copy it or use Export Markdown before closing the panel, and free up some disk space."
-    : "Parley couldn't save this reply to browser storage (is the disk full?). It stays on screen: copy it or use Export Markdown before closing the panel.";
+  return isQuotaError(error) ? notice('storageFullReply') : notice('storageFailedReply');
 }
 
 /** The notice for a request the background could not start: storage failures in plain words. */
@@ -47,9 +46,7 @@ export function requestFailureText(error: unknown): string {
     error instanceof Dexie.DexieError ||
     (error instanceof Error && (isQuotaError(error) || error.name === 'UnknownError'));
   if (storage) {
-    return isQuotaError(error)
-      ? "Parley couldn't continue this chat: browser storage is full. Free up some disk space, or start a New chat."
-      : "Parley couldn't read this chat from browser storage. Start a New chat; your earlier chats come back when storage works again.";
+    return isQuotaError(error) ? notice('storageFullChat') : notice('storageUnreadableChat');
   }
-  return error instanceof Error && error.message ? error.message : 'The request failed.';
+  return error instanceof Error && error.message ? error.message : notice('requestFailed');
 }

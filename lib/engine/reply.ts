@@ -15,6 +15,7 @@ import { createContextWindows, type ContextFix } from './context-window';
 import { requestMessages } from './request-messages';
 import { buildUserContent } from '../prompt/page-content';
 import { pathToLeaf } from '../model/tree';
+import { notice } from '../model/notices';
 import type { ChatMessage, Conversation, ModerationRecord } from '../model/types';
 import { moderateTurn } from '../moderation/turn';
 import { createModerationProvider } from '../moderation/providers';
@@ -238,7 +239,7 @@ export function createReplies(ctx: ReplyContext) {
     async startReply(start: ReplyStart): Promise<void> {
       const { conversation, records: added, written } = start;
       const assistant = added[added.length - 1];
-      if (!assistant) throw new Error('A reply needs its assistant record.');
+      if (!assistant) throw new Error(notice('replyWithoutRecord'));
       written.catch(() => records.keepUnwritten(start.isNew ? conversation : null, added));
       deps.broadcast({
         type: 'started',

@@ -18,6 +18,7 @@ import { createReadThrough } from './read-through';
 import { createReplies } from './reply';
 import { createSideRequests } from './side-requests';
 import { newTurn } from './turn';
+import { notice } from '../model/notices';
 import { createUnsaved } from './unsaved';
 
 // The dependency types, where callers of createChatService look for them.
@@ -76,13 +77,13 @@ export function createChatService(deps: ChatServiceDeps) {
     /** Another reply to a user message: Regenerate, and Compare (which asks for one too). */
     async regenerate(request: RegenerateRequest): Promise<void> {
       const user = await records.readMessage(request.userMessageId);
-      if (!user || user.role !== 'user') throw new Error('That message no longer exists.');
+      if (!user || user.role !== 'user') throw new Error(notice('messageGone'));
       const [conversation, earlier, config] = await Promise.all([
         records.readConversation(user.conversationId),
         records.readMessages(user.conversationId),
         deps.loadConfig(),
       ]);
-      if (!conversation) throw new Error('That conversation no longer exists.');
+      if (!conversation) throw new Error(notice('conversationGone'));
       const model = conversation.model || config.settings.model;
       const assistant = replies.prepareReply(conversation.id, user.id, model, config);
       // Like send: the reply starts while its record is written, and survives a failed write.

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { ChatMessage, Conversation } from '../model/types';
+import { notice } from '../model/notices';
 import { conversationSchema, describeIssue, messageSchema } from './record-schemas';
 import { repairTree } from './tree-repair';
 
@@ -71,7 +72,7 @@ export function createImportValidator(now: number): ImportValidator {
     if (!parsed.success) return skipConversation(describeIssue(parsed.error, 'conversation'));
     const conversation = parsed.data;
     if (conversationIds.has(conversation.id))
-      return skipConversation(`conversation ${conversation.id} appears twice`);
+      return skipConversation(notice('issueConversationTwice', conversation.id));
     const messages: ChatMessage[] = [];
     // Ids join the file-wide set only once the conversation is kept with them.
     const ids = new Set<string>();
@@ -80,19 +81,23 @@ export function createImportValidator(now: number): ImportValidator {
       const message = messageCheck.safeParse(raw);
       if (!message.success) {
         invalid++;
-        skipped.hint ??= `${describeIssue(message.error, 'message')} (in “${short(conversation.title)}”)`;
+        skipped.hint ??= notice(
+          'issueIn',
+          describeIssue(message.error, 'message'),
+          short(conversation.title),
+        );
         continue;
       }
       // A message claiming another conversation would be merged into that one (maybe one of the
       // user's own): the bundle is not what it says it is, so none of it is taken.
       if (message.data.conversationId !== conversation.id)
         return skipConversation(
-          `“${short(conversation.title)}” has messages from another conversation`,
-          `“${conversation.title}” has messages from another conversation. Nothing was imported.`,
+          notice('issueForeignMessages', short(conversation.title)),
+          notice('importForeignMessages', conversation.title),
         );
       if (messageIds.has(message.data.id) || ids.has(message.data.id)) {
         invalid++;
-        skipped.hint ??= `message ${message.data.id} appears twice`;
+        skipped.hint ??= notice('issueMessageTwice', message.data.id);
         continue;
       }
       ids.add(message.data.id);
@@ -112,9 +117,7 @@ export function createImportValidator(now: number): ImportValidator {
     if (bundles.length === 0 && skipped.conversations > 0)
       return {
         ok: false,
-        error:
-          refusal ??
-          `That file is not a Parley conversations export: none of its conversations is valid (${skipped.hint}). Nothing was imported.`,
+        error: refusal ?? notice('importNoneValid', String(skipped.hint)),
       };
     return { ok: true, bundles, skipped };
   };
@@ -132,13 +135,13 @@ export function readEnvelope(
   try {
     value = JSON.parse(text);
   } catch {
-    return { ok: false, error: 'That file is not JSON. Nothing was imported.' };
+    return { ok: false, error: notice('importNotJson') };
   }
   const parsed = envelopeSchema.safeParse(value);
   if (!parsed.success)
     return {
       ok: false,
-      error: 'That file is not a Parley conversations export. Nothing was imported.',
+      error: notice('importNotExport'),
     };
   return { ok: true, entries: parsed.data.conversations };
 }

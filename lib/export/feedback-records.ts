@@ -3,6 +3,7 @@
  * to. It is also the backup format: importing it merges by id, so importing twice adds nothing.
  */
 import type { Comparison, ModerationReport, Rating } from '../model/feedback';
+import { notice } from '../model/notices';
 import type { FeedbackData } from './context';
 import { feedbackRecordSchemaAt, type FeedbackRecord } from './schemas';
 
@@ -46,18 +47,18 @@ export function parseFeedbackRecords(jsonl: string, now = Date.now()): ParseResu
     try {
       value = JSON.parse(line);
     } catch {
-      return { ok: false, error: `Line ${i + 1} is not valid JSON. Nothing was imported.` };
+      return { ok: false, error: notice('feedbackLineNotJson', i + 1) };
     }
     const parsed = schema.safeParse(value);
     if (!parsed.success) {
       return {
         ok: false,
-        error: `Line ${i + 1} is not a Parley feedback record. Nothing was imported.`,
+        error: notice('feedbackLineNotRecord', i + 1),
       };
     }
     records.push(parsed.data);
   }
-  if (records.length === 0) return { ok: false, error: 'The file has no feedback records.' };
+  if (records.length === 0) return { ok: false, error: notice('feedbackNoRecords') };
   return { ok: true, records };
 }
 

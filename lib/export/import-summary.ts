@@ -1,5 +1,6 @@
 /** The sentences an import ends with: counts in words, with the right plural and digit grouping. */
 import type { ImportSkips } from './conversation-import';
+import { countNotice, notice } from '../model/notices';
 
 /** "1 conversation", "20,000 conversations". */
 export function plural(n: number, one: string, many = `${one}s`): string {
@@ -8,13 +9,19 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 
 /** "Importing… 4,000 of 20,000": the progress line while batches are written. */
 export function importProgressText(done: number, total: number): string {
-  return `Importing… ${done.toLocaleString('en')} of ${total.toLocaleString('en')}`;
+  return notice('importProgress', done.toLocaleString('en'), total.toLocaleString('en'));
 }
 
 interface Counts {
   conversations: number;
   messages: number;
 }
+
+const conversations = (n: number) =>
+  countNotice(n, 'countConversationOne', 'countConversations', n.toLocaleString('en'));
+const messages = (n: number) =>
+  countNotice(n, 'countMessageOne', 'countMessages', n.toLocaleString('en'));
+const SUMMARIES = ['importSummary', 'importSummary2', 'importSummary3'] as const;
 
 /**
  * What a conversations import did: what was added, whether the rest was already there, and what
@@ -26,22 +33,32 @@ export function conversationImportSummary(
   skipped: ImportSkips,
 ): string {
   const parts = [
-    `Imported ${plural(added.conversations, 'conversation')} and ${plural(added.messages, 'message')}`,
+    notice('importAdded', conversations(added.conversations), messages(added.messages)),
   ];
   if (added.conversations < valid.conversations || added.messages < valid.messages)
-    parts.push('the rest were already here');
+    parts.push(notice('importRestHere'));
   const bad = [
-    skipped.conversations ? plural(skipped.conversations, 'conversation') : '',
-    skipped.messages ? plural(skipped.messages, 'message') : '',
+    skipped.conversations ? conversations(skipped.conversations) : '',
+    skipped.messages ? messages(skipped.messages) : '',
   ].filter(Boolean);
-  if (bad.length)
+  if (bad.length) {
+    const list = bad.reduceRight((rest, item) => notice('listAnd', item, rest));
+    const one = skipped.conversations + skipped.messages === 1;
     parts.push(
-      `skipped ${bad.join(' and ')} that ${skipped.conversations + skipped.messages === 1 ? 'was' : 'were'} not valid${skipped.hint ? ` (first problem: ${skipped.hint})` : ''}`,
+      skipped.hint
+        ? notice(one ? 'importSkippedOneHint' : 'importSkippedManyHint', list, skipped.hint)
+        : notice(one ? 'importSkippedOne' : 'importSkippedMany', list),
     );
-  return `${parts.join('; ')}.`;
+  }
+  return notice(SUMMARIES[parts.length - 1] ?? 'importSummary3', ...parts);
 }
 
 /** What a feedback import did: "Imported 1 record; 5 were already here." */
 export function feedbackImportSummary(added: number, skipped: number): string {
-  return `Imported ${plural(added, 'record')}; ${skipped.toLocaleString('en')} ${skipped === 1 ? 'was' : 'were'} already here.`;
+  const records = countNotice(added, 'countRecordOne', 'countRecords', added.toLocaleString('en'));
+  return notice(
+    skipped === 1 ? 'feedbackImportedOne' : 'feedbackImportedMany',
+    records,
+    skipped.toLocaleString('en'),
+  );
 }

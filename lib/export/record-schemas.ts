@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import type { ChatMessage, Conversation } from '../model/types';
+import { notice } from '../model/notices';
 import {
   CATEGORY_PATTERN,
   ERROR_CODES,
@@ -143,15 +144,15 @@ export function conversationSchema(now: number) {
 /** A short, readable account of the first problem zod found: the field and what was wrong. */
 export function describeIssue(error: z.ZodError, prefix: string): string {
   const issue = error.issues[0];
-  if (!issue) return `${prefix} is not valid`;
+  if (!issue) return notice('issueNotValid', prefix);
   const field = [prefix, ...issue.path.map(String)].join('.');
   const what =
     issue.code === 'invalid_type' && issue.message.endsWith('received undefined')
-      ? 'is missing'
+      ? 'issueMissing'
       : issue.code === 'too_big' || issue.code === 'too_small'
-        ? 'is out of range'
+        ? 'issueOutOfRange'
         : issue.code === 'invalid_type'
-          ? 'has the wrong type'
-          : 'has a value Parley does not know';
-  return `${field} ${what}`;
+          ? 'issueWrongType'
+          : 'issueUnknownValue';
+  return notice(what, field);
 }

@@ -3,6 +3,7 @@
  * Pure: every status and code has a unit test.
  */
 import type { ErrorCode, MessageState } from '../model/types';
+import { notice } from '../model/notices';
 import type { LlmFailure } from './client';
 
 /** What the mapping of a failure to a message state needs to know besides the failure. */
@@ -64,30 +65,23 @@ export function scrubSecrets(text: string): string {
 
 /** One sentence per code: what happened and what to do. */
 export const ERROR_MESSAGES: Record<ErrorCode, string> = {
-  no_key: 'Add an API key in Settings to start chatting.',
-  auth: 'The API key was rejected. Check it in Settings.',
-  forbidden:
-    'This key is not allowed to use this model or endpoint. Check your account or pick another model in Settings.',
-  local_origin: 'The local server refused the request.',
-  model_not_found:
-    'The model or endpoint was not found. Check the model name and base URL in Settings.',
-  rate_limited: 'The server is rate-limiting requests. Wait a moment, then retry.',
-  quota: 'Your account has run out of quota. Check your plan and billing with the provider.',
-  context_length:
-    'The conversation is too long for this model. Start a new chat or remove attachments.',
-  bad_request: 'The server refused the request.',
-  server: 'The server had a problem answering. Retry in a moment.',
-  timeout: 'The server took too long to respond. Retry, or check that it is running.',
-  offline: 'You appear to be offline. Reconnect, then retry.',
-  unreachable:
-    "Couldn't reach the server. Check the base URL in Settings and that the server is running.",
-  permission:
-    'Parley needs permission to reach this server. Open Settings and save the endpoint again to grant it.',
-  storage:
-    'Parley could not save to browser storage. Your reply is kept on screen; copy it before closing.',
-  moderation_unavailable:
-    'Moderation is unavailable, and your settings hold messages until it can check them.',
-  unknown: 'Something went wrong. Retry, or check Settings.',
+  no_key: notice('errorNoKey'),
+  auth: notice('errorAuth'),
+  forbidden: notice('errorForbidden'),
+  local_origin: notice('errorLocalOrigin'),
+  model_not_found: notice('errorModelNotFound'),
+  rate_limited: notice('errorRateLimited'),
+  quota: notice('errorQuota'),
+  context_length: notice('errorContextLength'),
+  bad_request: notice('errorBadRequest'),
+  server: notice('errorServer'),
+  timeout: notice('errorTimeout'),
+  offline: notice('errorOffline'),
+  unreachable: notice('errorUnreachable'),
+  permission: notice('errorPermission'),
+  storage: notice('errorStorage'),
+  moderation_unavailable: notice('errorModerationUnavailable'),
+  unknown: notice('errorUnknown'),
 };
 
 /** Error codes whose fix is in Settings: the message shows a link there. */
@@ -102,13 +96,12 @@ export const SETTINGS_ERRORS: readonly ErrorCode[] = [
 
 /** The text shown under a reply that ended early, per reason (DESIGN §2). */
 export const INTERRUPT_MESSAGES = {
-  stalled: 'The server stopped sending. The reply so far is kept.',
-  first_token:
-    'Parley waited as long as Settings allows for the first word, and none came. A local server can read a long prompt for minutes: raise “Wait for the first token” in Settings, then Retry.',
-  truncated: 'The reply was cut off before the server finished. The text so far is kept.',
-  network: 'The connection dropped. The reply so far is kept.',
-  worker_restart: 'Parley restarted while answering. The reply so far is kept.',
-  too_long: 'The reply was stopped at 2 MB: that is longer than Parley keeps.',
+  stalled: notice('interruptStalled'),
+  first_token: notice('interruptFirstToken'),
+  truncated: notice('interruptTruncated'),
+  network: notice('interruptNetwork'),
+  worker_restart: notice('interruptWorkerRestart'),
+  too_long: notice('interruptTooLong'),
 } as const;
 
 const MAX_RETRIES = 2;

@@ -4,6 +4,7 @@
  * connection" verdict that says reachable? key accepted? models? and what to do next.
  */
 import type { ConnectionVerdict, LocalServer, LocalServerKind } from '../model/local-servers';
+import { countNotice, notice } from '../model/notices';
 
 /** Each kind's name as its users know it. */
 export const SERVER_LABELS: Record<LocalServerKind, string> = {
@@ -15,7 +16,7 @@ export const SERVER_LABELS: Record<LocalServerKind, string> = {
   localai: 'LocalAI',
   textgen: 'text-generation-webui',
   koboldcpp: 'KoboldCpp',
-  'openai-compatible': 'OpenAI-compatible server',
+  'openai-compatible': notice('serverOpenAiCompatible'),
 };
 
 /** What to do about a server, and the command to type where there is one. */
@@ -26,23 +27,20 @@ export interface ServerHint {
 
 /** Each kind's way to a first model, with its own command or menu, named exactly. */
 export const NO_MODEL_HINTS: Record<LocalServerKind, ServerHint> = {
-  ollama: { say: 'Get one in a terminal:', command: 'ollama pull llama3.2' },
-  lmstudio: {
-    say: 'Load a model in LM Studio (the picker at the top), or:',
-    command: 'lms load <model>',
-  },
-  llamacpp: { say: 'Start llama-server with a model:', command: 'llama-server -m model.gguf' },
-  vllm: { say: 'Start vLLM with a model:', command: 'vllm serve <model>' },
-  jan: { say: 'Download a model in Jan’s Hub and start it.' },
-  localai: { say: 'Install one from LocalAI’s gallery:', command: 'local-ai run <model>' },
-  textgen: { say: 'Load a model in text-generation-webui’s Model tab.' },
-  koboldcpp: { say: 'Start KoboldCpp with a model:', command: 'koboldcpp --model model.gguf' },
-  'openai-compatible': { say: 'Load or download a model on the server, then look again.' },
+  ollama: { say: notice('hintOllama'), command: 'ollama pull llama3.2' },
+  lmstudio: { say: notice('hintLmStudio'), command: 'lms load <model>' },
+  llamacpp: { say: notice('hintLlamaCpp'), command: 'llama-server -m model.gguf' },
+  vllm: { say: notice('hintVllm'), command: 'vllm serve <model>' },
+  jan: { say: notice('hintJan') },
+  localai: { say: notice('hintLocalAi'), command: 'local-ai run <model>' },
+  textgen: { say: notice('hintTextgen') },
+  koboldcpp: { say: notice('hintKoboldCpp'), command: 'koboldcpp --model model.gguf' },
+  'openai-compatible': { say: notice('hintOpenAiCompatible') },
 };
 
 /** A hint as one line of text. */
 export function hintText({ say, command }: ServerHint): string {
-  return command ? `${say} ${command}` : say;
+  return command ? notice('hintCommand', say, command) : say;
 }
 
 /** The no-models hint for a kind of server, as one line. */
@@ -64,7 +62,7 @@ export function allowListEntry(extensionOrigin: string): string {
  */
 export function refusedHint(extensionOrigin: string): ServerHint {
   return {
-    say: 'Ollama accepts only the origins in OLLAMA_ORIGINS. Set this where Ollama runs, restart it, and look again:',
+    say: notice('hintOllamaOrigins'),
     command: `OLLAMA_ORIGINS=${allowListEntry(extensionOrigin)}`,
   };
 }
@@ -72,76 +70,74 @@ export function refusedHint(extensionOrigin: string): ServerHint {
 /** One line for a server in the "Local servers" list: what it is and what it has. */
 export function describeServer(server: LocalServer): string {
   const where = server.baseUrl.replace(/^http:\/\//, '').replace(/\/v1$/, '');
-  const name = `${SERVER_LABELS[server.kind]} at ${where}`;
+  const name = notice('serverAt', SERVER_LABELS[server.kind], where);
   switch (server.status) {
     case 'models':
-      return `${name}: ${count(server.models.length)}`;
+      return notice('serverModels', name, count(server.models.length));
     case 'empty':
-      return `${name}: no models yet`;
+      return notice('serverEmpty', name);
     case 'needs_key':
-      return `${name}: found, it asks for an API key`;
+      return notice('serverNeedsKey', name);
     case 'refused':
-      return `${name}: found, but it refuses Parley’s requests`;
+      return notice('serverRefused', name);
   }
 }
 
-const count = (n: number) => `${n} ${n === 1 ? 'model' : 'models'}`;
+const count = (n: number) => countNotice(n, 'countModelOne', 'countModels');
 
 /** The result of "Test connection" as one sentence, and whether it is good news. */
 export function describeVerdict(
   verdict: ConnectionVerdict,
   extensionOrigin: string,
 ): { ok: boolean; text: string } {
-  const key = (sent: boolean) => (sent ? 'key accepted' : 'no key needed');
+  const key = (sent: boolean) => notice(sent ? 'keyAccepted' : 'noKeyNeeded');
   switch (verdict.kind) {
     case 'ok':
       return {
         ok: true,
-        text: `Reachable · ${key(verdict.keySent)} · ${count(verdict.models.length)}.`,
+        text: notice('verdictOk', key(verdict.keySent), count(verdict.models.length)),
       };
     case 'no_models':
       return {
         ok: false,
-        text: `Reachable · ${key(verdict.keySent)} · no models. ${noModelHintText(verdict.server)}`,
+        text: notice('verdictNoModels', key(verdict.keySent), noModelHintText(verdict.server)),
       };
     case 'key_rejected':
       return {
         ok: false,
-        text: verdict.keySent
-          ? 'Reachable · key rejected (401). Check the API key.'
-          : 'Reachable · it needs an API key (401). Enter it under API key.',
+        text: verdict.keySent ? notice('verdictKeyRejected') : notice('verdictNeedsKey'),
       };
     case 'refused':
       return {
         ok: false,
         text: verdict.local
-          ? `Reachable, but it refuses Parley’s requests (403). ${hintText(refusedHint(extensionOrigin))}`
-          : 'Reachable · access refused (403): this key may not be allowed to list models.',
+          ? notice('verdictRefusedLocal', hintText(refusedHint(extensionOrigin)))
+          : notice('verdictRefused'),
       };
     case 'not_found':
       return {
         ok: false,
-        text: 'Reachable, but no model list there (404). OpenAI-compatible base URLs usually end in /v1.',
+        text: notice('verdictNotFound'),
       };
     case 'not_a_model_server':
       return {
         ok: false,
-        text: 'Something answered, but not like an OpenAI-compatible server. Check the base URL.',
+        text: notice('verdictNotModelServer'),
       };
     case 'server_error':
       return {
         ok: false,
-        text: `Reachable, but the server answered with an error (HTTP ${verdict.status}). Retry in a moment.`,
+        text: notice('verdictServerError', verdict.status),
       };
     case 'timeout':
       return {
         ok: false,
-        text: 'No answer in time. Check the base URL and that the server is running.',
+        text: notice('verdictTimeout'),
       };
     case 'unreachable':
       return {
         ok: false,
-        text: 'Not reachable: nothing answered there. Check the base URL and that the server is running.',
+        text: notice('verdictUnreachable'),
       };
   }
 }

@@ -5,6 +5,7 @@
  */
 import { arrayOf, isBoolean, isRecord, isString, oneOf, shape, type Check } from './guards';
 import { NO_ANSWER, type RpcName, type RpcResult } from './rpc';
+import { notice } from '../model/notices';
 import { localResponseGuards } from './rpc-local-answer';
 import { isHeaderNamesResponse } from './header-rpc';
 import { isContextMeasureResponse, isProviderResponse } from './builtin-rpc';
@@ -47,8 +48,7 @@ const responseGuards: { [K in RpcName]: Check } = {
 const isRpcError: Check = shape({ type: oneOf('rpc_error'), message: isString });
 
 /** Said when the answer is not the shape its request promises (a bug, or versions out of step). */
-export const UNREADABLE_ANSWER =
-  'Parley’s background sent an answer the panel cannot read. Reload the panel.';
+export const UNREADABLE_ANSWER = notice('rpcUnreadable');
 
 /**
  * The background's answer to the request named `name`, checked: its response or an error as sent,

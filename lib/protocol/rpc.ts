@@ -4,6 +4,7 @@
  * checks the request (rpc-request.ts), the panel checks the answer (rpc-answer.ts).
  */
 import type { ModerationSettings } from '../model/moderation';
+import { notice } from '../model/notices';
 import type * as Local from './rpc-local';
 import type { HeaderRpcMap } from './header-rpc';
 import type { BuiltinRpcMap } from './builtin-rpc';
@@ -102,4 +103,4 @@ export type RpcRequest = RpcMap[RpcName]['request'];
 export type RpcResponse = RpcResult<RpcName>;
 
 /** Said when the background sent no answer (it was restarting, or nothing listened). */
-export const NO_ANSWER = 'Parley’s background did not answer. Reload the panel.';
+export const NO_ANSWER = notice('rpcNoAnswer');

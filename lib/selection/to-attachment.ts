@@ -7,15 +7,15 @@ import type { Attachment } from '../model/types';
 import type { CapturedSelection, HiddenReason } from './capture';
 import { CONFIDENT_GUESS_SCORE, guessLanguage, languageFromHint } from './language';
 import { normalizeSelection } from './normalize';
+import { notice } from '../model/notices';
 
 /** Why no attachment could be made; each code has one sentence for the user. */
 export type SelectionError = 'empty' | 'unreadable';
 
 /** The user-facing sentence for each `SelectionError`. */
 export const SELECTION_ERRORS: Record<SelectionError, string> = {
-  empty: 'Select some text first.',
-  unreadable:
-    'Parley can’t read this page. Select the text, right-click it and choose “Ask Parley about selection”.',
+  empty: notice('selectionEmpty'),
+  unreadable: notice('selectionUnreadable'),
 };
 
 /** The outcome of `toAttachment`: an attachment, or an error code. */
@@ -45,17 +45,17 @@ export interface ToAttachmentOptions {
 
 /** Why a passage was removed, as the chip says it. */
 export const HIDDEN_REASON_LABELS: Record<HiddenReason | 'invisible-characters', string> = {
-  'not-displayed': 'not displayed',
-  invisible: 'invisible',
-  transparent: 'transparent',
-  'same-colour': 'same colour as background',
-  tiny: 'too small to read',
-  collapsed: 'squeezed to nothing',
-  clipped: 'clipped',
-  'off-screen': 'off-screen',
-  covered: 'covered by another element',
-  blurred: 'blurred',
-  'invisible-characters': 'invisible characters',
+  'not-displayed': notice('reasonNotDisplayed'),
+  invisible: notice('reasonInvisible'),
+  transparent: notice('reasonTransparent'),
+  'same-colour': notice('reasonSameColour'),
+  tiny: notice('reasonTiny'),
+  collapsed: notice('reasonCollapsed'),
+  clipped: notice('reasonClipped'),
+  'off-screen': notice('reasonOffScreen'),
+  covered: notice('reasonCovered'),
+  blurred: notice('reasonBlurred'),
+  'invisible-characters': notice('reasonInvisibleCharacters'),
 };
 
 const MAX_TITLE = 300;
@@ -212,10 +212,12 @@ export function describeHidden(
   if (typeof count === 'number' && Number.isInteger(count) && count > 0) {
     const reasons = Array.isArray(a.hiddenPassages?.reasons) ? a.hiddenPassages.reasons : [];
     const labels = reasons.filter(isReason).map((r) => HIDDEN_REASON_LABELS[r]);
-    const why = labels.length > 0 ? ` (${labels.join(', ')})` : '';
-    return `Removed ${count} hidden ${count === 1 ? 'passage' : 'passages'}${why}.`;
+    if (labels.length === 0)
+      return notice(count === 1 ? 'hiddenRemovedOne' : 'hiddenRemovedMany', count);
+    const why = labels.reduceRight((rest, label) => notice('listComma', label, rest));
+    return notice(count === 1 ? 'hiddenRemovedOneWhy' : 'hiddenRemovedManyWhy', count, why);
   }
-  return a.hiddenTextRemoved ? 'Hidden text was removed.' : undefined;
+  return a.hiddenTextRemoved ? notice('hiddenTextRemoved') : undefined;
 }
 
 /** Host and path of an address, without user name or password; the address itself if it has no host. */

@@ -5,6 +5,7 @@
  * and a sentence about the built-in model instead of a server's text.
  */
 import { APIError } from 'openai/core/error';
+import { notice } from '../../model/notices';
 
 /** A failure of the built-in model, shaped like a server's so the existing mapping applies. */
 class BuiltinModelError extends APIError {
@@ -17,17 +18,13 @@ class BuiltinModelError extends APIError {
 
 /** The sentences the mapped errors carry (they are the error's detail under the message). */
 export const BUILTIN_ERROR_TEXT = {
-  notReady:
-    'The built-in model is not ready: download it in Settings (Chrome needs a click to start the download), or check that Chrome allows it.',
-  unavailable:
-    'The built-in model is not available on this device. Settings says why; choose another provider there.',
-  language:
-    'The built-in model may not support this language or input. It knows English, Spanish and Japanese.',
-  filtered: 'The built-in model withheld its answer (Chrome filtered the output).',
-  download:
-    'The built-in model could not be downloaded. Check the connection (it needs an unmetered network), then retry.',
-  failed: 'The built-in model failed. Retry, or restart Chrome.',
-  noModeration: 'The built-in model has no moderation endpoint.',
+  notReady: notice('builtinNotReady'),
+  unavailable: notice('builtinUnavailable'),
+  language: notice('builtinLanguage'),
+  filtered: notice('builtinFiltered'),
+  download: notice('builtinDownload'),
+  failed: notice('builtinFailed'),
+  noModeration: notice('builtinNoModeration'),
 } as const;
 
 /** The name of a DOMException (or anything shaped like one), if it has one. */
@@ -48,11 +45,7 @@ export function mapBuiltinError(error: unknown): Error {
       return new BuiltinModelError(404, BUILTIN_ERROR_TEXT.unavailable);
     case 'QuotaExceededError':
       // The conversation outgrew the session's context window: "too long" (context_length).
-      return new BuiltinModelError(
-        400,
-        'Too long for the built-in model.',
-        'context_length_exceeded',
-      );
+      return new BuiltinModelError(400, notice('builtinTooLong'), 'context_length_exceeded');
     case 'NotSupportedError':
       return new BuiltinModelError(400, BUILTIN_ERROR_TEXT.language);
     case 'NotReadableError':
