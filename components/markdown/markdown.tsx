@@ -7,8 +7,9 @@
  * parsed once, keyed by where they start (a memo compare each per update), and only the bounded
  * tail re-parses.
  */
-import { memo, useMemo, useState } from 'react';
-import { StreamingDocument } from '@/lib/markdown/streaming-document';
+import { memo, useMemo, useRef, useState } from 'react';
+import { StreamingDocument, type RenderBlock } from '@/lib/markdown/streaming-document';
+import { groupBlocks, tailGroups } from '@/lib/markdown/block-groups';
 import { readFencedCode } from '@/lib/markdown/fenced-code';
 import { CodeBlock } from './code-block';
 import { renderMarkdown } from './markdown-processor';
@@ -23,6 +24,29 @@ const Block = memo(function Block({ source, streaming }: { source: string; strea
   return renderMarkdown(source, streaming);
 });
 
+const NONE: readonly RenderBlock[] = [];
+
+/**
+ * One group of blocks in its own wrapper (the unit content-visibility skips off screen). Finished
+ * blocks come first, then the tail blocks that belong here: one list, so a block that finishes
+ * keeps its element (and its DOM, its highlighted code, its rendered math).
+ */
+const BlockGroup = memo(function BlockGroup({
+  blocks,
+  tail,
+}: {
+  blocks: readonly RenderBlock[];
+  tail: readonly RenderBlock[];
+}) {
+  return (
+    <div className="md-group">
+      {(tail.length ? [...blocks, ...tail] : blocks).map((block) => (
+        <Block key={block.key} source={block.source} streaming={block.streaming} />
+      ))}
+    </div>
+  );
+});
+
 export const Markdown = memo(function Markdown({
   text,
   streaming,
@@ -33,12 +57,19 @@ export const Markdown = memo(function Markdown({
   // One document per message: it carries the split across updates (the text only grows).
   const [doc] = useState(() => new StreamingDocument());
   const view = useMemo(() => doc.update(text, streaming), [doc, text, streaming]);
+  // Regrouped only when a block finishes (the finished array is the same object otherwise).
+  const previous = useRef<(readonly RenderBlock[])[]>([]);
+  const groups = useMemo(
+    () => (previous.current = groupBlocks(view.finished, previous.current)),
+    [view.finished],
+  );
+  const tails = tailGroups(view.finished.length, view.tail);
+  const count = Math.max(groups.length, tails.length);
   return (
     <div className="markdown">
-      {/* One list, finished blocks then the tail: a block that finishes keeps its element (and
-          its DOM, its highlighted code, its rendered math) instead of mounting again elsewhere. */}
-      {[...view.finished, ...view.tail].map((block) => (
-        <Block key={block.key} source={block.source} streaming={block.streaming} />
+      {Array.from({ length: count }, (_, i) => (
+        // Keyed by position: a group holds the same blocks for as long as the reply grows.
+        <BlockGroup key={i} blocks={groups[i] ?? NONE} tail={tails[i] ?? NONE} />
       ))}
       {view.capped ? (
         <p className="md-capped-note" role="note">
