@@ -11,6 +11,7 @@ import { describeHidden, describeSource } from '@/lib/selection/to-attachment';
 import { IconButton } from '@/components/common/icon-button';
 import { t } from '@/components/common/i18n';
 import './chat.css';
+import { localizeNotice } from '@/components/notices/localize';
 
 export interface AttachmentChipProps {
   attachment: Attachment;
@@ -104,7 +105,7 @@ export function AttachmentChip({ attachment, onRemove, onLanguageChange }: Attac
       ) : null}
       {hiddenNote ? (
         <p className="chip-note warn" role="status">
-          {t('chat.attachment.hidden', [hiddenNote])}
+          {t('chat.attachment.hidden', [localizeNotice(hiddenNote)])}
         </p>
       ) : null}
       {attachment.formattingLost ? (

@@ -7,6 +7,7 @@ import { categoriesText } from './moderation-notice';
 import { ERROR_MESSAGES, INTERRUPT_MESSAGES, SETTINGS_ERRORS } from '@/lib/llm/errors';
 import { safeMessageState } from '@/lib/export/record-guard';
 import { t } from '@/components/common/i18n';
+import { localizeNotice } from '@/components/notices/localize';
 import { lazy, Suspense, type ReactNode } from 'react';
 
 // Only a reply refused by a local server's Origin check needs it (the initial JS is at budget).
@@ -39,7 +40,7 @@ export function ReplyStatus({ state: stored, onRetry, onOpenSettings, fix }: Rep
   const needsSettings = state.kind === 'error' && SETTINGS_ERRORS.includes(state.code);
   return (
     <div className={`reply-status ${state.kind}`} role="alert">
-      <p>{sentence}</p>
+      <p>{localizeNotice(sentence)}</p>
       {fix}
       {state.kind === 'error' && state.code === 'local_origin' ? (
         // No fallback: nothing shows until the fix has loaded (React 18+ treats it as null).
@@ -51,7 +52,7 @@ export function ReplyStatus({ state: stored, onRetry, onOpenSettings, fix }: Rep
         <details className="server-message">
           <summary>{t('chat.status.serverMessage')}</summary>
           <p className="detail" dir="auto">
-            {detail}
+            {localizeNotice(detail)}
           </p>
         </details>
       ) : null}

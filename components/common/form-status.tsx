@@ -1,5 +1,6 @@
 /** The one-line outcome of a form action: errors interrupt (alert), the rest are announced politely. */
 import './form-status.css';
+import { localizeNotice } from '@/components/notices/localize';
 
 export interface Status {
   kind: 'ok' | 'error' | 'busy';
@@ -10,7 +11,7 @@ export function FormStatus({ status }: { status: Status | null }) {
   if (!status) return null;
   return (
     <p className={`form-status ${status.kind}`} role={status.kind === 'error' ? 'alert' : 'status'}>
-      {status.text}
+      {localizeNotice(status.text)}
     </p>
   );
 }

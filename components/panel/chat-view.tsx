@@ -13,6 +13,7 @@ import { useChat, useChatActions } from './store-context';
 import { Attachments } from './attachments';
 import { AttachMenu } from './attach-menu';
 import { EmptyChat } from './suggestions';
+import { localizeNotice } from '@/components/notices/localize';
 
 // The meter shows nothing until its first count (after a pause, with the tokenizer loaded on
 // demand): it loads after first paint, not with the panel.
@@ -123,7 +124,7 @@ export function ChatView() {
       ) : null}
       {notice || feedbackError ? (
         <div className="banner warn" role="alert">
-          <span>{notice ?? feedbackError}</span>
+          <span>{notice ? localizeNotice(notice) : feedbackError}</span>
           <button
             type="button"
             className="button ghost small"

@@ -9,6 +9,7 @@ import { checkBaseUrl } from '@/lib/settings';
 import { describeVerdict } from '@/lib/llm/server-advice';
 import { ensureHostPermission } from './host-permission';
 import type { ConnectionCheck } from './use-connection-check';
+import { localizeNotice } from '@/components/notices/localize';
 
 export interface ConnectionTestProps {
   baseUrl: string;
@@ -63,7 +64,7 @@ export function ConnectionTest({ baseUrl, typedKey, reuse, check }: ConnectionTe
         role="status"
         className={`connection-result ${result === null ? '' : result.ok ? 'good' : 'bad'}`}
       >
-        {result?.text}
+        {result ? localizeNotice(result.text) : null}
       </p>
     </div>
   );

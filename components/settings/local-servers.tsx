@@ -18,6 +18,7 @@ import {
 } from '@/lib/llm/server-advice';
 import { ensureLoopbackPermission } from './host-permission';
 import './local-setup.css';
+import { localizeNotice } from '@/components/notices/localize';
 
 export interface LocalServersProps {
   call: (request: RpcRequest) => Promise<RpcResponse>;
@@ -96,7 +97,9 @@ export function LocalServers({ call, onUse }: LocalServersProps) {
             return (
               <li key={server.baseUrl}>
                 <div className="local-server-text">
-                  <span className="local-server-name">{describeServer(server)}</span>
+                  <span className="local-server-name">
+                    {localizeNotice(describeServer(server))}
+                  </span>
                   {server.models.length ? (
                     <span className="muted local-server-models">
                       {server.models.slice(0, 4).join(', ')}
@@ -105,7 +108,7 @@ export function LocalServers({ call, onUse }: LocalServersProps) {
                   ) : null}
                   {hint ? (
                     <span className="local-server-hint">
-                      {hint.say} {hint.command ? <code>{hint.command}</code> : null}
+                      {localizeNotice(hint.say)} {hint.command ? <code>{hint.command}</code> : null}
                     </span>
                   ) : null}
                 </div>
