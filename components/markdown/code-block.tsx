@@ -6,6 +6,7 @@
  * drawn as marks, announced above the code, and left out of Copy code.
  */
 import { Fragment, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { t } from '@/components/common/i18n';
 import { stripInvisible } from '@/lib/markdown/invisible';
 import { cachedHighlight, highlight, type Highlighted, type Token } from './highlight';
 
@@ -77,13 +78,12 @@ export function CodeBlock({
   return (
     <div className="code-block">
       <div className="code-head">
-        <span className="code-lang">{language || 'text'}</span>
+        <span className="code-lang">{language || t('markdown.plainText')}</span>
         <CodeCopyButton code={code} />
       </div>
       {hidden ? (
         <p className="code-warning" role="note">
-          {hidden === 1 ? 'An invisible character is' : `${hidden} invisible characters are`} marked
-          in this code. Copy code leaves {hidden === 1 ? 'it' : 'them'} out.
+          {t('markdown.invisibleMarked', hidden)}
         </p>
       ) : null}
       <pre>

@@ -3,29 +3,28 @@
  * out, and the status says how many, so the clipboard never holds what the reader could not see.
  */
 import { useEffect, useRef, useState } from 'react';
+import { t } from '@/components/common/i18n';
 import { stripInvisible } from '@/lib/markdown/invisible';
 
 export function CodeCopyButton({ code }: { code: string }) {
   const [status, setStatus] = useState('');
+  const [warned, setWarned] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
   const copy = async () => {
     const { text, removed } = stripInvisible(code);
     try {
       await navigator.clipboard.writeText(text);
-      setStatus(
-        removed
-          ? `Copied without ${removed} invisible character${removed === 1 ? '' : 's'}`
-          : 'Copied',
-      );
+      setStatus(removed ? t('markdown.copiedWithout', removed) : t('markdown.copied'));
+      setWarned(removed > 0);
     } catch {
-      setStatus('Copy failed: select the text and copy it by hand');
+      setStatus(t('markdown.copyFailed'));
+      setWarned(false);
     }
     clearTimeout(timer.current);
     // A warning stays long enough to be read; a plain "Copied" need not.
     timer.current = setTimeout(() => setStatus(''), removed ? 6000 : 1500);
   };
-  const warned = status.startsWith('Copied without');
   // The status comes first: in the block's header it sits between the language and the button.
   return (
     <>
@@ -33,7 +32,7 @@ export function CodeCopyButton({ code }: { code: string }) {
         {status}
       </span>
       <button type="button" className="button ghost small" onClick={() => void copy()}>
-        Copy code
+        {t('markdown.copyCode')}
       </button>
     </>
   );

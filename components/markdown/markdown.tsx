@@ -8,6 +8,7 @@
  * tail re-parses.
  */
 import { memo, useMemo, useRef, useState } from 'react';
+import { t } from '@/components/common/i18n';
 import { StreamingDocument, type RenderBlock } from '@/lib/markdown/streaming-document';
 import { groupBlocks, tailGroups } from '@/lib/markdown/block-groups';
 import { readFencedCode } from '@/lib/markdown/fenced-code';
@@ -73,7 +74,7 @@ export const Markdown = memo(function Markdown({
       ))}
       {view.capped ? (
         <p className="md-capped-note" role="note">
-          Nested too deeply to format in full: the deepest part is shown as plain text.
+          {t('markdown.nestedTooDeep')}
         </p>
       ) : null}
     </div>

@@ -5,6 +5,7 @@
  * cookies or referrer and shows them from a blob: URL; a host that refuses gets a plain link.
  */
 import { useEffect, useState } from 'react';
+import { t } from '@/components/common/i18n';
 import { safeImageUrl } from '@/lib/markdown/safe-url';
 
 const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
@@ -72,15 +73,20 @@ export function RemoteImage({ src, alt }: { src?: string; alt?: string }) {
     [load],
   );
 
-  if (!url) return <span className="md-image-blocked">[image: {alt || 'untitled'}]</span>;
+  if (!url)
+    return (
+      <span className="md-image-blocked">
+        {t('markdown.imageBlocked', [alt || t('markdown.untitled')])}
+      </span>
+    );
   const host = new URL(url).host;
   if (load.kind === 'shown') return <img src={load.objectUrl} alt={alt ?? ''} />;
   if (load.kind === 'failed')
     return (
       <span className="md-image-blocked" role="status">
-        {host} did not let Parley load this image.{' '}
+        {t('markdown.imageFailed', [host])}{' '}
         <a href={url} target="_blank" rel="noopener noreferrer">
-          Open it in a new tab
+          {t('markdown.openInNewTab')}
         </a>
         <span className="md-link-url"> ({url})</span>
       </span>
@@ -89,11 +95,11 @@ export function RemoteImage({ src, alt }: { src?: string; alt?: string }) {
     <button
       type="button"
       className="button small md-image"
-      aria-label={`Load image: ${alt || host}`}
+      aria-label={t('markdown.loadImageNamed', [alt || host])}
       disabled={loading}
       onClick={() => setLoad({ kind: 'loading' })}
     >
-      {loading ? `Loading image from ${host}…` : `Load image from ${host}`}
+      {loading ? t('markdown.loadingImageFrom', [host]) : t('markdown.loadImageFrom', [host])}
     </button>
   );
 }

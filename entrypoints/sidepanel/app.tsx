@@ -5,6 +5,7 @@
  * moves nothing.
  */
 import { lazy, Suspense, useEffect } from 'react';
+import { t } from '@/components/common/i18n';
 import { ChatView } from '@/components/panel/chat-view';
 import { DeleteConfirm } from '@/components/panel/delete-confirm';
 import { DrawerHost } from '@/components/panel/drawer-host';
@@ -39,7 +40,7 @@ export function App() {
       <div className="panel-body">
         {view === 'settings' || needsSetup ? (
           <SurfaceBoundary surface="settings">
-            <Suspense fallback={<p className="muted">Loading settings…</p>}>
+            <Suspense fallback={<p className="muted">{t('panel.loadingSettings')}</p>}>
               <SettingsView
                 settings={settings}
                 needsSetup={needsSetup}

@@ -13,6 +13,7 @@ const reply = (id: string, parentId = 'u1'): ChatMessage =>
     state: { kind: 'complete' },
     attachments: [],
     createdAt: 0,
+    updatedAt: 0,
   }) as ChatMessage;
 
 const chatWith = (messages: ChatMessage[], id = 'c1'): PanelChat => ({

@@ -23,6 +23,7 @@ const msg = (
     state,
     attachments: [],
     createdAt: 0,
+    updatedAt: 0,
     ...(moderation ? { moderation } : {}),
   }) as ChatMessage;
 
