@@ -52,9 +52,11 @@ describe('local server quirks', () => {
     const reply = panel.lastAssistant();
     await expect.poll(() => reply.textContent()).toContain('Partial answer so far');
     const card = reply.getByRole('alert');
-    expect(await card.textContent()).toContain('Server said: llama_decode failed');
+    // Parley's sentence leads; the server's own words sit under "Server's message" (issue 16).
+    const detail = card.locator('details', { hasText: "Server's message" });
+    expect(await detail.textContent()).toContain('llama_decode failed');
     await card.getByRole('button', { name: 'Retry' }).waitFor();
-    row.observed('partial text kept; "Server said: llama_decode failed"; Retry offered');
+    row.observed('partial text kept; "llama_decode failed" under Server\'s message; Retry offered');
   });
 
   it('model lists with both `models` and `data`, and `data: null` when empty', async () => {

@@ -232,6 +232,8 @@ describe('local setup', () => {
       await local.set({ settings: { ...(settings as object), model } });
     }, long);
     await page.reload();
+    // A conversation keeps the model it was started with; a new chat answers with Settings' one.
+    await page.getByRole('button', { name: 'New chat', exact: true }).click();
     const name = page.locator('.panel-header .model-name');
     await expect.poll(() => name.textContent()).toBe(long);
     expect(await name.getAttribute('title')).toBe(long);
