@@ -104,7 +104,7 @@ export function Header() {
         />
         <img className="panel-logo" src="/icon/parley-small.svg" alt="" width={20} height={20} />
         <div className="panel-title">
-          <h1 className="title" title={name}>
+          <h1 className="title" title={name} dir="auto">
             {name}
           </h1>
           <ModelName />
