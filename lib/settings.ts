@@ -4,6 +4,7 @@
  * it was saved for (lib/credentials).
  */
 import { OPENAI_BASE_URL } from './endpoint';
+import { notice } from './model/notices';
 import { DEFAULT_SYSTEM_PROMPT } from './model/system-prompt';
 import {
   DEFAULT_MODERATION_SETTINGS,
@@ -81,7 +82,7 @@ export type BaseUrlCheck =
  */
 export function checkBaseUrl(input: string): BaseUrlCheck {
   const trimmed = input.trim().replace(/\/+$/, '');
-  if (!trimmed) return { ok: false, message: 'Enter the base URL of an OpenAI-compatible server.' };
+  if (!trimmed) return { ok: false, message: notice('settingsBaseUrlMissing') };
   let url: URL;
   try {
     url = new URL(trimmed);
@@ -95,7 +96,7 @@ export function checkBaseUrl(input: string): BaseUrlCheck {
     return { ok: false, message: 'The base URL must start with https:// or http://.' };
   }
   if (url.username || url.password) {
-    return { ok: false, message: 'Put credentials in the API key field, not in the URL.' };
+    return { ok: false, message: notice('settingsCredentialsInUrl') };
   }
   return { ok: true, url: trimmed, origin: url.origin };
 }
@@ -117,7 +118,7 @@ export function checkFirstTokenMs(ms: unknown): string | null {
     ms <= FIRST_TOKEN_MINUTES.max * 60_000;
   return ok
     ? null
-    : `Wait for the first token must be between ${FIRST_TOKEN_MINUTES.min} and ${FIRST_TOKEN_MINUTES.max} minutes.`;
+    : notice('settingsFirstTokenRange', FIRST_TOKEN_MINUTES.min, FIRST_TOKEN_MINUTES.max);
 }
 
 /** Fills missing or malformed fields from the defaults (old versions, hand-edited storage). */

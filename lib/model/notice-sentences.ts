@@ -33,6 +33,11 @@ export const NOTICE_SENTENCES = {
     'Moderation is unavailable, and your settings hold messages until it can check them.',
   errorUnknown: 'Something went wrong. Retry, or check Settings.',
 
+  // Settings that do not validate (lib/settings).
+  settingsBaseUrlMissing: 'Enter the base URL of an OpenAI-compatible server.',
+  settingsCredentialsInUrl: 'Put credentials in the API key field, not in the URL.',
+  settingsFirstTokenRange: 'Wait for the first token must be between $1 and $2 minutes.',
+
   // A reply that ended early (INTERRUPT_MESSAGES).
   interruptStalled: 'The server stopped sending. The reply so far is kept.',
   interruptFirstToken:

@@ -97,6 +97,7 @@ const SERVER: readonly NoticeId[] = ['serverAt'];
 /** The parameters that are not plain text, per template (unlisted ones are all `text`). */
 export const NOTICE_PARAMS: Partial<Record<NoticeId, readonly NoticeParam[]>> = {
   builtinLanguageNotice: [LANGUAGES],
+  settingsFirstTokenRange: ['number', 'number'],
   hiddenRemovedOne: ['number'],
   hiddenRemovedMany: ['number'],
   hiddenRemovedOneWhy: ['number', REASON_LIST],
