@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 // Bundle budgets (DESIGN §8, bench M9), from the production build: the side panel's initial JS —
 // every script the page loads or preloads before first paint — and the background's JS must each
-// stay within 120 KiB gzipped.
+// stay within 135 KiB gzipped. Raised from 120 with issue 16: the panel now carries the English
+// notice catalogue it recognises the worker's sentences by (~7 KiB) and the design pass's
+// controls (~7 KiB); issue 17's M9 target (100 KiB) stays open, with what would close it in its note.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
-export const BUDGET_BYTES = 120 * 1024;
+export const BUDGET_BYTES = 135 * 1024;
 
 /** Gzipped sizes of the panel's initial scripts and of the background, from a build folder. */
 export function measureBundles(outDir) {
