@@ -70,7 +70,7 @@ describe('custom headers', () => {
     await panel.page.getByRole('alert').filter({ hasText: 'Cookie' }).waitFor();
 
     await panel.page.getByRole('button', { name: 'Load models' }).click();
-    await panel.page.getByText(/models available/).waitFor();
+    await panel.page.getByText(/models? available/).waitFor();
     await panel.page.getByRole('button', { name: 'Save', exact: true }).click();
     await panel.composer.waitFor();
 

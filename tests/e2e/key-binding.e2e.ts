@@ -81,7 +81,7 @@ describe('key binding', () => {
     await openSettings();
     await typeBaseUrl(b.baseURL);
     await page.getByRole('button', { name: 'Load models' }).click();
-    await page.getByText(/models available/).waitFor();
+    await page.getByText(/models? available/).waitFor();
     const auths = authsOf(b, '/v1/models');
     row.observed(`B's /v1/models saw Authorization: ${auths.join(', ')}`);
     expect(auths).toHaveLength(1);
@@ -135,7 +135,7 @@ describe('key binding', () => {
     await confirm.check();
     await page.screenshot({ path: 'test-results/settings-key-binding.png', fullPage: true });
     await page.getByRole('button', { name: 'Load models' }).click();
-    await page.getByText(/models available/).waitFor();
+    await page.getByText(/models? available/).waitFor();
     expect(authsOf(b, '/v1/models')).toEqual([`Bearer ${KEY_A}`]);
     await save();
     await chatOnce('hello B with the shared key');
@@ -223,7 +223,7 @@ describe('key binding', () => {
     await page.getByText(new RegExp(`^Key saved for .*${escape(hostOf(a))}`)).waitFor();
     await typeBaseUrl(b.baseURL);
     await page.getByRole('button', { name: 'Load models' }).click();
-    await page.getByText(/models available/).waitFor();
+    await page.getByText(/models? available/).waitFor();
     const auths = authsOf(b, '/v1/models');
     expect(carries(auths, legacy)).toBe(false);
     row.observed(`A got the old key; B's /models saw ${auths.join(', ')}`);

@@ -14,7 +14,7 @@ describe('a real llama-server', () => {
     const { page } = real.panel;
     await page.getByRole('button', { name: 'Settings', exact: true }).click();
     await page.getByRole('button', { name: 'Load models' }).click();
-    await page.getByText('1 models available.').waitFor();
+    await page.getByText('1 model available.').waitFor();
     expect(await page.locator('datalist option[value="tiny"]').count()).toBe(1);
     await page
       .getByRole('button', { name: 'Cancel', exact: true })

@@ -34,7 +34,7 @@ export class PanelPage {
     await page.getByRole('textbox', { name: 'Base URL', exact: true }).fill(baseURL);
     await page.getByLabel('API key', { exact: true }).fill(apiKey);
     await page.getByRole('button', { name: 'Load models' }).click();
-    await page.getByText(/models available/).waitFor();
+    await page.getByText(/models? available/).waitFor();
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await this.composer.waitFor();
   }
