@@ -37,6 +37,7 @@ function Keeper({ useStore }: { useStore: PanelStoreHook }) {
     if (!restored) return;
     const draft = draftOf(session, useStore.getState().chat);
     if (draft) {
+      // Best effort: session storage failing loses only the unfinished order, never a rating.
       void draftItem.setValue(draft).catch(() => undefined);
       return;
     }

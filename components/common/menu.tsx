@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { IconButton } from './icon-button';
-import { useEscape } from './use-escape';
+import { usePopover } from './use-popover';
 
 /** One entry of a {@link MenuButton}'s menu. */
 export interface MenuItem {
@@ -30,30 +30,15 @@ export function MenuButton({
   className?: string;
   tooltip?: 'below' | 'above';
 }) {
-  const [open, setOpen] = useState(false);
+  const {
+    open,
+    setOpen,
+    close,
+    button,
+    popup: menu,
+    id,
+  } = usePopover('[role="menuitem"]:not(:disabled)');
   const [upwards, setUpwards] = useState(false);
-  const button = useRef<HTMLButtonElement>(null);
-  const menu = useRef<HTMLDivElement>(null);
-  const id = useId();
-
-  const close = useCallback((refocus: boolean) => {
-    setOpen(false);
-    if (refocus) button.current?.focus();
-  }, []);
-  const closeAndRefocus = useCallback(() => close(true), [close]);
-  useEscape(closeAndRefocus, open);
-
-  useEffect(() => {
-    if (!open) return;
-    const first = menu.current?.querySelector<HTMLElement>('[role="menuitem"]:not(:disabled)');
-    first?.focus();
-    const outside = (event: PointerEvent) => {
-      const target = event.target as Node;
-      if (!menu.current?.contains(target) && !button.current?.contains(target)) close(false);
-    };
-    document.addEventListener('pointerdown', outside, true);
-    return () => document.removeEventListener('pointerdown', outside, true);
-  }, [open, close]);
 
   const toggle = () => {
     if (!open && button.current) {

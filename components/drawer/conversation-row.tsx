@@ -7,7 +7,8 @@ import { t } from '@/components/common/i18n';
 import { MenuButton } from '@/components/common/menu';
 import { useEscape } from '@/components/common/use-escape';
 import type { Conversation } from '@/lib/model/types';
-import { BinIcon, PencilIcon, PinIcon, RowMenuIcon } from './drawer-icons';
+import { MoreIcon, TrashIcon } from '@/components/common/icons';
+import { PencilIcon, PinIcon } from './drawer-icons';
 
 export interface ConversationRowProps {
   conversation: Conversation;
@@ -89,7 +90,7 @@ export function ConversationRow({
       <MenuButton
         className="drawer-row-menu tip-end"
         label={t('drawer.rowActions', [name])}
-        icon={<RowMenuIcon />}
+        icon={<MoreIcon />}
         items={[
           { label: t('drawer.rename'), icon: <PencilIcon />, onSelect: () => setEditing(true) },
           {
@@ -97,7 +98,7 @@ export function ConversationRow({
             icon: <PinIcon />,
             onSelect: onPin,
           },
-          { label: t('drawer.delete'), icon: <BinIcon />, danger: true, onSelect: onDelete },
+          { label: t('drawer.delete'), icon: <TrashIcon />, danger: true, onSelect: onDelete },
         ]}
       />
     </li>

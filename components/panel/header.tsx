@@ -10,15 +10,8 @@ import { MenuButton } from '@/components/common/menu';
 import { useEscape } from '@/components/common/use-escape';
 import { exportConversation } from './chat-export';
 import { modelLabel } from './model-label';
-import {
-  DownloadIcon,
-  HistoryIcon,
-  MoreIcon,
-  NewChatIcon,
-  SettingsIcon,
-  TrashIcon,
-  TuneIcon,
-} from './panel-icons';
+import { MoreIcon, TrashIcon } from '@/components/common/icons';
+import { DownloadIcon, HistoryIcon, NewChatIcon, SettingsIcon, TuneIcon } from './panel-icons';
 import { StoreContext, useChat, useChatActions, usePanelData } from './store-context';
 import './panel.css';
 
