@@ -6,9 +6,7 @@ import { applyDocumentLocale } from '@/components/common/i18n';
 import { App } from './app';
 import { preloadMarkdown } from '@/components/markdown/lazy-markdown';
 import { createChatStore, type ChatStore } from './chat-store';
-import { getDb } from '@/lib/db/schema';
-import { injectE2EStorageFaults } from '@/tests/hooks/fault-source';
-import { createDexiePanelData, type PanelData } from './panel-data';
+import { createLazyPanelData, type PanelData } from './panel-data';
 import { PanelDataContext, StoreContext } from '@/components/panel/store-context';
 import { createPortTransport } from './transport';
 
@@ -21,10 +19,11 @@ declare module '@/components/panel/store-context' {
   }
 }
 
-// Tests make the database fail to open or to write (DESIGN §7); before its first use. The hook
-// lives in tests/hooks: behind this compile-time branch, the production build drops it.
-if (import.meta.env.MODE === 'e2e') injectE2EStorageFaults(getDb());
-const data = createDexiePanelData();
+// Dexie and lib/db load beside the first render, not in the initial JS (DESIGN §8, M9). The
+// E2E storage-fault hook runs in that module, before the database's first use.
+const data = createLazyPanelData(() =>
+  import('./dexie-panel-data').then((m) => m.createDexiePanelData()),
+);
 const store = createChatStore(createPortTransport(), data);
 applyDocumentLocale();
 followTheme();

@@ -1,8 +1,8 @@
 /**
  * The panel's only way into IndexedDB: every read and write the panel makes, as one interface
- * injected like the transport (createChatStore(transport, data)), and the Dexie-backed
- * implementation main.tsx creates. Components never import lib/db; they get these operations
- * through props.
+ * injected like the transport (createChatStore(transport, data)), and the lazy wrapper main.tsx
+ * puts around the Dexie-backed implementation (dexie-panel-data.ts). Components never import
+ * lib/db; they get these operations through props.
  */
 import type { Conversation, ChatMessage } from '@/lib/model/types';
 import type { Comparison, ModerationReport, Rating } from '@/lib/model/feedback';
@@ -10,35 +10,6 @@ import type { ConversationBundle } from '@/lib/export/conversation';
 import type { DrawerData } from '@/components/drawer/conversation-drawer';
 import type { ConversationFilesData } from '@/components/drawer/conversation-files';
 import type { FeedbackDataSource } from '@/components/settings/feedback-data';
-import { getDb, reopenIfClosed, type ParleyDb } from '@/lib/db/schema';
-import {
-  feedbackCountFor,
-  getConversation,
-  getMessages,
-  latestConversation,
-  purgeDeletedConversations,
-  restoreConversation,
-  setCurrentLeaf,
-  softDeleteConversation,
-} from '@/lib/db/conversations';
-import {
-  listConversations,
-  loadBundles,
-  renameConversation,
-  searchableMessages,
-  setPinned,
-} from '@/lib/db/conversation-list';
-import {
-  deleteRating,
-  feedbackCounts,
-  loadFeedbackData,
-  ratingsForConversation,
-  replaceFeedback,
-  saveComparison,
-  saveModerationReport,
-  saveRating,
-} from '@/lib/db/feedback';
-
 /** What the panel reads and writes in browser storage. */
 export interface PanelData extends DrawerData, ConversationFilesData, FeedbackDataSource {
   /** Tries a database that failed to open before again (it may work now). */
@@ -64,46 +35,50 @@ export interface PanelData extends DrawerData, ConversationFilesData, FeedbackDa
   saveModerationReport(report: ModerationReport): Promise<void>;
 }
 
-/** PanelData over the extension's Dexie database (opened on first use, as getDb() does). */
-export function createDexiePanelData(): PanelData {
-  const db = getDb;
-  // Each operation is a lib/db function given the database at the call (one wrapper, small bundle).
-  const withDb =
-    <A extends unknown[], R>(f: (db: ParleyDb, ...args: A) => R) =>
-    (...args: A): R =>
-      f(db(), ...args);
-  return {
-    reopenIfClosed: withDb(reopenIfClosed),
-    getConversation: withDb(getConversation),
-    latestConversation: withDb(latestConversation),
-    getMessages: withDb(getMessages),
-    setCurrentLeaf: withDb(setCurrentLeaf),
-    updateConversation: async (id, patch) => {
-      await db().conversations.update(id, patch);
-    },
-    // The drawer's list, search, rename and pin; opening the list retries a database that failed
-    // to open before (it may work now).
-    list: () => reopenIfClosed(db()).then(() => listConversations(db())),
-    messages: withDb(searchableMessages),
-    rename: withDb(renameConversation),
-    pin: withDb(setPinned),
-    loadBundles: withDb(loadBundles),
-    // The import code loads with its first use (the drawer's Import), not with the panel.
-    importBundles: async (bundles, options) =>
-      (await import('@/lib/db/import')).importBundles(db(), bundles, options),
-    softDeleteConversation: withDb(softDeleteConversation),
-    restoreConversation: withDb(restoreConversation),
-    purgeDeletedConversations: withDb(purgeDeletedConversations),
-    feedbackCountFor: withDb(feedbackCountFor),
-    saveRating: withDb(saveRating),
-    deleteRating: withDb(deleteRating),
-    ratingsForConversation: withDb(ratingsForConversation),
-    reportsForConversation: (conversationId) =>
-      db().moderationReports.where('conversationId').equals(conversationId).toArray(),
-    saveComparison: withDb(saveComparison),
-    saveModerationReport: withDb(saveModerationReport),
-    feedbackCounts: withDb(feedbackCounts),
-    loadFeedbackData: withDb(loadFeedbackData),
-    replaceFeedback: withDb(replaceFeedback),
-  };
+// Every operation, once: the compiler rejects a key missing here or not in PanelData.
+const OPERATIONS: Record<keyof PanelData, true> = {
+  reopenIfClosed: true,
+  getConversation: true,
+  latestConversation: true,
+  getMessages: true,
+  setCurrentLeaf: true,
+  updateConversation: true,
+  list: true,
+  messages: true,
+  rename: true,
+  pin: true,
+  loadBundles: true,
+  importBundles: true,
+  softDeleteConversation: true,
+  restoreConversation: true,
+  purgeDeletedConversations: true,
+  feedbackCountFor: true,
+  saveRating: true,
+  deleteRating: true,
+  ratingsForConversation: true,
+  reportsForConversation: true,
+  saveComparison: true,
+  saveModerationReport: true,
+  feedbackCounts: true,
+  loadFeedbackData: true,
+  replaceFeedback: true,
+};
+
+type Operation = (...args: unknown[]) => Promise<unknown>;
+
+/**
+ * PanelData whose operations wait for `load()`'s implementation. `load` starts at once, so the
+ * Dexie chunk downloads while React renders the first frame instead of on the first read; calls
+ * made before it lands queue on the same promise and run in call order. A failed load rejects
+ * each call, as a database that fails to open does.
+ */
+export function createLazyPanelData(load: () => Promise<PanelData>): PanelData {
+  const ready = load();
+  // Callers see the failure in their own call; the bare promise must not report it again.
+  ready.catch(() => undefined);
+  const lazy: Record<string, Operation> = {};
+  for (const key of Object.keys(OPERATIONS) as (keyof PanelData)[]) {
+    lazy[key] = async (...args) => ((await ready)[key] as Operation)(...args);
+  }
+  return lazy as unknown as PanelData;
 }
