@@ -4,7 +4,10 @@ import '@/components/common/theme.css';
 import { followTheme } from '@/components/common/theme';
 import { applyDocumentLocale } from '@/components/common/i18n';
 import { App } from './app';
+import { loadNotices } from '@/components/notices/localize';
 
+// The notice matcher loads beside the first render; every notice here follows an action after it.
+void loadNotices();
 applyDocumentLocale();
 followTheme();
 const root = document.getElementById('root');

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { loadMessages, messageGetter } from '../support/i18n-messages';
-import { localizeNotice } from '@/components/notices/localize';
+import { loadNotices, localizeNotice } from '@/components/notices/localize';
 import { notice } from '@/lib/model/notices';
 import { describeHidden } from '@/lib/selection/to-attachment';
 import { ERROR_MESSAGES } from '@/lib/llm/errors';
@@ -9,9 +9,10 @@ import { describeVerdict } from '@/lib/llm/server-advice';
 import { conversationImportSummary } from '@/lib/export/import-summary';
 import { SAMPLE } from './samples';
 
-// The matcher is made on first use: the German messages are in place before it.
+// The German messages are in place before the matcher (loaded as the panel loads it).
 beforeAll(async () => {
   fakeBrowser.i18n.getMessage = messageGetter(await loadMessages('de'));
+  await loadNotices();
 });
 
 describe('localizeNotice in German', () => {

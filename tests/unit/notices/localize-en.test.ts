@@ -1,9 +1,12 @@
-import { describe, expect, it } from 'vitest';
-import { localizeNotice } from '@/components/notices/localize';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadNotices, localizeNotice } from '@/components/notices/localize';
 import { createNoticeMatcher } from '@/components/notices/match';
 import { notice } from '@/lib/model/notices';
 import { ERROR_MESSAGES, INTERRUPT_MESSAGES } from '@/lib/llm/errors';
 import { SAMPLE, SAMPLES } from './samples';
+
+// The matcher loads as the panel loads it, before the texts are shown.
+beforeAll(loadNotices);
 
 // Names each recognised notice and its params, to see which template matched.
 const marked = createNoticeMatcher((id, params) => `<${id}:${params.join('|')}>`);
