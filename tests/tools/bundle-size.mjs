@@ -1,15 +1,18 @@
 #!/usr/bin/env node
-// Bundle budgets (DESIGN §8, bench M9), from the production build: the side panel's initial JS —
-// every script the page loads or preloads before first paint — and the background's JS must each
-// stay within 135 KiB gzipped. Raised from 120 with issue 16: the panel now carries the English
-// notice catalogue it recognises the worker's sentences by (~7 KiB) and the design pass's
-// controls (~7 KiB); issue 17's M9 target (100 KiB) stays open, with what would close it in its note.
+// Bundle budgets (DESIGN §8, bench M9), from the production build, each gzipped. The side panel's
+// initial JS — every script the page loads or preloads before first paint — within 101 KiB: issue
+// 17 moved Dexie and lib/db (~31 KiB) and the notice matcher behind dynamic imports (132.3 to
+// 100.6 KiB). M9's 100 is ~1 KiB off: lib/selection/language's rule tables (~3 KiB) reach the panel
+// through describeSource in to-attachment, built by top-level calls the bundler must keep.
+// The background within 135 KiB (M9 asks 60): a service worker cannot import() lazily, so its only
+// way down is importing less (Dexie is ~30 of its ~69 KiB, the webextension polyfill ~3).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
-export const BUDGET_BYTES = 135 * 1024;
+export const PANEL_BUDGET_BYTES = 101 * 1024;
+export const BACKGROUND_BUDGET_BYTES = 135 * 1024;
 
 /** Gzipped sizes of the panel's initial scripts and of the background, from a build folder. */
 export function measureBundles(outDir) {
@@ -34,25 +37,25 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   );
   for (const s of sizes) console.log(`  ${s.src}: ${(s.gzip / 1024).toFixed(1)} KiB gzipped`);
   console.log(
-    `side panel initial JS: ${(panel / 1024).toFixed(1)} KiB gzipped (budget ${BUDGET_BYTES / 1024} KiB)`,
+    `side panel initial JS: ${(panel / 1024).toFixed(1)} KiB gzipped (budget ${PANEL_BUDGET_BYTES / 1024} KiB)`,
   );
   console.log(
-    `background JS: ${(background / 1024).toFixed(1)} KiB gzipped (budget ${BUDGET_BYTES / 1024} KiB)`,
+    `background JS: ${(background / 1024).toFixed(1)} KiB gzipped (budget ${BACKGROUND_BUDGET_BYTES / 1024} KiB)`,
   );
   if (sizes.length === 0) {
     console.error('No scripts found in sidepanel.html: is this a production build?');
     process.exit(1);
   }
-  if (panel > BUDGET_BYTES) {
+  if (panel > PANEL_BUDGET_BYTES) {
     console.error(
-      `Side panel over budget by ${((panel - BUDGET_BYTES) / 1024).toFixed(1)} KiB: move code behind a dynamic import.`,
+      `Side panel over budget by ${((panel - PANEL_BUDGET_BYTES) / 1024).toFixed(1)} KiB: move code behind a dynamic import.`,
     );
     process.exit(1);
   }
-  if (background > BUDGET_BYTES) {
+  if (background > BACKGROUND_BUDGET_BYTES) {
     // A service worker cannot import() lazily: the only way down is importing less.
     console.error(
-      `Background over budget by ${((background - BUDGET_BYTES) / 1024).toFixed(1)} KiB: import less.`,
+      `Background over budget by ${((background - BACKGROUND_BUDGET_BYTES) / 1024).toFixed(1)} KiB: import less.`,
     );
     process.exit(1);
   }
