@@ -12,7 +12,7 @@ import { requiresKey } from '../settings';
 import { BUILTIN_BASE_URL, BUILTIN_MODEL_ID } from '../llm/builtin/prompt-api';
 import { languageNotice, unsupportedLanguage } from '../llm/builtin/language';
 import { createContextWindows, type ContextFix } from './context-window';
-import { requestMessages } from './request-messages';
+import { planRequest } from './request-messages';
 import { buildUserContent } from '../prompt/page-content';
 import { pathToLeaf } from '../model/tree';
 import { notice } from '../model/notices';
@@ -109,12 +109,15 @@ export function createReplies(ctx: ReplyContext) {
     const endpoints = endpointsFor(preloaded.config);
     const provider = deps.provider(endpoints.chat);
     // The oldest turns give way when the conversation outgrows the server's context.
-    const window = await windows.plan(provider, endpoints.chat.baseUrl, model);
+    const { baseUrl } = endpoints.chat;
     const {
       messages: request,
       dropped,
       estimate,
-    } = requestMessages(path, conversation.systemPrompt, window, preloaded.fix);
+    } = await planRequest(path, conversation.systemPrompt, preloaded.fix, {
+      known: () => windows.known(provider, baseUrl, model),
+      plan: () => windows.plan(provider, baseUrl, model),
+    });
     if (dropped > 0) {
       deps.broadcast({ type: 'context_trimmed', messageId: assistant.id, dropped });
       void setDroppedTurns(deps.db, assistant.id, dropped).catch(() => undefined);
