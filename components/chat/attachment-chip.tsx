@@ -7,7 +7,7 @@ import { useId, useState } from 'react';
 import type { Attachment } from '@/lib/model/types';
 import { estimateTokens } from '@/lib/selection/normalize';
 import { LANGUAGES } from '@/lib/selection/language';
-import { describeHidden, describeSource } from '@/lib/selection/to-attachment';
+import { describeHidden, describeSource } from '@/lib/selection/describe';
 import { IconButton } from '@/components/common/icon-button';
 import { t } from '@/components/common/i18n';
 import './chat.css';

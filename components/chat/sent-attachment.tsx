@@ -4,7 +4,7 @@
  */
 import { useId, useState } from 'react';
 import type { Attachment } from '@/lib/model/types';
-import { describeSource } from '@/lib/selection/to-attachment';
+import { describeSource } from '@/lib/selection/describe';
 import { t } from '@/components/common/i18n';
 import { DisclosureIcon } from './chat-icons';
 
