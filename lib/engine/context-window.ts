@@ -8,13 +8,6 @@ import type { ModelProvider } from '../llm/provider';
 import { parseContextRefusal, plannedWindow, TOKENIZER_MARGIN } from '../llm/context-size';
 import { contextWindowFor, REPLY_RESERVE } from '../prompt/budget';
 
-/**
- * A request this small (Parley's count) fits the window of any server worth chatting with, so
- * it goes out without waiting for the server to say its size. A server smaller still refuses it,
- * and the refusal teaches the window as any refusal does.
- */
-export const FITS_ANY_WINDOW_TOKENS = 512;
-
 /** The most a reply's request waits for the server to say its size (once per endpoint). */
 export const CONTEXT_PROBE_MS = 1_500;
 
@@ -32,11 +25,6 @@ interface Known {
 export interface ContextWindows {
   /** The window to plan `model`'s request with, in Parley's count (asks the server once). */
   plan(provider: ModelProvider, baseUrl: string, model: string): Promise<number>;
-  /**
-   * The window if the server has already said it (starting the question if nobody asked yet),
-   * else null: a request that fits any window need not wait for the answer (bench M1).
-   */
-  known(provider: ModelProvider, baseUrl: string, model: string): number | null;
   /** Learns from a refusal's message; `estimate` is Parley's count of the refused request. */
   learnRefusal(baseUrl: string, model: string, detail: string | undefined, estimate: number): void;
 }
@@ -72,26 +60,19 @@ export function createContextWindows(
       clearTimeout(timer);
     }
   };
-  const entryFor = (provider: ModelProvider, baseUrl: string, model: string) => {
-    const k = key(baseUrl, model);
-    let entry = known.get(k);
-    if (!entry) {
-      entry = probe(provider, baseUrl, model).then((found) => {
-        known.set(k, found);
-        tell(baseUrl, model, found);
-        return found;
-      });
-      known.set(k, entry);
-    }
-    return entry;
-  };
   return {
     async plan(provider, baseUrl, model) {
-      return windowOf(await entryFor(provider, baseUrl, model), baseUrl, model);
-    },
-    known(provider, baseUrl, model) {
-      const entry = entryFor(provider, baseUrl, model);
-      return entry instanceof Promise ? null : windowOf(entry, baseUrl, model);
+      const k = key(baseUrl, model);
+      let entry = known.get(k);
+      if (!entry) {
+        entry = probe(provider, baseUrl, model).then((found) => {
+          known.set(k, found);
+          tell(baseUrl, model, found);
+          return found;
+        });
+        known.set(k, entry);
+      }
+      return windowOf(await entry, baseUrl, model);
     },
     learnRefusal(baseUrl, model, detail, estimate) {
       const refusal = parseContextRefusal(detail);

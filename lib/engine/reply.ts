@@ -12,7 +12,7 @@ import { requiresKey } from '../settings';
 import { BUILTIN_BASE_URL, BUILTIN_MODEL_ID } from '../llm/builtin/prompt-api';
 import { languageNotice, unsupportedLanguage } from '../llm/builtin/language';
 import { createContextWindows, type ContextFix } from './context-window';
-import { planRequest } from './request-messages';
+import { requestMessages } from './request-messages';
 import { buildUserContent } from '../prompt/page-content';
 import { pathToLeaf } from '../model/tree';
 import { notice } from '../model/notices';
@@ -109,15 +109,12 @@ export function createReplies(ctx: ReplyContext) {
     const endpoints = endpointsFor(preloaded.config);
     const provider = deps.provider(endpoints.chat);
     // The oldest turns give way when the conversation outgrows the server's context.
-    const { baseUrl } = endpoints.chat;
+    const window = await windows.plan(provider, endpoints.chat.baseUrl, model);
     const {
       messages: request,
       dropped,
       estimate,
-    } = await planRequest(path, conversation.systemPrompt, preloaded.fix, {
-      known: () => windows.known(provider, baseUrl, model),
-      plan: () => windows.plan(provider, baseUrl, model),
-    });
+    } = requestMessages(path, conversation.systemPrompt, window, preloaded.fix);
     if (dropped > 0) {
       deps.broadcast({ type: 'context_trimmed', messageId: assistant.id, dropped });
       void setDroppedTurns(deps.db, assistant.id, dropped).catch(() => undefined);

@@ -5,9 +5,9 @@
  */
 import type { ChatMessage } from '../model/types';
 import { buildModelMessages, type ModelMessage } from '../prompt/messages';
-import { contextWindowFor, estimateMessageTokens, trimToBudget } from '../prompt/budget';
+import { estimateMessageTokens, trimToBudget } from '../prompt/budget';
 import { buildUserContent } from '../prompt/page-content';
-import { FITS_ANY_WINDOW_TOKENS, replyReserve, type ContextFix } from './context-window';
+import { replyReserve, type ContextFix } from './context-window';
 
 /** A request's messages, how many older turns were left out, and Parley's count of it. */
 export interface RequestMessages {
@@ -36,30 +36,4 @@ export function requestMessages(
   const { messages, dropped } = trimToBudget(built, window - replyReserve(window));
   const estimate = messages.reduce((sum, m) => sum + estimateMessageTokens(m), 0);
   return { messages, dropped: dropped + forced, estimate };
-}
-
-/**
- * The request's messages, planned with the server's window when it is known. A first request
- * to a server that is small enough for any window goes out at once, with the name table's
- * window, instead of waiting a round trip for the server's size (bench M1, cold worker); larger
- * ones, and retries after a refusal, wait for it.
- */
-export async function planRequest(
-  path: readonly ChatMessage[],
-  systemPrompt: string,
-  fix: ContextFix | undefined,
-  window: { known: () => number | null; plan: () => Promise<number> },
-): Promise<RequestMessages> {
-  const known = window.known();
-  if (known !== null) return requestMessages(path, systemPrompt, known, fix);
-  if (!fix) {
-    const quick = requestMessages(
-      path,
-      systemPrompt,
-      contextWindowFor(path.at(-1)?.model ?? ''),
-      fix,
-    );
-    if (quick.dropped === 0 && quick.estimate <= FITS_ANY_WINDOW_TOKENS) return quick;
-  }
-  return requestMessages(path, systemPrompt, await window.plan(), fix);
 }
