@@ -7,7 +7,7 @@
  * parsed once, keyed by where they start (a memo compare each per update), and only the bounded
  * tail re-parses.
  */
-import { memo, useMemo, useRef, useState } from 'react';
+import { memo, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { t } from '@/components/common/i18n';
 import { StreamingDocument, type RenderBlock } from '@/lib/markdown/streaming-document';
 import { groupBlocks, tailGroups } from '@/lib/markdown/block-groups';
@@ -25,7 +25,10 @@ export const Markdown = memo(function Markdown({
 }) {
   // One document per message: it carries the split across updates (the text only grows).
   const [doc] = useState(() => new StreamingDocument());
-  const view = useMemo(() => doc.update(text, streaming), [doc, text, streaming]);
+  // The end of streaming re-prepares and re-parses the tail as finished: that render is deferred,
+  // so the reply shows stopped (or complete) first and the re-parse follows without delaying it.
+  const live = useDeferredValue(streaming);
+  const view = useMemo(() => doc.update(text, live), [doc, text, live]);
   // Regrouped only when a block finishes (the finished array is the same object otherwise).
   const previous = useRef<(readonly RenderBlock[])[]>([]);
   const groups = useMemo(

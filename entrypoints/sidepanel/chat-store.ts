@@ -124,6 +124,9 @@ export function createChatStore(
       // A reply's first words skip the wait for the next frame (up to 16 ms of the time to first
       // token, bench M1). Later deltas batch per frame.
       if (event.type === 'delta' && event.offset === 0) return queue.flush();
+      // A reply's end (Stop's answer above all) shows at once, not at the next frame: Stop is
+      // shown within one frame of the click (bench "Stop shown").
+      if (event.type === 'state' && isTerminal(event.state)) return queue.flush();
       queue.schedule();
     };
 

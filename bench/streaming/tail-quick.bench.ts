@@ -1,0 +1,36 @@
+/**
+ * The long-tail figures alone, without a profiler (issue 17): Stop shown on the endless block at
+ * 300 KB and the frame-gap p95 while the endless block streams, each beside the same run's idle
+ * p95. Runs only with PARLEY_TAIL_QUICK set (the number of repeats).
+ */
+import { it } from 'vitest';
+import { BenchSession, fixtureTokens } from './session';
+import { endlessBlockFixture } from '../fixtures/hostile';
+
+const repeats = Number(process.env.PARLEY_TAIL_QUICK ?? 0);
+const chunksOf = (text: string, size: number) =>
+  Array.from({ length: Math.ceil(text.length / size) }, (_, i) =>
+    text.slice(i * size, (i + 1) * size),
+  );
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)] ?? 0;
+
+it.skipIf(!repeats)('measures Stop and the endless block', { timeout: 20 * 60_000 }, async () => {
+  const session = await BenchSession.start();
+  try {
+    const p = await session.openPanel(false);
+    await session.stream(p, fixtureTokens().slice(0, 2_000), 2000);
+    for (let i = 0; i < repeats; i++) {
+      const idle = p95(await session.idleGaps(p, 3_000));
+      const stop = await session.stream(p, chunksOf(endlessBlockFixture(1_000_000), 256), 250, {
+        stopAt: 300_000,
+      });
+      const endless = await session.stream(p, chunksOf(endlessBlockFixture(200_000), 64), 500);
+      console.log(
+        `idle p95 ${idle.toFixed(1)} ms; stop ${stop.stopMs?.toFixed(1)} ms; ` +
+          `endless p95 ${p95(endless.records.gaps).toFixed(1)} ms`,
+      );
+    }
+  } finally {
+    await session.close();
+  }
+});
