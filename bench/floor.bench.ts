@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, it } from 'vitest';
 import { decode, encode } from 'gpt-tokenizer/encoding/o200k_base';
-import { percentile, report, type Row } from './support';
+import { chunksOf, percentile, report, type Row } from './support';
 import { BenchSession, fixtureTokens, type Panel, type StreamResult } from './streaming/session';
 import { figures, type StreamFigures } from './streaming/probe';
 import { tailAtBlock } from './streaming/tail';
@@ -20,10 +20,6 @@ import {
 
 const RATE = 1000;
 const tokensOf = (text: string) => encode(text).map((t) => decode([t]));
-const chunksOf = (text: string, size: number) =>
-  Array.from({ length: Math.ceil(text.length / size) }, (_, i) =>
-    text.slice(i * size, (i + 1) * size),
-  );
 
 interface Stream {
   name: string;

@@ -7,6 +7,7 @@ import { it } from 'vitest';
 import { decode, encode } from 'gpt-tokenizer/encoding/o200k_base';
 import { BenchSession, fixtureTokens } from './session';
 import { tailAtBlock } from './tail';
+import { chunksOf } from '../support';
 import {
   endlessBlockFixture,
   mathHeavyFixture,
@@ -21,10 +22,6 @@ interface Node {
 
 const which = process.env.PARLEY_PROFILE;
 const tokensOf = (text: string) => encode(text).map((t) => decode([t]));
-const chunksOf = (text: string, size: number) =>
-  Array.from({ length: Math.ceil(text.length / size) }, (_, i) =>
-    text.slice(i * size, (i + 1) * size),
-  );
 
 function stream(): { chunks: string[]; rate: number; stopAt?: number } {
   const full = fixtureTokens();

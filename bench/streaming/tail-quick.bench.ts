@@ -6,13 +6,10 @@
 import { it } from 'vitest';
 import { BenchSession, fixtureTokens } from './session';
 import { endlessBlockFixture } from '../fixtures/hostile';
+import { chunksOf, percentile } from '../support';
 
 const repeats = Number(process.env.PARLEY_TAIL_QUICK ?? 0);
-const chunksOf = (text: string, size: number) =>
-  Array.from({ length: Math.ceil(text.length / size) }, (_, i) =>
-    text.slice(i * size, (i + 1) * size),
-  );
-const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)] ?? 0;
+const p95 = (xs: readonly number[]) => percentile(xs, 95);
 
 it.skipIf(!repeats)('measures Stop and the endless block', { timeout: 20 * 60_000 }, async () => {
   const session = await BenchSession.start();

@@ -70,15 +70,22 @@ type Operation = (...args: unknown[]) => Promise<unknown>;
  * PanelData whose operations wait for `load()`'s implementation. `load` starts at once, so the
  * Dexie chunk downloads while React renders the first frame instead of on the first read; calls
  * made before it lands queue on the same promise and run in call order. A failed load rejects
- * each call, as a database that fails to open does.
+ * the calls waiting on it, as a database that fails to open does, and the next call loads again.
  */
 export function createLazyPanelData(load: () => Promise<PanelData>): PanelData {
-  const ready = load();
-  // Callers see the failure in their own call; the bare promise must not report it again.
-  ready.catch(() => undefined);
+  let ready: Promise<PanelData> | undefined;
+  const start = (): Promise<PanelData> => {
+    const attempt = load();
+    // Callers see the failure in their own call; the next one starts a fresh load.
+    attempt.catch(() => {
+      if (ready === attempt) ready = undefined;
+    });
+    return attempt;
+  };
+  ready = start();
   const lazy: Record<string, Operation> = {};
   for (const key of Object.keys(OPERATIONS) as (keyof PanelData)[]) {
-    lazy[key] = async (...args) => ((await ready)[key] as Operation)(...args);
+    lazy[key] = async (...args) => ((await (ready ??= start()))[key] as Operation)(...args);
   }
   return lazy as unknown as PanelData;
 }

@@ -24,10 +24,18 @@ describe('createLazyPanelData', () => {
     expect(load).toHaveBeenCalledTimes(1);
   });
 
-  it('rejects each call when the implementation fails to load', async () => {
-    const data = createLazyPanelData(() => Promise.reject(new Error('chunk failed')));
-    await expect(data.list()).rejects.toThrow('chunk failed');
-    await expect(data.feedbackCounts()).rejects.toThrow('chunk failed');
+  it('rejects the calls waiting on a failed load, and the next call loads again', async () => {
+    const working = { list: async () => [] } as unknown as PanelData;
+    const load = vi
+      .fn<() => Promise<PanelData>>()
+      .mockRejectedValueOnce(new Error('chunk failed'))
+      .mockResolvedValue(working);
+    const data = createLazyPanelData(load);
+    const waiting = [data.list(), data.feedbackCounts()];
+    await expect(waiting[0]).rejects.toThrow('chunk failed');
+    await expect(waiting[1]).rejects.toThrow('chunk failed');
+    await expect(data.list()).resolves.toEqual([]);
+    expect(load).toHaveBeenCalledTimes(2);
   });
 
   it('offers every PanelData operation as a function', () => {
