@@ -10,7 +10,7 @@ import type { Attachment } from '../model/types';
 import type { Comparison } from '../model/feedback';
 import { pathToLeaf } from '../model/tree';
 import { isEmptyFailure, isTerminal } from '../model/types';
-import { withoutFailure, type PanelChat } from './panel-state';
+import { markStopping, withoutFailure, type PanelChat } from './panel-state';
 import type { RankingContext } from './ranking';
 
 /** "Was this better or worse?" after a regenerate: the reply replaced and the new one. */
@@ -141,7 +141,10 @@ export function createChatController(deps: ControllerDeps) {
     stop(messageId: string): void {
       const message = get().chat.messages[messageId];
       const live = message !== undefined && !isTerminal(message.state);
-      if (live) deps.stopQueued(messageId);
+      if (live) {
+        deps.stopQueued(messageId);
+        set({ chat: markStopping(get().chat, messageId) });
+      }
       const shown = live ? { shownLength: message.content.length } : {};
       post({ type: 'stop', messageId, ...shown });
     },

@@ -2,9 +2,9 @@
  * The panel's view of the open conversation and how background events change it. Pure: the
  * zustand store calls these once per animation frame with the events that arrived.
  */
-import type { BackgroundToPanel } from '../protocol';
+import type { BackgroundToPanel, DeltaEvent, StateEvent } from '../protocol';
 import { foldDelta, foldSnapshot, foldState, type ReplyView } from './reducer';
-import { isEmptyFailure, type ChatMessage, type Conversation } from '../model/types';
+import { isEmptyFailure, isTerminal, type ChatMessage, type Conversation } from '../model/types';
 
 /** The open conversation as the panel holds it: messages, the leaf shown, and what is pending. */
 export interface PanelChat {
@@ -18,6 +18,11 @@ export interface PanelChat {
   notice: string | null;
   /** The latest prompt progress of a reply waiting for its first token (llama.cpp, issue 14). */
   progress?: { messageId: string; processed: number; total: number; timeMs: number };
+  /**
+   * Replies the user stopped that show `stopped` before the worker has said how they ended: its
+   * terminal state still replaces the panel's (the reply may have completed or failed first).
+   */
+  stopping?: readonly string[];
 }
 
 /** No conversation open: a new chat. */
@@ -83,6 +88,8 @@ export function applyEvent(
     case 'state': {
       const message = chat.messages[event.messageId];
       if (!message) return { chat, needsSync: false };
+      if (chat.stopping?.includes(message.id))
+        return { chat: settleStop(chat, event), needsSync: false };
       const result =
         event.type === 'delta'
           ? foldDelta(view(chat, message), event)
@@ -154,6 +161,37 @@ export function applyEvent(
   }
 }
 
+/**
+ * Shows a reply stopped at the click, within the frame, instead of a round trip to the worker
+ * later (issue 17: Stop in one frame). Its text is already what was shown (./stopping drops the
+ * rest), which is what the worker keeps too.
+ */
+export function markStopping(chat: PanelChat, messageId: string): PanelChat {
+  const message = chat.messages[messageId];
+  if (!message || isTerminal(message.state)) return chat;
+  return {
+    ...chat,
+    messages: { ...chat.messages, [messageId]: { ...message, state: { kind: 'stopped' } } },
+    stopping: [...(chat.stopping ?? []), messageId],
+    progress: chat.progress?.messageId === messageId ? undefined : chat.progress,
+  };
+}
+
+/** The worker's word on a reply shown stopped: its terminal state and text replace the guess. */
+function settleStop(chat: PanelChat, event: DeltaEvent | StateEvent): PanelChat {
+  const message = chat.messages[event.messageId];
+  if (!message || event.type !== 'state' || !isTerminal(event.state)) return chat;
+  return {
+    ...chat,
+    messages: {
+      ...chat.messages,
+      [message.id]: { ...message, content: event.content ?? message.content, state: event.state },
+    },
+    seqs: { ...chat.seqs, [message.id]: Math.max(chat.seqs[message.id] ?? 0, event.seq) },
+    stopping: chat.stopping?.filter((id) => id !== message.id),
+  };
+}
+
 function placeholderConversation(
   id: string,
   messages: ChatMessage[],
@@ -186,10 +224,15 @@ export function markDisconnected(chat: PanelChat): {
     if (m.state.kind === 'pending' || m.state.kind === 'streaming') {
       messages[m.id] = { ...m, state: { kind: 'interrupted', reason: 'worker_restart' } };
       if (m.content) salvage.push({ messageId: m.id, content: m.content });
+    } else if (chat.stopping?.includes(m.id) && m.content) {
+      // Stopped here, but the worker may have died before it kept the stop: what was shown is
+      // handed back like a live reply's; the reload after reconnecting shows what was stored.
+      salvage.push({ messageId: m.id, content: m.content });
     }
   }
+  const { stopping: _settled, ...rest } = chat;
   return {
-    chat: salvage.length || Object.keys(messages).length ? { ...chat, messages } : chat,
+    chat: salvage.length || Object.keys(messages).length ? { ...rest, messages } : chat,
     salvage,
   };
 }
