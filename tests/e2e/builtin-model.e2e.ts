@@ -92,8 +92,7 @@ describe('built-in model', () => {
 
   it('streams a reply in the worker, stored with the built-in model id, and kept on reopen', async () => {
     await resetLog();
-    await panel.send('Hi there');
-    await panel.waitForState('complete');
+    await panel.sendAndWait('Hi there', 'complete');
     expect(await panel.lastAssistant().textContent()).toContain('Hello from the built-in model.');
     const { worker: w, offscreen } = await logs();
     // The reply's session, beside one-off ones (the context-size probe, the title request).
@@ -131,16 +130,15 @@ describe('built-in model', () => {
     const replySessions = async () =>
       (await logs()).worker.creates.filter((c) => (c.initialPrompts?.length ?? 0) > 1);
     await resetLog();
-    const before = await panel.assistantMessages.count();
-    await panel.send('Tell me more');
-    await expect.poll(() => panel.assistantMessages.count()).toBe(before + 1);
-    await panel.waitForState('complete');
+    await panel.sendAndWait('Tell me more', 'complete');
     // The branch only grew: the same session, asked only the new question.
     expect(await replySessions()).toHaveLength(0);
     expect((await logs()).worker.prompts).toContain('Tell me more');
+    // Regenerate replaces the (complete) article: wait for the new one.
+    await panel.markReplies();
     await panel.lastAssistant().getByRole('button', { name: 'Regenerate' }).click();
     await expect.poll(async () => (await replySessions()).length, { timeout: 10_000 }).toBe(1);
-    await panel.waitForState('complete');
+    await panel.waitForState('complete', panel.newReply());
     const [regenerated] = await replySessions();
     expect(regenerated?.initialPrompts?.map((m) => [m.role, m.content.slice(0, 20)])).toEqual([
       ['system', expect.any(String)],
@@ -151,9 +149,10 @@ describe('built-in model', () => {
     const user = panel.userMessages.last();
     await user.getByRole('button', { name: 'Edit' }).click();
     await user.getByRole('textbox', { name: 'Edit message' }).fill('Tell me less');
+    await panel.markReplies();
     await user.getByRole('button', { name: 'Send edit' }).click();
     await expect.poll(async () => (await replySessions()).length, { timeout: 10_000 }).toBe(2);
-    await panel.waitForState('complete');
+    await panel.waitForState('complete', panel.newReply());
     expect((await replySessions())[1]?.initialPrompts).toHaveLength(3);
     expect((await logs()).worker.prompts.at(-1)).toBe('Tell me less');
   });
@@ -161,8 +160,7 @@ describe('built-in model', () => {
   it('Stop ends the reply as stopped, text kept', async () => {
     await newChat(panel.page);
     await configure({ chunkDelayMs: 250, chunks: ['One', ' two', ' three', ' four', ' five'] });
-    await panel.send('Count slowly');
-    await panel.waitForState('streaming');
+    await panel.sendAndWait('Count slowly', 'streaming');
     await panel.stopButton.click();
     await panel.waitForState('stopped');
     expect(await panel.lastAssistant().textContent()).toContain('One');
@@ -171,26 +169,24 @@ describe('built-in model', () => {
 
   it('a conversation in another language says the model may not support it', async () => {
     await newChat(panel.page);
-    await panel.send('Was ist das und wie funktioniert es nicht?');
+    const reply = await panel.send('Was ist das und wie funktioniert es nicht?');
     await panel.page
       .getByText(/seems to be in German: the built-in model may not support it/)
       .waitFor();
-    await panel.waitForState('complete');
+    await panel.waitForState('complete', reply);
   });
 
   it('runs in an offscreen document when the worker has no LanguageModel', async () => {
     await newChat(panel.page);
     await configure({ workerHasModel: false });
     await resetLog();
-    await panel.send('Where do you run?');
-    await panel.waitForState('complete');
+    await panel.sendAndWait('Where do you run?', 'complete');
     expect(await panel.lastAssistant().textContent()).toContain('Hello from the built-in model.');
     await expect.poll(async () => (await logs()).offscreen.prompts).toContain('Where do you run?');
     expect((await logs()).worker.creates).toHaveLength(0);
     // Stop crosses the port too.
     await configure({ chunkDelayMs: 250, chunks: ['Slow', ' and', ' steady', ' wins'] });
-    await panel.send('Again, slowly');
-    await panel.waitForState('streaming');
+    await panel.sendAndWait('Again, slowly', 'streaming');
     await panel.stopButton.click();
     await panel.waitForState('stopped');
     await configure({
@@ -229,12 +225,10 @@ describe('built-in model', () => {
     await configure({ contextWindow: 4096 });
     for (const n of [1, 2, 3]) {
       // Each turn waits for its own reply: the one before it is already complete.
-      const before = await panel.assistantMessages.count();
-      await panel.send(
+      await panel.sendAndWait(
         `Turn ${n}: ${'The quarterly report lists figures for every region. '.repeat(75)}`,
+        'complete',
       );
-      await expect.poll(() => panel.assistantMessages.count()).toBe(before + 1);
-      await panel.waitForState('complete');
     }
     await panel
       .lastAssistant()

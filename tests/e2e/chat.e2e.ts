@@ -20,8 +20,7 @@ describe('chat', () => {
 
   it('streams a markdown reply with a code block and a Copy code button', async () => {
     const { panel } = e2e;
-    await panel.send('Show me a Go channel example [[code]]');
-    await panel.waitForState('complete');
+    await panel.sendAndWait('Show me a Go channel example [[code]]', 'complete');
     const reply = panel.lastAssistant();
     await expect(reply.locator('pre').first().textContent()).resolves.toContain('\n');
     expect(await reply.getByRole('button', { name: 'Copy code' }).count()).toBeGreaterThan(0);
@@ -39,18 +38,17 @@ describe('chat', () => {
     await panel.composer.press('Shift+Enter');
     await panel.composer.pressSequentially('line two');
     expect(await panel.composer.inputValue()).toBe('line one\nline two');
+    await panel.markReplies();
     await panel.composer.press('Enter');
-    await panel.waitForState('complete');
+    await panel.waitForState('complete', panel.newReply());
     expect(await panel.userMessages.last().textContent()).toContain('line one\nline two');
     expect(await panel.composer.inputValue()).toBe('');
   });
 
   it('sends the whole conversation with a follow-up so the model can resolve "it"', async () => {
     const { panel, server } = e2e;
-    await panel.send("What is Fermat's little theorem?");
-    await panel.waitForState('complete');
-    await panel.send('What about its proof?');
-    await panel.waitForState('complete');
+    await panel.sendAndWait("What is Fermat's little theorem?", 'complete');
+    await panel.sendAndWait('What about its proof?', 'complete');
     const [, second] = await server.waitForRequests(2);
     const messages = (second?.body as { messages: { role: string; content: string }[] }).messages;
     expect(messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user']);
@@ -79,8 +77,7 @@ describe('chat', () => {
     const row = scenario(ctx, '"The API key was rejected" with a link to settings; not retried');
     const { panel, server } = e2e;
     server.enqueue({ status: 401, errorCode: 'invalid_api_key' });
-    await panel.send('hello');
-    await panel.waitForState('error');
+    await panel.sendAndWait('hello', 'error');
     await panel.lastAssistant().getByText('The API key was rejected').waitFor();
     await panel.lastAssistant().getByRole('button', { name: 'Open settings' }).waitFor();
     await panel.page.waitForTimeout(300);
@@ -95,8 +92,7 @@ describe('chat', () => {
       { status: 429, errorCode: 'rate_limit_exceeded', headers: { 'retry-after': '1' } },
       { text: 'Worked after waiting.' },
     );
-    await panel.send('hello');
-    await panel.waitForState('complete');
+    await panel.sendAndWait('hello', 'complete');
     expect(server.chatRequests()).toHaveLength(2);
     expect(await panel.lastAssistant().textContent()).toContain('Worked after waiting.');
     row.figure(`${server.chatRequests().length} requests`);
@@ -106,8 +102,7 @@ describe('chat', () => {
     const row = scenario(ctx, '"run out of quota", told apart from a rate limit; not retried');
     const { panel, server } = e2e;
     server.enqueue({ status: 429, errorCode: 'insufficient_quota' });
-    await panel.send('hello');
-    await panel.waitForState('error');
+    await panel.sendAndWait('hello', 'error');
     await panel.lastAssistant().getByText('run out of quota').waitFor();
     expect(server.chatRequests()).toHaveLength(1);
     row.figure(`${server.chatRequests().length} request`);
@@ -123,11 +118,11 @@ describe('chat', () => {
       { chunks: ['First ', 'second ', 'third ', 'never'], fault: 'drop', faultAfterChunks: 3 },
       { text: 'A complete answer.' },
     );
-    await panel.send('hello');
-    await panel.waitForState('interrupted');
+    await panel.sendAndWait('hello', 'interrupted');
     expect(await panel.lastAssistant().textContent()).toContain('First second third');
-    await panel.lastAssistant().getByRole('button', { name: 'Retry' }).click();
-    await panel.waitForState('complete');
+    await panel.replyAfter(() =>
+      panel.lastAssistant().getByRole('button', { name: 'Retry' }).click(),
+    );
     expect(await panel.lastAssistant().textContent()).toContain('A complete answer.');
     // The interrupted reply is kept as the previous variant, not overwritten.
     await panel.lastAssistant().getByText('2 / 2').waitFor();
@@ -138,8 +133,7 @@ describe('chat', () => {
     scenario(ctx, 'interrupted ("cut off before the server finished"), text kept');
     const { panel, server } = e2e;
     server.enqueue({ chunks: ['cut ', 'off'], fault: 'eof', faultAfterChunks: 2 });
-    await panel.send('hello');
-    await panel.waitForState('interrupted');
+    await panel.sendAndWait('hello', 'interrupted');
     await panel.lastAssistant().getByText('cut off before the server finished').waitFor();
   });
 
@@ -149,8 +143,7 @@ describe('chat', () => {
     await patchSettings(panel.page, { stallTimeoutMs: 1500 });
     server.enqueue({ chunks: ['waiting ', 'for'], fault: 'stall', faultAfterChunks: 2 });
     const sentAt = Date.now();
-    await panel.send('hello');
-    await panel.waitForState('interrupted', panel.lastAssistant(), 10_000);
+    await panel.sendAndWait('hello', 'interrupted', 10_000);
     row.figure(`interrupted ${Date.now() - sentAt} ms after sending (watchdog 1500 ms)`);
     await panel.lastAssistant().getByText('stopped sending').waitFor();
     expect(await panel.lastAssistant().textContent()).toContain('waiting for');
@@ -207,8 +200,9 @@ describe('chat', () => {
     row.figure(
       `interrupted shown in ${shownWithin} ms; ${seenWords.length} words seen, ${storedWords.length} stored`,
     );
-    await reloaded.lastAssistant().getByRole('button', { name: 'Retry' }).click();
-    await reloaded.waitForState('complete');
+    await reloaded.replyAfter(() =>
+      reloaded.lastAssistant().getByRole('button', { name: 'Retry' }).click(),
+    );
     expect(await reloaded.lastAssistant().textContent()).toContain('Recovered answer.');
   });
 
@@ -224,8 +218,7 @@ describe('chat', () => {
       });
     });
     server.enqueue({ text: 'Here is the chart: ![chart](https://images.parley.test/c.png)' });
-    await panel.send('show me the chart');
-    await panel.waitForState('complete');
+    await panel.sendAndWait('show me the chart', 'complete');
     const reply = panel.lastAssistant();
     await panel.page.waitForTimeout(300);
     expect(hits).toHaveLength(0);
@@ -248,8 +241,7 @@ describe('chat', () => {
   it('New chat starts fresh, and the last conversation is there when the panel reopens', async (ctx) => {
     scenario(ctx, 'last conversation shown on reopen; New chat starts empty');
     const { panel, parley } = e2e;
-    await panel.send('remember this conversation');
-    await panel.waitForState('complete');
+    await panel.sendAndWait('remember this conversation', 'complete');
     await panel.page.close();
     const reopened = new PanelPage(await parley.openPanel());
     await reopened.userMessages.getByText('remember this conversation').waitFor();

@@ -1,6 +1,9 @@
 /** A page object for the side panel: what a user does, by role and accessible name (DESIGN §6). */
 import type { Locator, Page } from 'playwright-core';
 
+/** Marks the replies that were on screen before an action (see `markReplies`). */
+const SEEN = 'data-e2e-seen';
+
 export class PanelPage {
   constructor(readonly page: Page) {}
 
@@ -87,9 +90,55 @@ export class PanelPage {
     await this.page.getByRole('menuitem', { name: item }).click();
   }
 
-  async send(text: string): Promise<void> {
+  /**
+   * Marks every reply on screen now, so `newReply()` finds only an article that appears after.
+   * A mark, not a count: a regenerate or retry replaces an article in place (a new message id
+   * is a new element), and the list's window drops the oldest article as a new one arrives.
+   */
+  async markReplies(): Promise<void> {
+    await this.page.evaluate((attr) => {
+      for (const el of document.querySelectorAll('article[data-message-role="assistant"]'))
+        el.setAttribute(attr, '');
+    }, SEEN);
+  }
+
+  /** The newest reply not on screen at the last `markReplies()`: the one a send or retry made. */
+  newReply(): Locator {
+    return this.page.locator(`article[data-message-role="assistant"]:not([${SEEN}])`).last();
+  }
+
+  /**
+   * Sends `text` and returns its own reply: waiting on `lastAssistant()` instead passes at once
+   * when the last reply is an earlier, already complete one.
+   */
+  async send(text: string): Promise<Locator> {
+    await this.markReplies();
     await this.composer.fill(text);
     await this.composer.press('Enter');
+    return this.newReply();
+  }
+
+  /** Sends `text` and waits for this send's own reply to reach `state`. */
+  async sendAndWait(text: string, state = 'complete', timeout?: number): Promise<Locator> {
+    const reply = await this.send(text);
+    await this.waitForState(state, reply, timeout);
+    return reply;
+  }
+
+  /**
+   * Runs `act` (Regenerate, Retry…) and waits for the reply it makes to reach `state`;
+   * the reply on screen before `act` does not count, even when it is already in that state.
+   */
+  async replyAfter(
+    act: () => Promise<unknown>,
+    state = 'complete',
+    timeout?: number,
+  ): Promise<Locator> {
+    await this.markReplies();
+    await act();
+    const reply = this.newReply();
+    await this.waitForState(state, reply, timeout);
+    return reply;
   }
 
   async waitForState(
