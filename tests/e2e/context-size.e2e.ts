@@ -31,8 +31,7 @@ describe('a refusal for context length', () => {
     const big = 'The quarterly report lists figures for every region. '.repeat(600);
     await attachSelection(parley, panel.page, `${server.url}/pages/hidden-text.html`, big);
     server.enqueue(llamaRefusal(9_000), { text: 'Fits now.' });
-    await panel.send('Summarise the attachment');
-    await panel.waitForState('error');
+    await panel.sendAndWait('Summarise the attachment', 'error');
     const reply = panel.lastAssistant();
     const fix = reply.getByRole('group', { name: 'Make the request fit' });
     await fix
@@ -42,8 +41,7 @@ describe('a refusal for context length', () => {
     // The worker learned the size: the meter says the conversation is past it.
     await panel.page.getByText("more than this server's context").waitFor({ timeout: 5_000 });
     await panel.page.screenshot({ path: 'test-results/context-refused.png' });
-    await fix.getByRole('button', { name: 'Remove attachment' }).click();
-    await panel.waitForState('complete');
+    await panel.replyAfter(() => fix.getByRole('button', { name: 'Remove attachment' }).click());
     expect(await panel.lastAssistant().textContent()).toContain('Fits now.');
     const [first, second] = server.chatRequests();
     const lastUser = (r: typeof first) =>
@@ -55,15 +53,14 @@ describe('a refusal for context length', () => {
   it('offers Leave out older turns after earlier turns, whose retry sends the question alone', async () => {
     const { panel, server } = e2e;
     server.enqueue({ text: 'First answer.' });
-    await panel.send('An earlier question');
-    await panel.waitForState('complete');
+    await panel.sendAndWait('An earlier question', 'complete');
     server.enqueue(llamaRefusal(5_000), { text: 'Answered alone.' });
-    await panel.send('The follow-up');
-    await panel.waitForState('error');
+    await panel.sendAndWait('The follow-up', 'error');
     const fix = panel.lastAssistant().getByRole('group', { name: 'Make the request fit' });
     expect(await fix.getByRole('button', { name: 'Remove attachment' }).count()).toBe(0);
-    await fix.getByRole('button', { name: 'Leave out older turns' }).click();
-    await panel.waitForState('complete');
+    await panel.replyAfter(() =>
+      fix.getByRole('button', { name: 'Leave out older turns' }).click(),
+    );
     const retry = server.chatRequests().at(-1)?.body as { messages: { role: string }[] };
     expect(retry.messages.map((m) => m.role)).toEqual(['system', 'user']);
     await panel

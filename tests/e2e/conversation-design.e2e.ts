@@ -16,8 +16,7 @@ describe('the conversation, by keyboard', () => {
   it('Edit puts the caret in the edit box, Escape gives focus back, Enter sends the edit', async () => {
     const { panel, server } = e2e;
     server.enqueue({ text: 'About cats.' }, { text: 'About dogs.' });
-    await panel.send('Tell me about cats');
-    await panel.waitForState('complete');
+    await panel.sendAndWait('Tell me about cats', 'complete');
     const user = panel.userMessages.last();
     await user.hover();
     await user.getByRole('button', { name: 'Edit', exact: true }).click();
@@ -40,8 +39,7 @@ describe('the conversation, by keyboard', () => {
 
   it('Escape closes the rating form and focus goes back to Bad response', async () => {
     const { panel } = e2e;
-    await panel.send('Is the earth flat?');
-    await panel.waitForState('complete');
+    await panel.sendAndWait('Is the earth flat?', 'complete');
     const reply = panel.lastAssistant();
     await reply.getByRole('button', { name: 'Bad response', exact: true }).click();
     const reason = panel.page.getByLabel("This isn't true");
@@ -68,10 +66,7 @@ describe('the conversation, by keyboard', () => {
     const { panel, server } = e2e;
     server.moderation.status = 500;
     for (const text of ['One', 'Two', 'Three']) {
-      const before = await panel.assistantMessages.count();
-      await panel.send(text);
-      await expect.poll(() => panel.assistantMessages.count()).toBe(before + 1);
-      await panel.waitForState('complete', panel.assistantMessages.nth(before));
+      await panel.sendAndWait(text, 'complete');
     }
     await expect
       .poll(() => panel.page.getByText('Not checked: moderation was unavailable.').count())

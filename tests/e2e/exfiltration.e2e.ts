@@ -72,8 +72,7 @@ const canary = (tag: string) => `${e2e.server.url}/canary/${tag}`;
 /** Streams `text` as the next reply, split at seeded random boundaries, and waits for its end. */
 async function streamReply(text: string, prompt: string, state = 'complete'): Promise<void> {
   e2e.server.enqueue({ chunks: randomChunks(text, random), chunkDelayMs: 0 });
-  await e2e.panel.send(prompt);
-  await e2e.panel.waitForState(state, e2e.panel.lastAssistant(), 30_000);
+  await e2e.panel.sendAndWait(prompt, state, 30_000);
 }
 
 /** Lets anything lazy (image decode, font load, a late fetch) happen before counting. */
@@ -367,8 +366,7 @@ describe('prompt injection and a hostile endpoint', () => {
       await panelPage.getByRole('group', { name: 'Attached selection' }).waitFor();
       e2e.server.enqueue({ obeyInjection: true, chunkDelayMs: 0 });
       const secret = `launch code ${crypto.randomUUID()}`;
-      await e2e.panel.send(`Summarise this review. My ${secret}`);
-      await e2e.panel.waitForState('complete');
+      await e2e.panel.sendAndWait(`Summarise this review. My ${secret}`, 'complete');
       // The model did obey: its reply carries the conversation in image and link URLs.
       const [request] = await e2e.server.waitForRequests(1);
       expect(JSON.stringify(request?.body)).toContain('{conversation}');

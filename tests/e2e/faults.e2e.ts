@@ -15,8 +15,7 @@ describe('faults', () => {
     const row = scenario(ctx, 'retried with backoff; reply complete');
     const { panel, server } = e2e;
     server.enqueue({ status: 500 }, { status: 503 }, { text: 'Third time lucky.' });
-    await panel.send('hello');
-    await panel.waitForState('complete', panel.lastAssistant(), 15_000);
+    await panel.sendAndWait('hello', 'complete', 15_000);
     expect(server.chatRequests()).toHaveLength(3);
     expect(await text()).toContain('Third time lucky.');
     row.figure(`${server.chatRequests().length} requests`);
@@ -29,11 +28,11 @@ describe('faults', () => {
       { chunks: ['Partial ', 'answer '], fault: 'sse-error', faultAfterChunks: 2 },
       { text: 'Whole answer.' },
     );
-    await panel.send('hello');
-    await panel.waitForState('error');
+    await panel.sendAndWait('hello', 'error');
     expect(await text()).toContain('Partial answer');
-    await panel.lastAssistant().getByRole('button', { name: 'Retry' }).click();
-    await panel.waitForState('complete');
+    await panel.replyAfter(() =>
+      panel.lastAssistant().getByRole('button', { name: 'Retry' }).click(),
+    );
     expect(await text()).toContain('Whole answer.');
   });
 
@@ -48,8 +47,7 @@ describe('faults', () => {
       comments: true,
       unknownEvents: true,
     });
-    await panel.send('hello');
-    await panel.waitForState('complete');
+    await panel.sendAndWait('hello', 'complete');
     expect(await text()).toContain('Ünïcödé 🌍 survives');
     expect(await text()).toContain('byte splits, CRLF and comments.');
   });
@@ -58,9 +56,9 @@ describe('faults', () => {
     scenario(ctx, 'text so far kept; the reply ends (not complete-looking garbage)');
     const { panel, server } = e2e;
     server.enqueue({ chunks: ['Kept ', 'text ', 'never'], badJsonAt: 2 });
-    await panel.send('hello');
+    const reply = await panel.send('hello');
     await expect
-      .poll(async () => (await panel.lastAssistant().getAttribute('data-state')) ?? '')
+      .poll(async () => (await reply.getAttribute('data-state')) ?? '')
       .toMatch(/error|interrupted|complete/);
     expect(await text()).toContain('Kept text');
   });
@@ -70,8 +68,7 @@ describe('faults', () => {
     const { panel, server } = e2e;
     await patchSettings(panel.page, { requestTimeoutMs: 800 });
     server.enqueue({ text: 'too late', headersDelayMs: 3000 });
-    await panel.send('are you there?');
-    await panel.waitForState('error', panel.lastAssistant(), 10_000);
+    await panel.sendAndWait('are you there?', 'error', 10_000);
     await panel.lastAssistant().getByText('took too long').waitFor();
     expect(await panel.userMessages.last().textContent()).toContain('are you there?');
     await patchSettings(panel.page, { requestTimeoutMs: 60_000 });
@@ -92,8 +89,7 @@ describe('faults', () => {
     await panel.composer.waitFor();
     try {
       await newChat(page);
-      await panel.send('anyone home?');
-      await panel.waitForState('error', panel.lastAssistant(), 10_000);
+      await panel.sendAndWait('anyone home?', 'error', 10_000);
       await panel.lastAssistant().getByText("Couldn't reach the server").waitFor();
       expect(await panel.userMessages.last().textContent()).toContain('anyone home?');
     } finally {
@@ -113,10 +109,10 @@ describe('faults', () => {
       { chunks: Array.from({ length: 20 }, (_, i) => `one${i} `), chunkDelayMs: 30 },
       { chunks: Array.from({ length: 20 }, (_, i) => `two${i} `), chunkDelayMs: 30 },
     );
-    await panel.send('first panel');
-    await second.send('second panel');
-    await panel.waitForState('complete');
-    await second.waitForState('complete');
+    const one = await panel.send('first panel');
+    const two = await second.send('second panel');
+    await panel.waitForState('complete', one);
+    await second.waitForState('complete', two);
     const a = (await panel.lastAssistant().textContent()) ?? '';
     const b = (await second.lastAssistant().textContent()) ?? '';
     expect(a).toContain('one19');

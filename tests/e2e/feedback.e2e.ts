@@ -14,8 +14,7 @@ type Msgs = { messages: { role: string; content: string }[] };
 describe('feedback', () => {
   it('a thumbs-down with reasons and a comment persists across a panel reload', async () => {
     const { panel } = e2e;
-    await panel.send('Is the earth flat?');
-    await panel.waitForState('complete');
+    await panel.sendAndWait('Is the earth flat?', 'complete');
     const reply = panel.lastAssistant();
     await reply.getByRole('button', { name: 'Bad response' }).click();
     await reply.getByLabel("This isn't true").check();
@@ -61,15 +60,16 @@ describe('feedback', () => {
   it('regenerate twice keeps all three replies, pages between them, and continues from the one shown', async () => {
     const { panel, server } = e2e;
     server.enqueue({ text: 'Reply one.' }, { text: 'Reply two.' }, { text: 'Reply three.' });
-    await panel.send('Write a haiku');
-    await panel.waitForState('complete');
+    await panel.sendAndWait('Write a haiku', 'complete');
+    await panel.markReplies();
     await panel.lastAssistant().getByRole('button', { name: 'Regenerate' }).click();
     await panel.lastAssistant().getByText('Reply two.').waitFor();
-    await panel.waitForState('complete');
+    await panel.waitForState('complete', panel.newReply());
     await panel.lastAssistant().getByRole('button', { name: 'Better' }).click();
+    await panel.markReplies();
     await panel.lastAssistant().getByRole('button', { name: 'Regenerate' }).click();
     await panel.lastAssistant().getByText('Reply three.').waitFor();
-    await panel.waitForState('complete');
+    await panel.waitForState('complete', panel.newReply());
     await panel.lastAssistant().getByText('3 / 3').waitFor();
     await panel.lastAssistant().getByRole('button', { name: 'Same' }).click();
 
@@ -101,8 +101,7 @@ describe('feedback', () => {
   it('compare three alternatives, rank them, and export them as preference pairs', async () => {
     const { panel, server } = e2e;
     server.enqueue({ text: 'Original.' });
-    await panel.send('Name a colour');
-    await panel.waitForState('complete');
+    await panel.sendAndWait('Name a colour', 'complete');
     server.enqueue({ text: 'Alt red.' }, { text: 'Alt green.' }, { text: 'Alt blue.' });
     await panel.lastAssistant().getByRole('button', { name: 'Compare' }).click();
     await panel.lastAssistant().getByRole('button', { name: 'Generate alternatives' }).click();
@@ -143,8 +142,7 @@ describe('feedback', () => {
   it('editing an earlier message creates a branch; both stay reachable', async () => {
     const { panel, server } = e2e;
     server.enqueue({ text: 'About cats.' }, { text: 'About dogs.' });
-    await panel.send('Tell me about cats');
-    await panel.waitForState('complete');
+    await panel.sendAndWait('Tell me about cats', 'complete');
     const user = panel.userMessages.last();
     await user.getByRole('button', { name: 'Edit' }).click();
     await user.getByRole('textbox', { name: 'Edit message' }).fill('Tell me about dogs');
@@ -160,8 +158,7 @@ describe('feedback', () => {
 describe('deleting a rated conversation', () => {
   it('asks whether to keep its ratings, and keeps them when asked to', async () => {
     const { panel } = e2e;
-    await panel.send('A conversation to delete');
-    await panel.waitForState('complete');
+    await panel.sendAndWait('A conversation to delete', 'complete');
     await panel.lastAssistant().getByRole('button', { name: 'Good response' }).click();
     const before = (await readStore(panel.page, 'ratings')).length;
     await panel.moreAction('Delete chat');
