@@ -15,7 +15,7 @@ import {
   restrictStorageToExtensionPages,
 } from '@/lib/settings-store';
 import { keysFor } from '@/lib/credentials';
-import { saveContextWindow } from '@/lib/context-size-store';
+import { saveContextWindow, serverFactsCache } from '@/lib/context-size-store';
 import { acceptChatPorts, createPortHub } from './chat-port';
 import { createKeepAlive } from './keep-alive';
 import { keepOriginRuleInStep } from './origin-rule';
@@ -62,6 +62,8 @@ export default defineBackground(() => {
     // What a server said of its context, for the panel's meter (issue 14).
     onContextSize: (baseUrl, model, tokens) =>
       void saveContextWindow(baseUrl, model, tokens).catch(() => undefined),
+    // …and for the next worker, which plans its first request without asking again (bench M1).
+    serverFacts: serverFactsCache,
     broadcast: hub.broadcast,
     newId: () => crypto.randomUUID(),
     now: () => Date.now(),

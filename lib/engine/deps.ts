@@ -3,6 +3,7 @@ import type { BackgroundToPanel } from '../protocol';
 import type { ParleyDb } from '../db/schema';
 import type { ProviderFactory } from '../llm/provider';
 import type { Settings } from '../settings';
+import type { ServerFactsCache } from './context-window';
 import type { GenerationTiming } from './generation';
 
 /** The chat service's dependencies (entrypoints/background/index.ts builds the real ones). */
@@ -22,6 +23,11 @@ export interface ChatServiceDeps {
   onModerationUnsupported?: (baseUrl: string) => void;
   /** Hears the context window a server said it has, in Parley's count (the panel's meter). */
   onContextSize?: (baseUrl: string, model: string, windowTokens: number) => void;
+  /**
+   * What servers said of their context (and whether they are llama.cpp), kept past the worker:
+   * a restarted worker's first request does not wait to ask the server again (issue 17, M1).
+   */
+  serverFacts?: ServerFactsCache;
   /** How long to wait before writing back what storage refused (default 3 s). */
   storageRetryMs?: number;
 }

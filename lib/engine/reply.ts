@@ -85,7 +85,7 @@ export function endpointsFor({ settings, apiKey, moderationApiKey }: ChatConfig)
 export function createReplies(ctx: ReplyContext) {
   const { deps, live, unsaved, sides, records } = ctx;
   // What each server said of its context, shared by this service's replies.
-  const windows = createContextWindows(deps.onContextSize);
+  const windows = createContextWindows(deps.onContextSize, deps.serverFacts);
 
   /**
    * Runs a reply. `preloaded` lets `send` start the request while its own writes are still in
@@ -185,6 +185,8 @@ export function createReplies(ctx: ReplyContext) {
     // A refusal that names the sizes corrects what the next request plans with.
     if (terminal.kind === 'error')
       windows.learnRefusal(endpoints.chat.baseUrl, model, terminal.detail, estimate);
+    // Planned from what an earlier worker learned: the server is asked now, after the reply.
+    windows.revalidate(provider, endpoints.chat.baseUrl, model);
     // The first answer of a conversation earns it a model-written title (fire and forget).
     if (
       terminal.kind === 'complete' &&
