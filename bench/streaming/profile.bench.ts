@@ -8,6 +8,7 @@ import { decode, encode } from 'gpt-tokenizer/encoding/o200k_base';
 import { BenchSession, fixtureTokens } from './session';
 import { tailAtBlock } from './tail';
 import { chunksOf } from '../support';
+import { INVALIDATION_CATEGORIES, invalidationReport, type DebugEvent } from './trace';
 import {
   endlessBlockFixture,
   mathHeavyFixture,
@@ -63,7 +64,14 @@ it.skipIf(!which)(
       await p.cdp.send('Tracing.start', {
         transferMode: 'ReportEvents',
         traceConfig: {
-          includedCategories: ['devtools.timeline', 'toplevel', 'blink', '__metadata'],
+          includedCategories: [
+            'devtools.timeline',
+            'toplevel',
+            'blink',
+            '__metadata',
+            // PARLEY_PROFILE_INVALIDATION: why style recalculates (slower; CPU figures inflate).
+            ...(process.env.PARLEY_PROFILE_INVALIDATION ? INVALIDATION_CATEGORIES : []),
+          ],
           recordMode: 'recordAsMuchAsPossible',
         },
       });
@@ -105,6 +113,8 @@ it.skipIf(!which)(
           .filter((e) => e.ph === 'M' && e.args?.name === 'CrRendererMain')
           .map((e) => `${e.pid}:${e.tid}`),
       );
+      if (process.env.PARLEY_PROFILE_INVALIDATION)
+        console.log(invalidationReport(events as unknown as DebugEvent[], mains));
       const byName = new Map<string, { wall: number; cpu: number; count: number }>();
       for (const e of events) {
         if (e.ph !== 'X' || !mains.has(`${e.pid}:${e.tid}`)) continue;

@@ -72,3 +72,98 @@ export class ThreadTrace {
     return { cpuMs: busiest.cpu / 1000, wallMs: busiest.wall / 1000 };
   }
 }
+
+/** A trace event with the fields the invalidation report reads. */
+export interface DebugEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts?: number;
+  dur?: number;
+  tdur?: number;
+  args?: Record<string, unknown>;
+}
+
+/** Categories that make Blink record why it recalculated style, and each selector's cost. */
+export const INVALIDATION_CATEGORIES = [
+  'disabled-by-default-devtools.timeline.invalidationTracking',
+  'disabled-by-default-blink.debug',
+];
+
+type Data = Record<string, unknown>;
+const describe = (d: Data) =>
+  [
+    d.reason,
+    d.nodeName,
+    d.changedClass && `class ${String(d.changedClass)}`,
+    d.changedAttribute && `attr ${String(d.changedAttribute)}`,
+    d.changedPseudo && `pseudo ${String(d.changedPseudo)}`,
+    d.changedId && `id ${String(d.changedId)}`,
+    d.extraData,
+    d.invalidationSet && `set ${JSON.stringify(d.invalidationSet).slice(0, 80)}`,
+    d.invalidationList && `list ${JSON.stringify(d.invalidationList).slice(0, 120)}`,
+    d.selectors && `selectors ${JSON.stringify(d.selectors).slice(0, 120)}`,
+  ]
+    .filter(Boolean)
+    .join(' | ');
+
+const top = (m: Map<string, number>, count: number, digits = 0) =>
+  [...m.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([k, v]) => `${v.toFixed(digits).padStart(9)}  ${k}`)
+    .join('\n');
+
+/**
+ * Why style was recalculated (issue 17: style recalc grew per frame over a math-heavy reply): the
+ * invalidation-tracking events by reason and node, elements recalculated per style update by
+ * tenth of the stream, and the selectors that cost most (SelectorStats).
+ */
+export function invalidationReport(events: DebugEvent[], mains: Set<string>): string {
+  const main = events.filter((e) => mains.has(`${e.pid}:${e.tid}`));
+  const byKind = new Map<string, Map<string, number>>();
+  for (const e of main) {
+    if (!e.name.endsWith('InvalidationTracking')) continue;
+    const data = (e.args?.data ?? {}) as Data;
+    const m = byKind.get(e.name) ?? new Map<string, number>();
+    m.set(describe(data), (m.get(describe(data)) ?? 0) + 1);
+    byKind.set(e.name, m);
+  }
+  const out: string[] = [];
+  for (const [kind, m] of byKind) out.push(`${kind}\n${top(m, 15)}`);
+  const trees = main.filter((e) => e.name === 'UpdateLayoutTree' && e.ph === 'X' && e.ts);
+  const t0 = trees[0]?.ts ?? 0;
+  const span = (trees.at(-1)?.ts ?? 1) - t0 || 1;
+  const sums = Array.from({ length: 10 }, () => ({ n: 0, elements: 0, ms: 0 }));
+  for (const e of trees) {
+    const d = sums[Math.min(9, Math.floor(((e.ts! - t0) / span) * 10))]!;
+    const a = (e.args ?? {}) as Data;
+    const count = a.elementCount ?? (a.data as Data | undefined)?.elementCount ?? 0;
+    d.n++;
+    d.elements += Number(count);
+    d.ms += (e.tdur ?? 0) / 1000;
+  }
+  out.push(
+    'UpdateLayoutTree by tenth: elements / update, ms / update\n' +
+      sums
+        .map((d) => `${(d.elements / (d.n || 1)).toFixed(0)}/${(d.ms / (d.n || 1)).toFixed(2)}`)
+        .join('  '),
+  );
+  const selectors = new Map<string, number>();
+  const attempts = new Map<string, number>();
+  for (const e of main) {
+    if (e.name !== 'SelectorStats') continue;
+    const stats = (e.args?.selector_stats ?? {}) as { selector_timings?: Data[] };
+    for (const s of stats.selector_timings ?? []) {
+      const key = String(s.selector);
+      selectors.set(key, (selectors.get(key) ?? 0) + Number(s.elapsed ?? 0) / 1000);
+      attempts.set(key, (attempts.get(key) ?? 0) + Number(s.match_attempts ?? 0));
+    }
+  }
+  if (selectors.size) {
+    out.push(`SELECTORS by ms\n${top(selectors, 25, 1)}`);
+    out.push(`SELECTORS by match attempts\n${top(attempts, 15)}`);
+  }
+  return out.join('\n');
+}
