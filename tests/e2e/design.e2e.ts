@@ -102,8 +102,9 @@ describe.each(['en', 'ar'])('the panel in %s', (locale) => {
     await capture('empty-chat');
 
     await composer.fill('Show me a Go channel example [[code]]');
+    await panel.markReplies();
     await composer.press('Enter');
-    await panel.waitForState('complete');
+    await panel.waitForState('complete', panel.newReply());
     await capture('code-reply');
 
     const reply = panel.lastAssistant();
@@ -111,8 +112,9 @@ describe.each(['en', 'ar'])('the panel in %s', (locale) => {
     await capture('rating-form');
     await page.keyboard.press('Escape');
 
-    await reply.getByRole('button', { name: name('chat.actions.regenerate'), exact: true }).click();
-    await panel.waitForState('complete');
+    await panel.replyAfter(() =>
+      reply.getByRole('button', { name: name('chat.actions.regenerate'), exact: true }).click(),
+    );
     await panel
       .lastAssistant()
       .getByRole('button', { name: name('chat.actions.compare'), exact: true })
@@ -122,8 +124,9 @@ describe.each(['en', 'ar'])('the panel in %s', (locale) => {
     server.enqueue({ status: 401, errorCode: 'invalid_api_key' });
     await page.getByRole('button', { name: name('panel.header.newChat'), exact: true }).click();
     await composer.fill('Hello');
+    await panel.markReplies();
     await composer.press('Enter');
-    await panel.waitForState('error');
+    await panel.waitForState('error', panel.newReply());
     await capture('error-card');
     expect(failures).toEqual([]);
   });
@@ -146,8 +149,9 @@ describe.each(['en', 'ar'])('the panel in %s', (locale) => {
       await once(page.locator('body'), 'button', 'Send');
 
       await panel.composer.fill('Show me a Go channel example [[code]]');
+      await panel.markReplies();
       await panel.composer.press('Enter');
-      await panel.waitForState('complete');
+      await panel.waitForState('complete', panel.newReply());
       const reply = panel.lastAssistant();
       for (const label of [
         'Good response',

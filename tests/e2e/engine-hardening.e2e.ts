@@ -93,9 +93,9 @@ describe('engine hardening', () => {
     const { panel, server } = e2e;
     server.enqueue({ chunks: endlessChunks(), endless: true, chunkDelayMs: 5 });
     const startedAt = Date.now();
-    await panel.send('Count forever');
+    const reply = await panel.send('Count forever');
     try {
-      await panel.waitForState('interrupted', panel.lastAssistant(), 40_000);
+      await panel.waitForState('interrupted', reply, 40_000);
     } finally {
       // On a build without the cap the stream never ends: stop it so the next test starts clean.
       if (await panel.stopButton.isVisible()) await panel.stopButton.click();
@@ -206,6 +206,7 @@ describe('engine hardening', () => {
         document.addEventListener('pointerdown', (e) => downs.push(e.timeStamp), { capture: true });
       });
       // Timed on this side: a page.waitForTimeout round trip would add its own delay.
+      await panel.markReplies();
       const firstAt = Date.now();
       await page.mouse.click(x, y);
       await new Promise((r) => setTimeout(r, Math.max(0, firstAt + gapMs - Date.now())));
@@ -218,11 +219,10 @@ describe('engine hardening', () => {
       // A loaded machine can space the clicks past 300 ms, which is a deliberate Stop: try again.
       for (let attempt = 0; attempt < 3; attempt++) {
         const actual = await doubleClick(gap);
-        await page
-          .locator(
-            'article[data-message-role="assistant"]:not([data-state="pending"]):not([data-state="streaming"])',
-          )
-          .last()
+        // This double-click's own reply, once it has ended.
+        await panel
+          .newReply()
+          .and(page.locator(':not([data-state="pending"]):not([data-state="streaming"])'))
           .waitFor({ timeout: 15_000 });
         const state = await panel.lastAssistant().getAttribute('data-state');
         if (actual >= 300) continue;
@@ -236,10 +236,10 @@ describe('engine hardening', () => {
     // A Stop the user means (well after Send) still stops.
     await newChat(page);
     server.enqueue(slow);
-    await panel.send('stop me on purpose');
+    const deliberate = await panel.send('stop me on purpose');
     await page.waitForTimeout(600);
     await panel.stopButton.click();
-    await panel.waitForState('stopped');
+    await panel.waitForState('stopped', deliberate);
     row.figure(`${outcomes.length} double-clicks, all complete; deliberate Stop: stopped`);
   }, 90_000);
 
