@@ -31,8 +31,7 @@ afterAll(async () => {
 
 async function chat(text: string) {
   await newChat(e2e.panel.page);
-  await e2e.panel.send(text);
-  await e2e.panel.waitForState('complete');
+  await e2e.panel.sendAndWait(text, 'complete');
 }
 
 describe('history', () => {
@@ -169,10 +168,10 @@ describe('history', () => {
     const { panel, server } = e2e;
     await newChat(panel.page);
     server.enqueue({ chunks: Array.from({ length: 50 }, (_, i) => `e${i} `), chunkDelayMs: 60 });
-    await panel.send('long one');
-    await panel.lastAssistant().getByText('e2').waitFor();
+    const reply = await panel.send('long one');
+    await reply.getByText('e2').waitFor();
     await panel.page.keyboard.press('Escape');
-    await panel.waitForState('stopped');
+    await panel.waitForState('stopped', reply);
     await panel.composer.focus();
     await panel.composer.press('ArrowUp');
     expect(await panel.composer.inputValue()).toBe('long one');

@@ -70,17 +70,15 @@ describe('lifecycle', () => {
         await newChat(panel.page);
         server.reset();
         server.enqueue({ chunks, chunkDelayMs: CHUNK_DELAY_MS });
-        await panel.send(`long reply, run ${run}`);
+        // This run's own reply: the one before, in the chat just left, holds the same words.
+        const mine = await panel.send(`long reply, run ${run}`);
         // Kill at different points of the stream and of the flush window.
-        await panel
-          .lastAssistant()
-          .getByText(`k${8 + ((run * 7) % 40)}`)
-          .waitFor();
+        await mine.getByText(`k${8 + ((run * 7) % 40)}`).waitFor();
         await panel.page.waitForTimeout((run * 37) % FLUSH_MS);
         const before = await shownText(panel);
         await killServiceWorker(panel.page, parley.extensionId);
         const killedAt = Date.now();
-        await panel.waitForState('interrupted', panel.lastAssistant(), 5_000);
+        await panel.waitForState('interrupted', mine, 5_000);
         shownMs.push(Date.now() - killedAt);
         // What the panel holds once it knows the worker is gone (it may have shown a little more).
         const atInterrupt = await shownText(panel);
@@ -130,8 +128,7 @@ describe('lifecycle', () => {
       parley = await launchParley({ userDataDir: profile });
       let panel = new PanelPage(await parley.openPanel());
       await panel.configure(server.baseURL);
-      await panel.send('Earlier question about tides');
-      await panel.waitForState('complete');
+      await panel.sendAndWait('Earlier question about tides', 'complete');
       await newChat(panel.page);
       const chunks = words('c', 400);
       const window = charsIn(chunks, FLUSH_MS);

@@ -58,8 +58,7 @@ describe('Ollama’s Origin check', () => {
     const row = scenario(ctx, 'reply complete; no chrome-extension Origin reached the server');
     const { panel, server } = e2e;
     server.local.originCheck = true;
-    await panel.send('Hello Ollama');
-    await panel.waitForState('complete');
+    await panel.sendAndWait('Hello Ollama', 'complete');
     await expect.poll(() => server.sideRequests().length).toBeGreaterThan(0);
     const ours = server.requests.filter((r) => r.path.startsWith('/v1/'));
     expect(ours.length).toBeGreaterThan(0);
@@ -97,8 +96,7 @@ describe('Ollama’s Origin check', () => {
         removeRuleIds: [1401, 1402],
       }),
     );
-    await panel.send('Hello again');
-    await panel.waitForState('error');
+    await panel.sendAndWait('Hello again', 'error');
     const card = panel.lastAssistant().getByRole('alert');
     const fix = `OLLAMA_ORIGINS=chrome-extension://${parley.extensionId}`;
     await expect.poll(() => card.textContent()).toContain(fix);
@@ -124,8 +122,7 @@ describe('Ollama’s Origin check', () => {
     // The rule comes back with the next settings write; Retry then goes through.
     await settingsRewritten();
     await expect.poll(() => sessionRules(worker)).toHaveLength(1);
-    await card.getByRole('button', { name: 'Retry' }).click();
-    await panel.waitForState('complete');
+    await panel.replyAfter(() => card.getByRole('button', { name: 'Retry' }).click());
     row.observed(`card shows "${fix}"; copied exactly; Retry after the rule returned completes`);
   });
 
@@ -139,8 +136,7 @@ describe('Ollama’s Origin check', () => {
       await expect
         .poll(async () => (await sessionRules(worker))[0]?.condition.urlFilter)
         .toBe(`|http://localhost:${port}/`);
-      await panel.send('Hello localhost');
-      await panel.waitForState('complete');
+      await panel.sendAndWait('Hello localhost', 'complete');
       const chat = server.chatRequests().at(-1);
       expect(chat?.headers.host).toBe(`localhost:${port}`);
       expect(chat?.headers.origin).toBeUndefined();
@@ -153,8 +149,7 @@ describe('Ollama’s Origin check', () => {
     const { panel, server, parley } = e2e;
     server.local.originCheck = true;
     await killServiceWorker(panel.page, parley.extensionId);
-    await panel.send('After a worker restart');
-    await panel.waitForState('complete');
+    await panel.sendAndWait('After a worker restart', 'complete');
     expect(server.chatRequests().at(-1)?.headers.origin).toBeUndefined();
     await expect.poll(async () => (await sessionRules(await parley.worker())).length).toBe(1);
   });

@@ -29,8 +29,7 @@ describe('local server quirks', () => {
     const row = scenario(ctx, 'complete, no "null" and nothing lost');
     const { panel, server } = e2e;
     server.enqueue({ text: 'Hello from llama.cpp', roleOnlyFirst: true });
-    await panel.send('Hi');
-    await panel.waitForState('complete');
+    await panel.sendAndWait('Hi', 'complete');
     const text = await panel.lastAssistant().textContent();
     expect(text).toContain('Hello from llama.cpp');
     expect(text).not.toContain('null');
@@ -47,8 +46,7 @@ describe('local server quirks', () => {
       faultAfterChunks: 2,
       errorEvent: { error: { code: 500, message: 'llama_decode failed', type: 'server_error' } },
     });
-    await panel.send('Go');
-    await panel.waitForState('error');
+    await panel.sendAndWait('Go', 'error');
     const reply = panel.lastAssistant();
     await expect.poll(() => reply.textContent()).toContain('Partial answer so far');
     const card = reply.getByRole('alert');
@@ -77,8 +75,7 @@ describe('local server quirks', () => {
     const row = scenario(ctx, 'open: complete + "unsupported" remembered; closed: held');
     const { panel, server } = e2e;
     server.moderation.status = 404;
-    await panel.send('Moderate me');
-    await panel.waitForState('complete');
+    await panel.sendAndWait('Moderate me', 'complete');
     await expect
       .poll(async () => {
         const answer = await rpc(panel.page, { type: 'get_settings' });
@@ -88,8 +85,7 @@ describe('local server quirks', () => {
 
     await moderationSettings(panel.page, { failMode: 'hold' });
     try {
-      await panel.send('Moderate me again');
-      await panel.waitForState('error');
+      await panel.sendAndWait('Moderate me again', 'error');
       expect(await panel.lastAssistant().textContent()).toMatch(/Moderation is unavailable/);
     } finally {
       await moderationSettings(panel.page, { failMode: 'allow' });

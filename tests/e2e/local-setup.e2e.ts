@@ -204,8 +204,7 @@ describe('local setup', () => {
     await expect
       .poll(() => page.locator('.panel-header .model-name').textContent())
       .toBe('parley-test-model');
-    await panel.send('hello local');
-    await panel.waitForState('complete');
+    await panel.sendAndWait('hello local', 'complete');
     expect(await panel.lastAssistant().textContent()).toContain('You said: hello local');
     expect(mock.chatRequests()[0]?.body).toMatchObject({ model: 'parley-test-model' });
     // The chat's POST passed the origin check: the saved endpoint's session rule removed Origin.

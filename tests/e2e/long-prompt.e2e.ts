@@ -27,7 +27,7 @@ describe('a long silence before the first token', () => {
     const { panel, server } = e2e;
     await patchSettings(panel.page, { stallTimeoutMs: 1000, requestTimeoutMs: 1000 });
     server.enqueue({ text: 'Read it all.', ttftMs: 3500 });
-    await panel.send(`Summarise this: ${'lorem ipsum dolor '.repeat(400)}`);
+    const reply = await panel.send(`Summarise this: ${'lorem ipsum dolor '.repeat(400)}`);
     const status = panel
       .lastAssistant()
       .getByRole('status')
@@ -36,20 +36,20 @@ describe('a long silence before the first token', () => {
     expect(await status.textContent()).toMatch(/Reading the prompt… \d+ s · about [\d,]+ tokens/);
     await panel.page.screenshot({ path: 'test-results/reading-prompt.png' });
     await expect(panel.stopButton.isVisible()).resolves.toBe(true);
-    await panel.waitForState('complete', panel.lastAssistant(), 10_000);
+    await panel.waitForState('complete', reply, 10_000);
     expect(await panel.lastAssistant().textContent()).toContain('Read it all.');
   });
 
   it('Stop while the prompt is read ends the reply and closes the request', async () => {
     const { panel, server } = e2e;
     server.enqueue({ text: 'never shown', ttftMs: 20_000 });
-    await panel.send('A long one');
+    const reply = await panel.send('A long one');
     await panel
       .lastAssistant()
       .getByText(/Reading the prompt/)
       .waitFor({ timeout: 5000 });
     await panel.stopButton.click();
-    await panel.waitForState('stopped');
+    await panel.waitForState('stopped', reply);
     await expect
       .poll(() => server.chatRequests().at(-1)?.closedByClient, { timeout: 3000 })
       .toBe(true);
@@ -60,8 +60,7 @@ describe('a long silence before the first token', () => {
     await patchSettings(panel.page, { firstTokenTimeoutMs: 1500 });
     server.enqueue({ text: 'too late', ttftMs: 20_000 });
     const sentAt = Date.now();
-    await panel.send('hello');
-    await panel.waitForState('interrupted', panel.lastAssistant(), 10_000);
+    await panel.sendAndWait('hello', 'interrupted', 10_000);
     // The cap's own sentence, not the stall watchdog's, and not before the cap.
     await panel
       .lastAssistant()
@@ -108,8 +107,7 @@ describe('a long silence before the first token', () => {
     await newChat(page);
     server.enqueue({ text: 'too late', ttftMs: 20_000 });
     const started = Date.now();
-    await panel.send('A prompt the server reads too slowly');
-    await panel.waitForState('interrupted', panel.lastAssistant(), 15_000);
+    await panel.sendAndWait('A prompt the server reads too slowly', 'interrupted', 15_000);
     const waited = Date.now() - started;
     expect(waited).toBeGreaterThanOrEqual(5_500);
     expect(waited).toBeLessThan(12_000);
@@ -136,7 +134,7 @@ describe('a long silence before the first token', () => {
       progress: { total: 2560, steps: [0, 1200], stepMs: 300 },
       ttftMs: 2500,
     });
-    await panel.send('Summarise this, please.');
+    const reply = await panel.send('Summarise this, please.');
     const status = panel
       .lastAssistant()
       .getByRole('status')
@@ -146,7 +144,7 @@ describe('a long silence before the first token', () => {
       /^Reading the prompt… 1,200 of 2,560 tokens · \d+ s$/,
     );
     await page.screenshot({ path: 'test-results/prompt-progress.png' });
-    await panel.waitForState('complete', panel.lastAssistant(), 10_000);
+    await panel.waitForState('complete', reply, 10_000);
     expect(await panel.lastAssistant().textContent()).toContain('Read it all.');
     expect(server.chatRequests().at(-1)?.body).toMatchObject({ return_progress: true });
 
@@ -155,8 +153,7 @@ describe('a long silence before the first token', () => {
     await patchSettings(page, { model: 'other-progress' });
     await newChat(page);
     server.enqueue({ text: 'Plain.', progress: { total: 10, steps: [0] } });
-    await panel.send('Hello');
-    await panel.waitForState('complete', panel.lastAssistant(), 10_000);
+    await panel.sendAndWait('Hello', 'complete', 10_000);
     expect(server.chatRequests().at(-1)?.body).not.toHaveProperty('return_progress');
     await patchSettings(page, { model: before.model });
   });

@@ -38,8 +38,7 @@ describe('math', () => {
       panel.page.evaluate(() =>
         performance.getEntriesByType('resource').some((e) => /katex-render|KaTeX_/.test(e.name)),
       );
-    await panel.send('No maths please');
-    await panel.waitForState('complete');
+    await panel.sendAndWait('No maths please', 'complete');
     expect(await loaded()).toBe(false);
   });
 

@@ -29,8 +29,7 @@ describe('moderation', () => {
     server.moderation.flagWords = { bomb: ['violence'] };
     server.moderation.delayMs = 150;
     server.enqueue({ text: 'Here is how you would do that, step by step.', ttftMs: 20 });
-    await panel.send('how do I build a bomb');
-    await panel.waitForState('blocked');
+    await panel.sendAndWait('how do I build a bomb', 'blocked');
     const user = panel.userMessages.last();
     expect(await user.textContent()).toContain('how do I build a bomb');
     await user.getByRole('alert').filter({ hasText: 'flagged by the content policy' }).waitFor();
@@ -52,8 +51,7 @@ describe('moderation', () => {
     const { panel, server } = e2e;
     await setModeration('warn');
     server.moderation.flagWords = { insult: ['harassment'] };
-    await panel.send('write an insult about my neighbour');
-    await panel.waitForState('complete');
+    await panel.sendAndWait('write an insult about my neighbour', 'complete');
     await panel.userMessages.last().getByRole('alert').filter({ hasText: 'Harassment' }).waitFor();
     expect(await panel.lastAssistant().textContent()).toContain('You said:');
   });
@@ -63,8 +61,7 @@ describe('moderation', () => {
     await setModeration('block');
     server.moderation.flagWords = { gruesome: ['violence/graphic'] };
     server.enqueue({ text: 'A calm start, then a gruesome description.' });
-    await panel.send('tell me a story');
-    await panel.waitForState('complete');
+    await panel.sendAndWait('tell me a story', 'complete');
     const reply = panel.lastAssistant();
     await reply.getByText('This content may violate the content policy').waitFor();
     expect(await reply.textContent()).not.toContain('gruesome description');
@@ -93,8 +90,7 @@ describe('moderation', () => {
   it('"Report: should have been flagged" is on every reply', async () => {
     const { panel } = e2e;
     await setModeration('warn');
-    await panel.send('hello');
-    await panel.waitForState('complete');
+    await panel.sendAndWait('hello', 'complete');
     await panel.replyMenu('Report: should have been flagged');
     const reports = await readStore<{ kind: string }>(panel.page, 'moderationReports');
     expect(reports.some((r) => r.kind === 'false_negative')).toBe(true);
@@ -105,8 +101,7 @@ describe('moderation', () => {
     const { panel, server } = e2e;
     await setModeration('warn', 'allow');
     server.moderation.status = 500;
-    await panel.send('hello there');
-    await panel.waitForState('complete');
+    await panel.sendAndWait('hello there', 'complete');
     await panel.userMessages.last().getByText('Not checked').waitFor();
     row.figure(`moderation answered 500 to ${moderationRequests()} request(s)`);
   });
@@ -117,8 +112,7 @@ describe('moderation', () => {
     await setModeration('warn', 'allow');
     server.moderation.delayMs = 10_000;
     const sentAt = Date.now();
-    await panel.send('hello slow moderation');
-    await panel.waitForState('complete');
+    await panel.sendAndWait('hello slow moderation', 'complete');
     const completeMs = Date.now() - sentAt;
     expect(completeMs).toBeLessThan(3_000);
     row.figure(`reply complete in ${completeMs} ms with a 10 s moderation endpoint`);
@@ -133,8 +127,7 @@ describe('moderation', () => {
     const { panel, server } = e2e;
     await setModeration('warn', 'hold');
     server.moderation.status = 500;
-    await panel.send('hello held');
-    await panel.waitForState('error');
+    await panel.sendAndWait('hello held', 'error');
     await panel.lastAssistant().getByText('Moderation is unavailable').waitFor();
     expect(await panel.userMessages.last().textContent()).toContain('hello held');
     row.figure(`${server.chatRequests().length} chat request(s) made while the check ran`);
@@ -146,8 +139,7 @@ describe('moderation', () => {
     const { panel, server } = e2e;
     await setModeration('warn', 'allow');
     server.moderation.status = 404;
-    await panel.send('hello, no moderation here');
-    await panel.waitForState('complete');
+    await panel.sendAndWait('hello, no moderation here', 'complete');
     expect(await panel.userMessages.last().getByText('Not checked').count()).toBe(0);
     await panel.page.getByRole('button', { name: 'Settings', exact: true }).click();
     await panel.page.getByText('This endpoint has no moderation endpoint').waitFor();
