@@ -15,6 +15,12 @@ const FENCE = /^ {0,3}(`{3,}|~{3,}|\${2,})/;
  */
 export const MAX_BLOCK_CHARS = 4_000;
 /**
+ * While a reply streams, its open (growing) block is shown as pieces of about this size, cut by
+ * the same rule as MAX_BLOCK_CHARS: the tail re-parsed per update is this small, not up to 4 KB.
+ * The pieces are only a streaming view; the block they make up is parsed whole once it finishes.
+ */
+export const TAIL_PIECE_CHARS = 1_000;
+/**
  * A run of reference definitions (they render nothing and cannot continue a paragraph) is cut
  * into blocks of about this size: hundreds of them in a row are not one block parsed per update.
  */
@@ -66,6 +72,14 @@ export function segmentEnd(text: string, from: number, inFence: boolean): number
   return newline < 0 ? -1 : newline + 1;
 }
 
+/**
+ * Whether a block grown past its bound may end before `segment`: at a plain line (one that starts
+ * with a letter) or inside a long line (`continuation`), never at a blank line.
+ */
+export function cutsBefore(segment: string, continuation: boolean): boolean {
+  return segment.trim() !== '' && (continuation || PLAIN_START.test(segment));
+}
+
 /** What the splitter carries from one segment to the next. */
 export interface LineState {
   /** The fence still open, or null. */
@@ -100,8 +114,7 @@ export function stepLine(state: LineState, segment: string, blockLength: number)
   const indented = /^( {2,}|\t)/.test(segment);
   // A new block starts at a fence, or after a blank line unless the line continues a list item;
   // a block grown past the bound ends at a plain line or inside a long one.
-  const long =
-    blockLength >= MAX_BLOCK_CHARS && !blank && (continuation || PLAIN_START.test(segment));
+  const long = blockLength >= MAX_BLOCK_CHARS && cutsBefore(segment, continuation);
   const definition = !continuation && DEFINITION_LINE.test(segment);
   const definitions = definition && state.definitionsOnly && blockLength >= DEFINITIONS_BLOCK_CHARS;
   const starts =

@@ -5,8 +5,18 @@
  * their start offset and are never scanned again. When the text is not an append of the last one
  * (a snapshot, a sync after a gap) it starts over. It gives the same blocks as splitBlocks on the
  * whole text (tests/unit/markdown/incremental-blocks.test.ts checks that on random chunkings).
+ * While streaming, the open block can be asked for as pieces of about `pieceChars` (cut by the
+ * block bound's own rule): only the last piece grows, so only it re-parses per update; asked for
+ * as not streaming, the same text gives the full split's blocks.
  */
-import { initialLineState, segmentEnd, stepLine, type LineState } from './block-lines';
+import {
+  TAIL_PIECE_CHARS,
+  cutsBefore,
+  initialLineState,
+  segmentEnd,
+  stepLine,
+  type LineState,
+} from './block-lines';
 
 /** A block as offsets into the text: `start` is its identity for as long as the text grows. */
 export interface BlockSpan {
@@ -41,16 +51,26 @@ export class IncrementalBlocks {
   private blockStart = 0;
   /** Where the first segment not yet applied to `state` starts. */
   private scanned = 0;
+  /** Where the open block's pieces after its first start (streaming view only). */
+  private pieceStarts: number[] = [];
+  /** Where the open block's last piece starts. */
+  private pieceStart = 0;
   /** How many times the text was not an append and the split started over. */
   resets = 0;
+
+  /** `pieceChars`: the bound of the open block's pieces while streaming (tests vary it). */
+  constructor(private readonly pieceChars = TAIL_PIECE_CHARS) {}
 
   /** Finished blocks: they never change while the text only grows (a new array when one is added). */
   get finished(): readonly BlockSpan[] {
     return this.finishedSpans;
   }
 
-  /** Takes the whole current text; returns the blocks after the finished ones (one or two). */
-  update(text: string): BlockSpan[] {
+  /**
+   * Takes the whole current text; returns the blocks after the finished ones: the open block (as
+   * its pieces when `streaming`), then the one the unfinished last line starts, if it does.
+   */
+  update(text: string, streaming = false): BlockSpan[] {
     if (!isAppend(this.text, text)) this.reset();
     this.text = text;
     const added: BlockSpan[] = [];
@@ -58,29 +78,45 @@ export class IncrementalBlocks {
       const end = segmentEnd(text, this.scanned, this.state.fence !== null);
       if (end < 0) break;
       const line = text.slice(this.scanned, end);
+      const inFence = this.state.fence !== null;
+      const continuation = !this.state.lineEnded;
       if (stepLine(this.state, line, this.scanned - this.blockStart)) {
         added.push({ start: this.blockStart, end: this.scanned });
-        this.blockStart = this.scanned;
+        this.blockStart = this.pieceStart = this.scanned;
+        this.pieceStarts = [];
+      } else if (
+        !inFence &&
+        this.scanned - this.pieceStart >= this.pieceChars &&
+        cutsBefore(line, continuation)
+      ) {
+        this.pieceStarts.push(this.scanned);
+        this.pieceStart = this.scanned;
       }
       this.scanned = end;
     }
     if (added.length) this.finishedSpans = [...this.finishedSpans, ...added];
-    return this.tail(text);
+    return this.tail(text, streaming);
   }
 
-  /** The open block, split in two when the unfinished last line would start a new one. */
-  private tail(text: string): BlockSpan[] {
+  /** The open block (or its pieces), then a new one when the unfinished last line starts it. */
+  private tail(text: string, streaming: boolean): BlockSpan[] {
+    let end = text.length;
+    let next: BlockSpan | null = null;
     if (this.scanned < text.length) {
       const probe = { ...this.state };
       const line = text.slice(this.scanned);
       if (stepLine(probe, line, this.scanned - this.blockStart)) {
-        return [
-          { start: this.blockStart, end: this.scanned },
-          { start: this.scanned, end: text.length },
-        ];
+        end = this.scanned;
+        next = { start: this.scanned, end: text.length };
       }
     }
-    return this.blockStart < text.length ? [{ start: this.blockStart, end: text.length }] : [];
+    const spans: BlockSpan[] = [];
+    if (this.blockStart < end) {
+      const starts = streaming ? [this.blockStart, ...this.pieceStarts] : [this.blockStart];
+      starts.forEach((start, i) => spans.push({ start, end: starts[i + 1] ?? end }));
+    }
+    if (next) spans.push(next);
+    return spans;
   }
 
   private reset(): void {
@@ -89,5 +125,7 @@ export class IncrementalBlocks {
     this.state = initialLineState();
     this.blockStart = 0;
     this.scanned = 0;
+    this.pieceStarts = [];
+    this.pieceStart = 0;
   }
 }

@@ -3,7 +3,8 @@
  * what was appended: the append-only splitter finds the blocks; each finished block is prepared
  * once (math delimiters normalised, nesting capped, its reference definitions and the labels it
  * uses collected); only the open tail is prepared again per update, and it is bounded in size
- * (block-lines.ts). Reference definitions apply to the whole reply, so a block gets appended the
+ * (block-lines.ts). While streaming, the open block comes as pieces of about TAIL_PIECE_CHARS and
+ * only the last one changes: the others are prepared once and keep their source (and their memo). Reference definitions apply to the whole reply, so a block gets appended the
  * definitions of the labels it uses that are defined elsewhere, and nothing else: a reply of
  * hundreds of definitions and references stays linear instead of giving every block all of them.
  */
@@ -62,7 +63,7 @@ function prepare(raw: string, last: boolean, streaming: boolean): Prepared {
 
 /** The prepared blocks of one growing reply. */
 export class StreamingDocument {
-  private readonly splitter = new IncrementalBlocks();
+  private readonly splitter: IncrementalBlocks;
   private resets = 0;
   private prepared: Prepared[] = [];
   private view: RenderBlock[] = [];
@@ -73,10 +74,17 @@ export class StreamingDocument {
   private readonly users = new Map<string, number[]>();
   /** Definitions in the open tail, which finished blocks may already use. */
   private tailDefs = new Map<string, string>();
+  /** The open block's pieces before its last, prepared, by start (they do not change). */
+  private pieces = new Map<number, { end: number; block: Prepared }>();
+
+  /** `pieceChars`: the size of the open block's pieces while streaming (IncrementalBlocks). */
+  constructor(pieceChars?: number) {
+    this.splitter = new IncrementalBlocks(pieceChars);
+  }
 
   /** The blocks for the reply's current `text`; `streaming` while it is still being written. */
   update(text: string, streaming: boolean): DocumentView {
-    const tailSpans = this.splitter.update(text);
+    const tailSpans = this.splitter.update(text, streaming);
     if (this.splitter.resets !== this.resets) this.clear();
     const changed = new Set<string>();
     const spans = this.splitter.finished;
@@ -87,9 +95,18 @@ export class StreamingDocument {
         changed,
       );
     }
-    const tail = tailSpans.map((span, i) =>
-      prepare(text.slice(span.start, span.end), i === tailSpans.length - 1, streaming),
-    );
+    const pieces = new Map<number, { end: number; block: Prepared }>();
+    const tail = tailSpans.map((span, i) => {
+      const last = i === tailSpans.length - 1;
+      const known = this.pieces.get(span.start);
+      const block =
+        !last && known?.end === span.end
+          ? known.block
+          : prepare(text.slice(span.start, span.end), last, streaming);
+      if (!last) pieces.set(span.start, { end: span.end, block });
+      return block;
+    });
+    this.pieces = pieces;
     const tailDefs = new Map<string, string>();
     for (const block of tail) {
       for (const [label, line] of block.defs) if (!tailDefs.has(label)) tailDefs.set(label, line);
@@ -172,5 +189,6 @@ export class StreamingDocument {
     this.definitions.clear();
     this.users.clear();
     this.tailDefs = new Map();
+    this.pieces = new Map();
   }
 }

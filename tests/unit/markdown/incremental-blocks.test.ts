@@ -29,25 +29,41 @@ function rng(seed: number): () => number {
   };
 }
 
-function texts(splitter: IncrementalBlocks, text: string): string[] {
-  const tail = splitter.update(text);
+function texts(splitter: IncrementalBlocks, text: string, streaming = false): string[] {
+  const tail = splitter.update(text, streaming);
   return [...splitter.finished, ...tail].map((b) => text.slice(b.start, b.end));
 }
 
-/** Streams `text` in random chunks, comparing with the full split after every one. */
-function check(text: string, seed: number, maxChunk: number): void {
+/**
+ * Streams `text` in random chunks, comparing with the full split after every one. With
+ * `pieceChars`, each chunk is first taken as streaming: the open block comes as pieces that join
+ * back to it, and the same text then taken as finished still gives the full split.
+ */
+function check(text: string, seed: number, maxChunk: number, pieceChars?: number): void {
   const random = rng(seed);
-  const splitter = new IncrementalBlocks();
+  const splitter = new IncrementalBlocks(pieceChars);
   let at = 0;
   while (at < text.length) {
     at = Math.min(text.length, at + 1 + Math.floor(random() * maxChunk));
     const shown = text.slice(0, at);
+    const full = splitBlocks(shown);
+    if (pieceChars !== undefined) checkPieces(splitter, shown, full);
     const got = texts(splitter, shown);
-    if (got.join('\u0001') !== splitBlocks(shown).join('\u0001')) {
-      expect({ at, got }).toEqual({ at, got: splitBlocks(shown) });
+    if (got.join('\u0001') !== full.join('\u0001')) {
+      expect({ at, got }).toEqual({ at, got: full });
     }
   }
   expect(splitter.resets).toBe(0);
+}
+
+/** The streaming view: the full split's finished blocks, then pieces that join to the rest. */
+function checkPieces(splitter: IncrementalBlocks, shown: string, full: string[]) {
+  const tail = splitter.update(shown, true);
+  const finished = splitter.finished.map((b) => shown.slice(b.start, b.end));
+  expect(finished).toEqual(full.slice(0, finished.length));
+  expect(tail.map((b) => shown.slice(b.start, b.end)).join('')).toBe(
+    full.slice(finished.length).join(''),
+  );
 }
 
 const fixtures: [string, string][] = [
@@ -77,6 +93,18 @@ describe('IncrementalBlocks', () => {
     });
   }
 
+  for (const [name, text] of fixtures) {
+    it(
+      `streams ${name} as bounded pieces that finish as the full split`,
+      { timeout: 60_000 },
+      () => {
+        const small = text.length < 15_000 ? 4 : 64;
+        check(text, 104_729, small, 1_000);
+        check(text, 7_919, 600, 200);
+      },
+    );
+  }
+
   it('matches the full split one character at a time on mixed markdown', () => {
     const text = fixtures.at(-1)![1] + '\n\n' + OWN_PAYLOADS.slice(0, 40).join('\n');
     check(text, 1, 1);
@@ -101,6 +129,27 @@ describe('IncrementalBlocks', () => {
     expect(Math.max(...splitBlocks(line).map((b) => b.length))).toBeLessThanOrEqual(64_000);
     const words = 'word '.repeat(40_000);
     expect(Math.max(...splitBlocks(words).map((b) => b.length))).toBeLessThan(16_100);
+  });
+
+  it('streams an endless paragraph as pieces of about the piece bound, parsed whole once done', () => {
+    const text = endlessBlockFixture(20_000);
+    const splitter = new IncrementalBlocks(1_000);
+    for (let at = 64; at < text.length; at += 64) {
+      const tail = splitter.update(text.slice(0, at), true);
+      // Past the bound a piece ends at the next line that starts with a letter (a few lines here
+      // start with `**` or a backtick), and the last piece holds the unfinished line too.
+      for (const piece of tail) expect(piece.end - piece.start).toBeLessThan(1_000 + 500);
+    }
+    const tail = splitter.update(text, false);
+    expect(tail.length).toBe(1);
+    expect(texts(splitter, text)).toEqual(splitBlocks(text));
+    expect(
+      Math.min(
+        ...splitBlocks(text)
+          .slice(0, -1)
+          .map((b) => b.length),
+      ),
+    ).toBeGreaterThan(MAX_BLOCK_CHARS);
   });
 
   it('does not cut code, tables or lists however long', () => {

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { StreamingDocument } from '@/lib/markdown/streaming-document';
-import { referenceDefinitionsFixture } from '@/bench/fixtures/hostile';
+import {
+  endlessBlockFixture,
+  mathHeavyFixture,
+  referenceDefinitionsFixture,
+} from '@/bench/fixtures/hostile';
+
+/** Every block as the renderer gets it (key, source, streaming). */
+const shown = (view: ReturnType<StreamingDocument['update']>) =>
+  [...view.finished, ...view.tail].map((b) => ({ ...b }));
 
 function stream(text: string, step: number) {
   const doc = new StreamingDocument();
@@ -66,5 +74,35 @@ describe('StreamingDocument', () => {
     doc.update('[a]: https://a.test/\n\nfoo\n', true);
     const view = doc.update('Other [a].\n\nbar\n', true);
     expect(view.finished.map((b) => b.source)).toEqual(['Other [a].\n\n']);
+  });
+
+  it('streams the open block as pieces and finishes exactly as a whole document', () => {
+    const fixtures = [
+      endlessBlockFixture(30_000),
+      mathHeavyFixture(8_000),
+      referenceDefinitionsFixture(100),
+      'Use [a] and **bold\ncontinued** here.\n'.repeat(200) + '\n[a]: https://a.test/\n',
+    ];
+    for (const text of fixtures) {
+      const doc = new StreamingDocument(500);
+      let pieces = 0;
+      for (let at = 50; at < text.length; at += 50) {
+        pieces = Math.max(pieces, doc.update(text.slice(0, at), true).tail.length);
+      }
+      expect(pieces).toBeGreaterThan(1);
+      const whole = new StreamingDocument(Infinity).update(text, false);
+      expect(shown(doc.update(text, false))).toEqual(shown(whole));
+    }
+  });
+
+  it('keeps a piece before the last as it was while the tail grows', () => {
+    const text = endlessBlockFixture(3_000);
+    const doc = new StreamingDocument(500);
+    const first = doc.update(text.slice(0, 2_000), true).tail;
+    const next = doc.update(text.slice(0, 2_100), true).tail;
+    expect(first.length).toBeGreaterThan(2);
+    expect(next[0]).toEqual(first[0]);
+    expect(next[0]?.source).toBe(first[0]?.source);
+    expect(next[0]?.streaming).toBe(false);
   });
 });
