@@ -164,6 +164,11 @@ describe('built-in model', () => {
     await panel.stopButton.click();
     await panel.waitForState('stopped');
     expect(await panel.lastAssistant().textContent()).toContain('One');
+    // The panel shows "stopped" at the click: past the rest of the reply's time, the model's session
+    // was stopped too (a reply that ran on would end complete, with all five words).
+    await panel.page.waitForTimeout(1_300);
+    expect(await panel.lastAssistant().getAttribute('data-state')).toBe('stopped');
+    expect(await panel.lastAssistant().textContent()).not.toContain('five');
     await configure({ chunkDelayMs: 10, chunks: ['Hello', ' from the', ' built-in model.'] });
   });
 
@@ -189,6 +194,9 @@ describe('built-in model', () => {
     await panel.sendAndWait('Again, slowly', 'streaming');
     await panel.stopButton.click();
     await panel.waitForState('stopped');
+    await panel.page.waitForTimeout(1_300);
+    expect(await panel.lastAssistant().getAttribute('data-state')).toBe('stopped');
+    expect(await panel.lastAssistant().textContent()).not.toContain('wins');
     await configure({
       workerHasModel: true,
       chunkDelayMs: 10,

@@ -172,8 +172,9 @@ describe('engine hardening', () => {
     const latencyMs = Math.round(probe.shown - probe.down);
     await panel.sendButton.waitFor();
     const shown = await shownChars(panel.page);
+    // The panel shows "stopped" at the click; the worker's write of it follows.
+    await expect.poll(async () => (await storedReply(panel.page)).state).toBe('stopped');
     const stored = await storedReply(panel.page);
-    expect(stored.state).toBe('stopped');
     // What the panel showed is what is kept (rendered text lacks the blank lines between blocks).
     expect(stored.chars).toBeGreaterThanOrEqual(shown);
     row.figure(
