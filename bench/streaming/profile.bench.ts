@@ -8,7 +8,12 @@ import { decode, encode } from 'gpt-tokenizer/encoding/o200k_base';
 import { BenchSession, fixtureTokens } from './session';
 import { tailAtBlock } from './tail';
 import { chunksOf } from '../support';
-import { INVALIDATION_CATEGORIES, invalidationReport, type DebugEvent } from './trace';
+import {
+  INVALIDATION_CATEGORIES,
+  invalidationReport,
+  longTaskReport,
+  type DebugEvent,
+} from './trace';
 import {
   endlessBlockFixture,
   mathHeavyFixture,
@@ -115,6 +120,7 @@ it.skipIf(!which)(
       );
       if (process.env.PARLEY_PROFILE_INVALIDATION)
         console.log(invalidationReport(events as unknown as DebugEvent[], mains));
+      console.log(`LONG TASKS\n${longTaskReport(events as unknown as DebugEvent[], mains)}`);
       const byName = new Map<string, { wall: number; cpu: number; count: number }>();
       for (const e of events) {
         if (e.ph !== 'X' || !mains.has(`${e.pid}:${e.tid}`)) continue;

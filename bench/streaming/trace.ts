@@ -167,3 +167,27 @@ export function invalidationReport(events: DebugEvent[], mains: Set<string>): st
   }
   return out.join('\n');
 }
+
+/**
+ * Each main-thread task of 50 ms or more: when it began (ms into the trace), how long it ran, and
+ * the events inside it that took longest (inclusive, so nested ones count in their parents too).
+ */
+export function longTaskReport(events: DebugEvent[], mains: Set<string>): string {
+  const main = events.filter((e) => mains.has(`${e.pid}:${e.tid}`) && e.ph === 'X' && e.ts);
+  const t0 = main.reduce((min, e) => Math.min(min, e.ts!), Infinity);
+  const long = main.filter((e) => TOP_LEVEL.has(e.name) && (e.dur ?? 0) >= 50_000);
+  return long
+    .map((task) => {
+      const inside = new Map<string, number>();
+      for (const e of main) {
+        if (e === task || e.ts! < task.ts! || e.ts! + (e.dur ?? 0) > task.ts! + task.dur!) continue;
+        inside.set(e.name, (inside.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
+      }
+      const parts = [...inside.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 6)
+        .map(([k, v]) => `${k} ${v.toFixed(0)}`);
+      return `${((task.ts! - t0) / 1000).toFixed(0).padStart(6)} ms +${(task.dur! / 1000).toFixed(0)} ms  ${parts.join(', ')}`;
+    })
+    .join('\n');
+}
