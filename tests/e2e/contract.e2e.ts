@@ -23,8 +23,7 @@ describe('accessible names (DESIGN §6)', () => {
 
   it('chat controls are unambiguous', async () => {
     const { page } = e2e.panel;
-    await e2e.panel.send('contract check');
-    await e2e.panel.waitForState('complete');
+    await e2e.panel.sendAndWait('contract check', 'complete');
     expect(await page.getByRole('textbox', { name: 'Message' }).count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Send' }).count()).toBe(1);
     expect(await page.getByRole('button', { name: 'New chat' }).count()).toBe(1);

@@ -79,8 +79,7 @@ describe('custom headers', () => {
     try {
       await setModerationBaseUrl(panel, other.baseURL);
       await newChat(panel.page);
-      await panel.send('Hello with a header');
-      await panel.waitForState('complete');
+      await panel.sendAndWait('Hello with a header', 'complete');
       await expect.poll(() => server.sideRequests().length).toBeGreaterThan(0);
       await expect.poll(() => other.requests.length).toBeGreaterThan(0);
       const chat = server.chatRequests().at(-1);
@@ -101,8 +100,7 @@ describe('custom headers', () => {
   it('the value is in neither the DOM after a reload nor an export', async (ctx) => {
     const row = scenario(ctx, 'names only in the panel; no header value in the JSON export');
     const { panel, server } = e2e;
-    await panel.send('Something to export');
-    await panel.waitForState('complete');
+    await panel.sendAndWait('Something to export', 'complete');
     expect(server.chatRequests().at(-1)?.headers['x-title']).toBe(VALUE);
     const download = panel.page.waitForEvent('download');
     await panel.moreAction('Export JSON');
@@ -125,8 +123,7 @@ describe('custom headers', () => {
     await panel.page.getByRole('button', { name: 'Save', exact: true }).click();
     await panel.composer.waitFor();
     await newChat(panel.page);
-    await panel.send('After removal');
-    await panel.waitForState('complete');
+    await panel.sendAndWait('After removal', 'complete');
     expect(server.chatRequests().at(-1)?.headers['x-title']).toBeUndefined();
     row.observed('export and DOM clean; removed header no longer sent');
   });

@@ -69,11 +69,8 @@ const hostOf = (s: MockServer) => new URL(s.url).host;
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 async function chatOnce(text: string): Promise<void> {
-  // Wait for this send's own reply: the last one may be an earlier, already complete reply.
-  const before = await panel.assistantMessages.count();
-  await panel.send(text);
-  await panel.assistantMessages.nth(before).waitFor();
-  await panel.waitForState('complete', panel.assistantMessages.nth(before));
+  // This send's own reply: the last one may be an earlier, already complete reply.
+  await panel.sendAndWait(text, 'complete');
 }
 
 describe('key binding', () => {

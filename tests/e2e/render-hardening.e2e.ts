@@ -18,9 +18,12 @@ const INVISIBLE =
   /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB]|\uDB40[\uDC00-\uDDEF]/;
 const BIDI = /[\u202A-\u202E\u2066-\u2069]/;
 
-/** A reply that is finished and formatted (the plain first-paint text has been replaced). */
+/**
+ * The last send's reply once it is finished and formatted (the plain first-paint text has been
+ * replaced). Waits for that send's own article: the one before it may already be complete.
+ */
 async function formattedReply(panel: PanelPage) {
-  await panel.waitForState('complete');
+  await panel.waitForState('complete', panel.newReply());
   const reply = panel.lastAssistant();
   await reply.locator('.markdown:not(.plain-fallback), .message-fallback').first().waitFor();
   return reply;
@@ -55,10 +58,7 @@ describe('the panel never dies', () => {
 
     // Still usable: the next question gets its answer.
     // Wait for the new reply's own article: the deep one is already complete.
-    const before = await panel.assistantMessages.count();
-    await panel.send('Still there?');
-    await expect.poll(() => panel.assistantMessages.count()).toBe(before + 1);
-    await panel.waitForState('complete');
+    await panel.sendAndWait('Still there?', 'complete');
     expect(await panel.lastAssistant().textContent()).toContain('You said: Still there?');
 
     // The panel reopens the latest conversation: it must not open blank.
@@ -89,8 +89,7 @@ describe('the panel never dies', () => {
     });
     const raw = `Energy: $$E = mc^{${Date.now()}}$$ and **bold**`;
     server.enqueue({ text: raw });
-    await panel.send('Break the renderer');
-    await panel.waitForState('complete');
+    await panel.sendAndWait('Break the renderer', 'complete');
     const fallback = panel.lastAssistant();
     await fallback.locator('.message-fallback-text').waitFor();
     expect(await fallback.locator('.message-fallback-text').textContent()).toBe(raw);
@@ -113,8 +112,7 @@ describe('the panel never dies', () => {
     const row = scenario(ctx, 'the view says it broke and offers three ways out; header stays');
     const { panel } = e2e;
     const page = panel.page;
-    await panel.send('Hello before the fault');
-    await panel.waitForState('complete');
+    await panel.sendAndWait('Hello before the fault', 'complete');
     // A fault in the chat view itself (outside any message): reading the online state throws.
     await page.evaluate(() => {
       const w = window as unknown as { realOnLine?: PropertyDescriptor };
@@ -300,8 +298,7 @@ describe('math at scale', () => {
     const { panel, server, parley } = e2e;
     const matrices = Array.from({ length: 10 }, (_, i) => `Matrix ${i + 1}:\n\n${matrix(i)}`);
     server.enqueue({ text: matrices.join('\n\n') });
-    await panel.send('Ten matrices please');
-    await panel.waitForState('complete', undefined, 120_000);
+    await panel.sendAndWait('Ten matrices please', 'complete', 120_000);
     await panel.page.close();
 
     // A fresh panel: it reopens this conversation.

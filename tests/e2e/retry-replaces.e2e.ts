@@ -15,8 +15,7 @@ describe('retry after an error', () => {
     const row = scenario(ctx, 'the answer replaces the error: 1 reply, no pager, no question');
     const { panel, server, parley } = e2e;
     server.enqueue({ status: 401, errorCode: 'invalid_api_key' }, { text: 'The real answer.' });
-    await panel.send('hello');
-    await panel.waitForState('error');
+    await panel.sendAndWait('hello', 'error');
     await panel.lastAssistant().getByRole('button', { name: 'Retry' }).click();
     await panel.page.getByText('The real answer.').waitFor();
     await panel.waitForState('complete');

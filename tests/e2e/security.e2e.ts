@@ -129,8 +129,7 @@ describe('security', () => {
 
   it('the key never shows in the panel DOM, the page, the console, or requests to other hosts', async (ctx) => {
     scenario(ctx, 'canary key: 0 occurrences outside requests to the API');
-    await e2e.panel.send('hello with the canary key set');
-    await e2e.panel.waitForState('complete');
+    await e2e.panel.sendAndWait('hello with the canary key set', 'complete');
     expect(await e2e.panel.page.content()).not.toContain(CANARY);
     expect(await page.content()).not.toContain(CANARY);
     expect(consoleLines.join('\n')).not.toContain(CANARY);

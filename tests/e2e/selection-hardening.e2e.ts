@@ -64,8 +64,7 @@ async function trigger(
 
 /** Sends a question about the attachment and returns the user message the model received. */
 async function sentToModel(): Promise<string> {
-  await e2e.panel.send('Summarise');
-  await e2e.panel.waitForState('complete');
+  await e2e.panel.sendAndWait('Summarise', 'complete');
   const [request] = await e2e.server.waitForRequests(1);
   const messages = (request?.body as { messages: { content: string }[] }).messages;
   return messages.at(-1)?.content ?? '';

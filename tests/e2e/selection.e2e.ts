@@ -87,8 +87,7 @@ describe('selection capture', () => {
     expect(await chip().locator('pre').textContent()).toBe(expected);
     await e2e.panel.page.screenshot({ path: 'test-results/panel-attachment.png' });
 
-    await e2e.panel.send('What does this do?');
-    await e2e.panel.waitForState('complete');
+    await e2e.panel.sendAndWait('What does this do?', 'complete');
     const [request] = await e2e.server.waitForRequests(1);
     const messages = (request?.body as { messages: { role: string; content: string }[] }).messages;
     const user = messages.at(-1)?.content ?? '';
@@ -116,8 +115,7 @@ describe('selection capture', () => {
     await selectAll(page, '#text');
     await trigger('menu', url);
     await chip().getByText('contains hidden text').waitFor();
-    await e2e.panel.send('Summarise');
-    await e2e.panel.waitForState('complete');
+    await e2e.panel.sendAndWait('Summarise', 'complete');
     const [request] = await e2e.server.waitForRequests(1);
     const body = JSON.stringify(request?.body);
     expect(body).toContain('Preheat the oven');

@@ -39,8 +39,7 @@ describe('Settings as a surface', () => {
     const row = scenario(ctx, 'focus lands in the API key input, not <body>');
     const { panel, server } = e2e;
     server.enqueue({ status: 401, errorCode: 'invalid_api_key' });
-    await panel.send('hello');
-    await panel.waitForState('error');
+    await panel.sendAndWait('hello', 'error');
     await panel.lastAssistant().getByRole('button', { name: 'Open settings' }).click();
     const key = panel.page.getByLabel('API key', { exact: true });
     await key.waitFor();
@@ -80,8 +79,7 @@ describe('Remove saved key', () => {
     // The key really stayed: a reply still goes out with it.
     await page.keyboard.press('Escape');
     e2e.server.enqueue({ text: 'Still here.' });
-    await e2e.panel.send('hi');
-    await e2e.panel.waitForState('complete');
+    await e2e.panel.sendAndWait('hi', 'complete');
     expect(e2e.server.chatRequests().at(-1)?.headers.authorization).toBe('Bearer sk-test-key');
     row.observed('key kept after Keep it and Escape');
   });

@@ -31,8 +31,7 @@ const focusedName = (p: Page) =>
 
 async function chat(text: string): Promise<void> {
   await newChat(page());
-  await e2e.panel.send(text);
-  await e2e.panel.waitForState('complete');
+  await e2e.panel.sendAndWait(text, 'complete');
 }
 
 /** Top and bottom of every control in the header: one row means they share one line's band. */
@@ -212,8 +211,7 @@ describe('composer and empty chat', () => {
     await page().waitForTimeout(700);
     expect(await page().getByRole('meter', { name: 'Context used' }).count()).toBe(0);
 
-    await e2e.panel.send('The first turn, to have something to count');
-    await e2e.panel.waitForState('complete');
+    await e2e.panel.sendAndWait('The first turn, to have something to count', 'complete');
     const meter = page().getByRole('meter', { name: 'Context used' });
     const value = async () => Number(await meter.getAttribute('value'));
     await meter.waitFor();
@@ -223,8 +221,10 @@ describe('composer and empty chat', () => {
     );
     await expect.poll(value).toBeGreaterThan(afterFirst);
     const withDraft = await value();
+    await e2e.panel.markReplies();
     await e2e.panel.composer.press('Enter');
-    await e2e.panel.waitForState('streaming');
+    const second = e2e.panel.newReply();
+    await e2e.panel.waitForState('streaming', second);
     const seen: number[] = [];
     for (let i = 0; i < 8; i++) {
       seen.push(await value());
@@ -232,7 +232,7 @@ describe('composer and empty chat', () => {
     }
     expect(Math.min(...seen)).toBeGreaterThanOrEqual(withDraft);
     await e2e.panel.stopButton.click();
-    await e2e.panel.waitForState('stopped');
+    await e2e.panel.waitForState('stopped', second);
     await expect.poll(value).toBeGreaterThan(withDraft);
   });
 });
@@ -296,8 +296,10 @@ describe('Arabic', () => {
     const panel = new PanelPage(p);
     const composer = p.getByRole('textbox', { name: 'رسالة' });
     await composer.fill('مرحبا');
+    // The panel reopens the latest chat: its last reply may be an earlier, complete one.
+    await panel.markReplies();
     await composer.press('Enter');
-    await panel.waitForState('complete');
+    await panel.waitForState('complete', panel.newReply());
     expect(await p.evaluate(() => document.documentElement.dir)).toBe('rtl');
     const conversations = p.getByRole('button', { name: 'المحادثات', exact: true });
     const settings = p.getByRole('button', { name: 'الإعدادات', exact: true });

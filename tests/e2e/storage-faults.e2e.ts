@@ -60,15 +60,14 @@ describe('storage and network faults', () => {
     const { page } = panel;
 
     server.enqueue({ text: 'Older answer.' });
-    await panel.send('An older question');
-    await panel.waitForState('complete');
+    await panel.sendAndWait('An older question', 'complete');
     await newChat(page);
 
     // Six seconds of reply: the disk "fills" early in it, whatever the machine's load.
     const chunks = words('w', 60);
     const full = chunks.join('');
     server.enqueue({ chunks, chunkDelayMs: 100 });
-    await panel.send('Write sixty words');
+    const mine = await panel.send('Write sixty words');
     await expect
       .poll(async () => (await panel.lastAssistant().textContent()) ?? '', { timeout: 10_000 })
       .toContain('w3 ');
@@ -77,7 +76,7 @@ describe('storage and network faults', () => {
       const banner = page.getByRole('alert').filter({ hasText: "couldn't save this reply" });
       await banner.waitFor({ timeout: 10_000 });
       expect(await banner.textContent()).toMatch(/browser storage is full.*Export Markdown/);
-      await panel.waitForState('complete', panel.lastAssistant(), 20_000);
+      await panel.waitForState('complete', mine, 20_000);
       expect(await panel.lastAssistant().textContent()).toContain('w59');
 
       // The database kept only what was written before the disk "filled".
@@ -124,8 +123,10 @@ describe('storage and network faults', () => {
       expect(await panel.lastAssistant().textContent()).toContain('w59');
       await page.getByRole('button', { name: 'Conversations', exact: true }).click();
       const drawer = page.getByRole('navigation', { name: 'Conversations' });
+      // The chat left behind ends in a complete reply too: wait for the opened chat's own.
+      await panel.markReplies();
       await drawer.getByRole('button', { name: /^An older question/ }).click();
-      await panel.waitForState('complete');
+      await panel.waitForState('complete', panel.newReply());
       expect(await panel.lastAssistant().textContent()).toContain('Older answer.');
       row.figure(
         `stored ${storedChars}/${full.length} chars while full; export ${full.length}/${full.length}; written back ${writtenBackMs} ms after storage returned`,
@@ -145,8 +146,7 @@ describe('storage and network faults', () => {
     await parley.context.setOffline(true);
     try {
       await page.getByRole('status').filter({ hasText: "You're offline" }).waitFor();
-      await panel.send('Are you there while I am offline?');
-      await panel.waitForState('error', panel.lastAssistant(), 15_000);
+      await panel.sendAndWait('Are you there while I am offline?', 'error', 15_000);
       const status = (await panel.lastAssistant().getByRole('alert').textContent()) ?? '';
       expect(status).toMatch(/offline|Couldn't reach the server/);
       expect(await panel.userMessages.last().textContent()).toContain(
@@ -163,8 +163,9 @@ describe('storage and network faults', () => {
       .filter({ hasText: "You're offline" })
       .waitFor({ state: 'hidden' });
     server.enqueue({ text: 'Back online.' });
-    await panel.lastAssistant().getByRole('button', { name: 'Retry' }).click();
-    await panel.waitForState('complete');
+    await panel.replyAfter(() =>
+      panel.lastAssistant().getByRole('button', { name: 'Retry' }).click(),
+    );
     expect(await panel.lastAssistant().textContent()).toContain('Back online.');
     const body = server.chatRequests()[0]?.body as { messages: { content: string }[] };
     expect(body.messages.at(-1)?.content).toContain('Are you there while I am offline?');
@@ -185,16 +186,12 @@ describe('storage and network faults', () => {
       await page.getByRole('status').filter({ hasText: 'History is unavailable' }).waitFor();
 
       server.enqueue({ text: 'First answer, from memory.' }, { text: 'Second answer.' });
-      await panel.send('First question');
-      await panel.waitForState('complete');
+      await panel.sendAndWait('First question', 'complete');
       expect(await panel.lastAssistant().textContent()).toContain('First answer, from memory.');
       await page.getByRole('alert').filter({ hasText: "couldn't save this reply" }).waitFor();
 
       // The new reply, not the one before it (already complete), is the one to wait for.
-      const before = await panel.assistantMessages.count();
-      await panel.send('A follow-up');
-      await expect.poll(() => panel.assistantMessages.count()).toBe(before + 1);
-      await panel.waitForState('complete');
+      await panel.sendAndWait('A follow-up', 'complete');
       expect(await panel.lastAssistant().textContent()).toContain('Second answer.');
       const followUp = server.chatRequests()[1]?.body as { messages: { content: string }[] };
       expect(followUp.messages.map((m) => m.content)).toEqual(
@@ -275,14 +272,13 @@ describe.skipIf(!disk)('a real disk', () => {
       const { page } = panel;
       await panel.configure(server.baseURL);
       server.enqueue({ text: 'Saved before the disk filled.' });
-      await panel.send('Before');
-      await panel.waitForState('complete');
+      await panel.sendAndWait('Before', 'complete');
       await newChat(page);
 
       const chunks = words('d', 60);
       const full = chunks.join('');
       server.enqueue({ chunks, chunkDelayMs: 100 });
-      await panel.send('Fill the disk');
+      const mine = await panel.send('Fill the disk');
       await expect
         .poll(async () => (await panel.lastAssistant().textContent()) ?? '', { timeout: 10_000 })
         .toContain('d3 ');
@@ -295,7 +291,7 @@ describe.skipIf(!disk)('a real disk', () => {
         .getByRole('alert')
         .filter({ hasText: "couldn't save this reply" })
         .waitFor({ timeout: 15_000 });
-      await panel.waitForState('complete', panel.lastAssistant(), 20_000);
+      await panel.waitForState('complete', mine, 20_000);
       expect(await panel.lastAssistant().textContent()).toContain('d59');
       const markdown = await download(page, 'Export Markdown');
       expect(markdown).toContain(full.trim());
@@ -319,11 +315,13 @@ describe.skipIf(!disk)('a real disk', () => {
       await panel.waitForState('complete');
       expect(await panel.lastAssistant().textContent()).toContain('d59');
       await page.getByRole('button', { name: 'Conversations', exact: true }).click();
+      // The chat left behind ends in a complete reply too: wait for the opened chat's own.
+      await panel.markReplies();
       await page
         .getByRole('navigation', { name: 'Conversations' })
         .getByRole('button', { name: /^Before/ })
         .click();
-      await panel.waitForState('complete');
+      await panel.waitForState('complete', panel.newReply());
       expect(await panel.lastAssistant().textContent()).toContain('Saved before the disk filled.');
       row.figure(
         `reply saved ${savedAfterMs} ms after space was freed; export ${full.length}/${full.length} chars`,
