@@ -460,7 +460,8 @@ describe('prompt injection and a hostile endpoint', () => {
     for (const c of cases) {
       await newChat(panelPage);
       e2e.server.enqueue(...c.scripts);
-      await e2e.panel.send(`hostile: ${c.name}`);
+      // This case's own article first: the last one may still be the previous case's reply.
+      await (await e2e.panel.send(`hostile: ${c.name}`)).waitFor();
       const message = e2e.panel.lastAssistant();
       await expect
         .poll(async () => (await message.getAttribute('data-state')) ?? '', { timeout: 20_000 })

@@ -56,9 +56,10 @@ describe('faults', () => {
     scenario(ctx, 'text so far kept; the reply ends (not complete-looking garbage)');
     const { panel, server } = e2e;
     server.enqueue({ chunks: ['Kept ', 'text ', 'never'], badJsonAt: 2 });
-    const reply = await panel.send('hello');
+    // Its own article first: the last one may still be the previous test's reply.
+    await (await panel.send('hello')).waitFor();
     await expect
-      .poll(async () => (await reply.getAttribute('data-state')) ?? '')
+      .poll(async () => (await panel.lastAssistant().getAttribute('data-state')) ?? '')
       .toMatch(/error|interrupted|complete/);
     expect(await text()).toContain('Kept text');
   });
