@@ -126,12 +126,38 @@ function post(tree: Root): void {
   });
 }
 
-/** One block of markdown as React elements, through the processor built once. */
-export function renderMarkdown(source: string, streaming: boolean): ReactElement {
+function toTree(source: string): Root {
   const file = new VFile();
   file.value = source;
   const tree = processor.runSync(processor.parse(file), file);
   post(tree);
+  return tree;
+}
+
+/** One block of markdown as React elements, through the processor built once. */
+export function renderMarkdown(source: string, streaming: boolean): ReactElement {
+  return toReact(toTree(source), streaming);
+}
+
+/**
+ * A streaming piece of a paragraph: its rendering, and, when it is one paragraph and nothing
+ * else, that paragraph's content alone (so consecutive pieces can share one `p`).
+ */
+export function renderPiece(
+  source: string,
+  streaming: boolean,
+): { whole: ReactElement; inline: ReactElement | null } {
+  const tree = toTree(source);
+  const nodes = tree.children.filter((n) => !(n.type === 'text' && n.value.trim() === ''));
+  const only = nodes.length === 1 ? nodes[0] : undefined;
+  const paragraph = only?.type === 'element' && only.tagName === 'p' ? only : null;
+  return {
+    whole: toReact(tree, streaming),
+    inline: paragraph ? toReact({ type: 'root', children: paragraph.children }, streaming) : null,
+  };
+}
+
+function toReact(tree: Root, streaming: boolean): ReactElement {
   return toJsxRuntime(tree, {
     Fragment,
     components: (streaming ? streamingComponents : components) as JsxComponents,

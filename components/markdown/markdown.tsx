@@ -10,11 +10,12 @@
 import { memo, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { t } from '@/components/common/i18n';
 import { StreamingDocument, type RenderBlock } from '@/lib/markdown/streaming-document';
-import { groupBlocks, tailGroups } from '@/lib/markdown/block-groups';
+import { GROUP_SIZE, groupBlocks, tailGroups } from '@/lib/markdown/block-groups';
 import { BlockGroup } from './block-group';
 import './markdown.css';
 
 const NONE: readonly RenderBlock[] = [];
+const joinsNext = (block: RenderBlock) => !!block.joinsNext;
 
 export const Markdown = memo(function Markdown({
   text,
@@ -35,7 +36,7 @@ export const Markdown = memo(function Markdown({
     () => (previous.current = groupBlocks(view.finished, previous.current)),
     [view.finished],
   );
-  const tails = tailGroups(view.finished.length, view.tail);
+  const tails = tailGroups(view.finished.length, view.tail, GROUP_SIZE, joinsNext);
   const count = Math.max(groups.length, tails.length);
   return (
     <div className="markdown">

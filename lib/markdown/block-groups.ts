@@ -33,13 +33,20 @@ export function groupBlocks<T>(
 
 /**
  * Which group each tail block belongs to: the one it will be in once finished (its index after
- * the `finished` blocks), so finishing never moves a block to another group (or remounts it).
+ * the `finished` blocks), so finishing never moves a block to another group (or remounts it). The
+ * streaming pieces of one block (`joinsNext` true on all but its last) stay in that block's group.
  */
-export function tailGroups<T>(finished: number, tail: readonly T[], size = GROUP_SIZE): T[][] {
+export function tailGroups<T>(
+  finished: number,
+  tail: readonly T[],
+  size = GROUP_SIZE,
+  joinsNext: (block: T) => boolean = () => false,
+): T[][] {
   const byGroup: T[][] = [];
-  tail.forEach((block, i) => {
-    const group = Math.floor((finished + i) / size);
-    (byGroup[group] ??= []).push(block);
+  let index = finished;
+  tail.forEach((block) => {
+    (byGroup[Math.floor(index / size)] ??= []).push(block);
+    if (!joinsNext(block)) index++;
   });
   return byGroup;
 }

@@ -22,6 +22,8 @@ import {
 export interface BlockSpan {
   start: number;
   end: number;
+  /** Set on a streaming piece the next span continues (the same block, cut only for the view). */
+  joinsNext?: true;
 }
 
 /** Below this length an append is checked in full; above it by its end and samples (cheap). */
@@ -113,7 +115,10 @@ export class IncrementalBlocks {
     const spans: BlockSpan[] = [];
     if (this.blockStart < end) {
       const starts = streaming ? [this.blockStart, ...this.pieceStarts] : [this.blockStart];
-      starts.forEach((start, i) => spans.push({ start, end: starts[i + 1] ?? end }));
+      starts.forEach((start, i) => {
+        const next = starts[i + 1];
+        spans.push(next === undefined ? { start, end } : { start, end: next, joinsNext: true });
+      });
     }
     if (next) spans.push(next);
     return spans;

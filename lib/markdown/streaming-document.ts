@@ -21,6 +21,8 @@ export interface RenderBlock {
   source: string;
   /** Whether this is the streaming end of the reply (open math shows as source). */
   streaming: boolean;
+  /** A streaming piece the next block continues: shown as one paragraph with it when it can be. */
+  joinsNext?: true;
 }
 
 /** What the renderer shows: finished blocks (the same array while none changes), then the tail. */
@@ -128,11 +130,14 @@ export class StreamingDocument {
     }
     return {
       finished: this.view,
-      tail: tail.map((block, i) => ({
-        key: (tailSpans[i] as BlockSpan).start,
-        source: this.withRefs(block),
-        streaming: streaming && i === tail.length - 1,
-      })),
+      tail: tail.map((block, i) => {
+        const span = tailSpans[i] as BlockSpan;
+        const source = this.withRefs(block);
+        const last = streaming && i === tail.length - 1;
+        return span.joinsNext
+          ? { key: span.start, source, streaming: last, joinsNext: true as const }
+          : { key: span.start, source, streaming: last };
+      }),
       capped: this.anyCapped || tail.some((b) => b.capped),
     };
   }

@@ -42,4 +42,9 @@ describe('tailGroups', () => {
     expect(tailGroups(0, ['a', 'b'], 4)).toEqual([['a', 'b']]);
     expect(tailGroups(3, [], 4)).toEqual([]);
   });
+
+  it('keeps the streaming pieces of one block in that block's group', () => {
+    const joins = (block: string) => block.endsWith('+');
+    expect(tailGroups(3, ['a+', 'a+', 'a', 'b'], 4, joins)).toEqual([['a+', 'a+', 'a'], ['b']]);
+  });
 });
