@@ -43,7 +43,7 @@ describe('tailGroups', () => {
     expect(tailGroups(3, [], 4)).toEqual([]);
   });
 
-  it('keeps the streaming pieces of one block in that block's group', () => {
+  it("keeps the streaming pieces of one block in that block's group", () => {
     const joins = (block: string) => block.endsWith('+');
     expect(tailGroups(3, ['a+', 'a+', 'a', 'b'], 4, joins)).toEqual([['a+', 'a+', 'a'], ['b']]);
   });
