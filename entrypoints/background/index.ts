@@ -72,6 +72,8 @@ export default defineBackground(() => {
   });
   // A key an older version stored alone is bound to its endpoint now, before settings can change.
   void readKeyRing().catch(() => undefined);
+  // Read now, not at the first send: a restarted worker's first request waits for less (bench M1).
+  void loadConfig().catch(() => undefined);
   // Replies a dead worker left `streaming` become interrupted before any panel is answered.
   // Deletions whose undo time passed while no panel was open are finished here.
   void purgeDeletedConversations(getDb(), Date.now()).catch(() => undefined);
