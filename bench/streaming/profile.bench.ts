@@ -12,6 +12,7 @@ import {
   INVALIDATION_CATEGORIES,
   invalidationReport,
   longTaskReport,
+  phaseSpread,
   type DebugEvent,
 } from './trace';
 import {
@@ -176,6 +177,17 @@ it.skipIf(!which)(
             )
             .join('\n') +
           `\nframes ${frames.join(' ')}`,
+      );
+      console.log(
+        `SPREAD (cpu ms per run)\n${phaseSpread(events as unknown as DebugEvent[], mains, [
+          'LocalFrameView::RunPaintLifecyclePhase',
+          'CullRectUpdate',
+          'Layerize',
+          'UpdateLayoutTree',
+          'Layout',
+          'PrePaint',
+          'FunctionCall',
+        ])}`,
       );
       const byId = new Map(profile.nodes.map((n) => [n.id, n]));
       const parent = new Map<number, number>();

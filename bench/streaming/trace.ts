@@ -191,3 +191,23 @@ export function longTaskReport(events: DebugEvent[], mains: Set<string>): string
     })
     .join('\n');
 }
+
+/**
+ * How each phase's CPU time spreads over its runs (median, p90, p99, max, and the share of the
+ * total spent in its slowest tenth): a steady per-frame cost and a few large repaints need
+ * different fixes.
+ */
+export function phaseSpread(events: DebugEvent[], mains: Set<string>, names: string[]): string {
+  return names
+    .map((name) => {
+      const runs = events
+        .filter((e) => e.ph === 'X' && e.name === name && mains.has(`${e.pid}:${e.tid}`))
+        .map((e) => (e.tdur ?? 0) / 1000)
+        .sort((a, b) => a - b);
+      const at = (q: number) => runs[Math.min(runs.length - 1, Math.floor(q * runs.length))] ?? 0;
+      const total = runs.reduce((s, v) => s + v, 0);
+      const slowest = runs.slice(Math.floor(runs.length * 0.9)).reduce((s, v) => s + v, 0);
+      return `${name.padEnd(40)} n ${runs.length} p50 ${at(0.5).toFixed(2)} p90 ${at(0.9).toFixed(2)} p99 ${at(0.99).toFixed(1)} max ${at(1).toFixed(1)} total ${total.toFixed(0)} slowest tenth ${((slowest / (total || 1)) * 100).toFixed(0)}%`;
+    })
+    .join('\n');
+}
