@@ -90,6 +90,7 @@ export function createContextWindows(
     if (!cache) return;
     void kept
       .then((all) => {
+        if (!facts && !(k in all)) return;
         delete all[k];
         if (facts) all[k] = facts;
         const latest = Object.entries(all).slice(-CACHE_ENTRIES);

@@ -28,7 +28,7 @@ function memoryCache(initial: Record<string, ServerFacts> = {}) {
   return { cache, saves, stored: () => stored };
 }
 
-/** A provider whose probe answers `size` after `delayMs` (never: 'hang'), counting the calls. */
+/** A provider whose probe answers `size` (or, with 'hang', never), counting the calls. */
 function provider(size: number | null | 'hang', calls: string[] = []): ModelProvider {
   return {
     streamChat: () => (async function* () {})(),
@@ -78,6 +78,14 @@ describe('the cache of what servers said', () => {
     expect(await windows.plan(provider(null), 'http://x/v1', 'mystery')).toBe(32_768);
     await settle();
     expect(stored()[`http://x/v1\nmystery`]).toEqual({ serverTokens: null, llamaCpp: false });
+  });
+
+  it('OpenAI, never asked, is not written to the cache', async () => {
+    const { cache, saves } = memoryCache();
+    const windows = createContextWindows(undefined, cache);
+    expect(await windows.plan(provider(1), 'https://api.openai.com/v1', 'gpt-4o')).toBe(128_000);
+    await settle();
+    expect(saves).toEqual([]);
   });
 
   it('a cache that cannot be read is an empty one', async () => {
