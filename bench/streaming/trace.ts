@@ -187,7 +187,7 @@ export function longTaskReport(events: DebugEvent[], mains: Set<string>): string
         .sort((a, b) => b[1] - a[1])
         .slice(0, 6)
         .map(([k, v]) => `${k} ${v.toFixed(0)}`);
-      return `${((task.ts! - t0) / 1000).toFixed(0).padStart(6)} ms +${(task.dur! / 1000).toFixed(0)} ms  ${parts.join(', ')}`;
+      return `${((task.ts! - t0) / 1000).toFixed(0).padStart(6)} ms +${(task.dur! / 1000).toFixed(0)} ms (cpu ${((task.tdur ?? 0) / 1000).toFixed(0)})  ${parts.join(', ')}`;
     })
     .join('\n');
 }
