@@ -69,11 +69,19 @@ function runs(tail: readonly RenderBlock[]): RenderBlock[][] {
 export const BlockGroup = memo(function BlockGroup({
   blocks,
   tail,
+  live,
 }: {
   blocks: readonly RenderBlock[];
   tail: readonly RenderBlock[];
+  /** While the reply streams, a block finished as pieces stays shown as them (no 4 KB parse). */
+  live: boolean;
 }) {
-  const block = (b: RenderBlock) => <Block key={b.key} source={b.source} streaming={b.streaming} />;
+  const block = (b: RenderBlock) =>
+    live && b.pieces ? (
+      <Pieces key={b.key} pieces={b.pieces} />
+    ) : (
+      <Block key={b.key} source={b.source} streaming={b.streaming} />
+    );
   // One list (not finished, then tail): a block that finishes keeps its element.
   const children = blocks.map(block);
   for (const run of runs(tail)) {

@@ -26,8 +26,9 @@ export const Markdown = memo(function Markdown({
 }) {
   // One document per message: it carries the split across updates (the text only grows).
   const [doc] = useState(() => new StreamingDocument());
-  // The end of streaming re-prepares and re-parses the tail as finished: that render is deferred,
-  // so the reply shows stopped (or complete) first and the re-parse follows without delaying it.
+  // The end of streaming re-prepares and re-parses the tail as finished, and parses whole the
+  // blocks shown as pieces while streaming: that render is deferred (and time-sliced, a block at
+  // a time), so the reply shows stopped (or complete) first and the re-parse follows.
   const live = useDeferredValue(streaming);
   const view = useMemo(() => doc.update(text, live), [doc, text, live]);
   // Regrouped only when a block finishes (the finished array is the same object otherwise).
@@ -42,7 +43,7 @@ export const Markdown = memo(function Markdown({
     <div className="markdown">
       {Array.from({ length: count }, (_, i) => (
         // Keyed by position: a group holds the same blocks for as long as the reply grows.
-        <BlockGroup key={i} blocks={groups[i] ?? NONE} tail={tails[i] ?? NONE} />
+        <BlockGroup key={i} blocks={groups[i] ?? NONE} tail={tails[i] ?? NONE} live={live} />
       ))}
       {view.capped ? (
         <p className="md-capped-note" role="note">

@@ -24,6 +24,8 @@ export interface BlockSpan {
   end: number;
   /** Set on a streaming piece the next span continues (the same block, cut only for the view). */
   joinsNext?: true;
+  /** On a finished block that was shown as pieces while streaming: where its later pieces start. */
+  pieces?: readonly number[];
 }
 
 /** Below this length an append is checked in full; above it by its end and samples (cheap). */
@@ -83,7 +85,8 @@ export class IncrementalBlocks {
       const inFence = this.state.fence !== null;
       const continuation = !this.state.lineEnded;
       if (stepLine(this.state, line, this.scanned - this.blockStart)) {
-        added.push({ start: this.blockStart, end: this.scanned });
+        const pieces = this.pieceStarts.length ? { pieces: this.pieceStarts } : {};
+        added.push({ start: this.blockStart, end: this.scanned, ...pieces });
         this.blockStart = this.pieceStart = this.scanned;
         this.pieceStarts = [];
       } else if (

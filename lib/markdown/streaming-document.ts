@@ -23,6 +23,11 @@ export interface RenderBlock {
   streaming: boolean;
   /** A streaming piece the next block continues: shown as one paragraph with it when it can be. */
   joinsNext?: true;
+  /**
+   * On a block that finished while streaming as pieces: those pieces, which can stay shown until
+   * the reply ends (the block's whole parse then waits for the deferred end-of-streaming render).
+   */
+  pieces?: readonly RenderBlock[];
 }
 
 /** What the renderer shows: finished blocks (the same array while none changes), then the tail. */
@@ -97,6 +102,7 @@ export class StreamingDocument {
         changed,
       );
     }
+    const before = this.pieces;
     const pieces = new Map<number, { end: number; block: Prepared }>();
     const tail = tailSpans.map((span, i) => {
       const last = i === tailSpans.length - 1;
@@ -121,11 +127,16 @@ export class StreamingDocument {
       // Sources of the blocks finished now, once every definition they could use is known.
       this.view = [
         ...this.view,
-        ...spans.slice(firstNew).map((span, i) => ({
-          key: span.start,
-          source: this.withRefs(this.prepared[firstNew + i] as Prepared),
-          streaming: false,
-        })),
+        ...spans.slice(firstNew).map((span, i) => {
+          const block = {
+            key: span.start,
+            source: this.withRefs(this.prepared[firstNew + i] as Prepared),
+            streaming: false,
+          };
+          return streaming && span.pieces
+            ? { ...block, pieces: this.piecesOf(text, span, before) }
+            : block;
+        }),
       ];
     }
     return {
@@ -140,6 +151,21 @@ export class StreamingDocument {
       }),
       capped: this.anyCapped || tail.some((b) => b.capped),
     };
+  }
+
+  /** A finished block's streaming pieces, those prepared before reused (their memo holds). */
+  private piecesOf(text: string, span: BlockSpan, cache: typeof this.pieces): RenderBlock[] {
+    const starts = [span.start, ...(span.pieces ?? [])];
+    return starts.map((start, i) => {
+      const end = starts[i + 1] ?? span.end;
+      const known = cache.get(start);
+      const block =
+        known?.end === end ? known.block : prepare(text.slice(start, end), false, false);
+      const source = this.withRefs(block);
+      return i < starts.length - 1
+        ? { key: start, source, streaming: false, joinsNext: true as const }
+        : { key: start, source, streaming: false };
+    });
   }
 
   private addFinished(raw: string, changed: Set<string>): void {

@@ -30,6 +30,18 @@ describe('streaming pieces', () => {
     }
   });
 
+  it('are parsed whole when the reply ends, the same as a reply rendered finished', () => {
+    const text = `${endlessBlockFixture(12_000)}\n\n- a list\n${'word '.repeat(300)}\n`;
+    const view = render(<Markdown text="" streaming />);
+    for (let at = 700; at < text.length; at += 700) {
+      view.rerender(<Markdown text={text.slice(0, at)} streaming />);
+    }
+    view.rerender(<Markdown text={text} streaming={false} />);
+    const ended = view.container.innerHTML;
+    cleanup();
+    expect(ended).toBe(render(<Markdown text={text} streaming={false} />).container.innerHTML);
+  });
+
   it('show pieces that are not one paragraph each as they parse', () => {
     const text = `${'word '.repeat(250)}\n- a list item\n${'more words here '.repeat(80)}\n`;
     const doc = new StreamingDocument(500);
