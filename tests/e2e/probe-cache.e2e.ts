@@ -18,8 +18,7 @@ describe('what the probe learned, across a worker restart', () => {
     await patchSettings(page, { model: 'probe-cache' });
     await newChat(page);
     server.enqueue({ text: 'First.', progress, ttftMs: 800 });
-    await panel.send('Before the restart');
-    await panel.waitForState('complete', panel.lastAssistant(), 10_000);
+    await panel.sendAndWait('Before the restart', 'complete', 10_000);
     expect(server.chatRequests().at(-1)?.body).toMatchObject({ return_progress: true });
     const probes = () => server.requests.filter((r) => r.path === '/v1/models').length;
     expect(probes()).toBeGreaterThan(0);
@@ -29,14 +28,11 @@ describe('what the probe learned, across a worker restart', () => {
     await page.waitForTimeout(1_500);
     const since = server.requests.length;
     server.enqueue({ text: 'Read it all.', progress, ttftMs: 2500 });
-    await panel.send('After the restart');
-    const status = panel
-      .lastAssistant()
-      .getByRole('status')
-      .filter({ hasText: '1,200 of 2,560 tokens' });
+    const reply = await panel.send('After the restart');
+    const status = reply.getByRole('status').filter({ hasText: '1,200 of 2,560 tokens' });
     await status.waitFor({ timeout: 5000 });
-    await panel.waitForState('complete', panel.lastAssistant(), 10_000);
-    expect(await panel.lastAssistant().textContent()).toContain('Read it all.');
+    await panel.waitForState('complete', reply, 10_000);
+    expect(await reply.textContent()).toContain('Read it all.');
     const after = server.requests.slice(since);
     // The chat request is the first to reach the server: no probe went before it.
     expect(after[0]?.path).toBe('/v1/chat/completions');
