@@ -29,6 +29,8 @@ export function providerWithHeaders(factory: ProviderFactory): ProviderFactory {
       ring = null;
     }
   });
+  // Read as the worker starts, so a restarted worker's first request does not wait for it (M1).
+  void currentRing().catch(() => undefined);
   return withEndpointHeaders(factory, async (baseUrl) =>
     headersFor(await currentRing(), originOf(baseUrl)),
   );
