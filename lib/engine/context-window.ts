@@ -9,13 +9,8 @@
  * before the first token), and asks again only after that reply, off the first token's path.
  */
 import type { ModelProvider } from '../llm/provider';
-import { knownLlamaCpp } from '../llm/prompt-progress';
-import {
-  parseContextRefusal,
-  plannedWindow,
-  rememberLlamaCpp,
-  TOKENIZER_MARGIN,
-} from '../llm/context-size';
+import { knownLlamaCpp, rememberLlamaCpp } from '../llm/prompt-progress';
+import { parseContextRefusal, plannedWindow, TOKENIZER_MARGIN } from '../llm/context-size';
 import { BUILTIN_BASE_URL } from '../llm/builtin/prompt-api';
 import { contextWindowFor, REPLY_RESERVE } from '../prompt/budget';
 

@@ -146,12 +146,3 @@ export function parseContextRefusal(message: string | undefined): ContextRefusal
   }
   return /context (size|length|window)/i.test(message) ? {} : null;
 }
-
-/**
- * Restores what an earlier worker's probe learned of the server at `baseUrl`: whether it is
- * llama.cpp, so replies ask it for prompt progress without asking for its model list first.
- */
-export function rememberLlamaCpp(baseUrl: string, llamaCpp: boolean): void {
-  // In the shape of the list it was learned from: prompt-progress keeps the one record of it.
-  noteModelList(baseUrl, { data: llamaCpp ? [{ owned_by: 'llamacpp' }] : [] });
-}

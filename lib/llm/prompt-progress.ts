@@ -34,14 +34,19 @@ export function isLlamaCppModelList(body: unknown): boolean {
   return Array.isArray(data) && data.some((e) => record(e)?.owned_by === 'llamacpp');
 }
 
-// Per base URL, what its last model list said; the worker forgets it when it restarts, and
-// learns it again with the context size before the next reply.
+// Per base URL, what its last model list said. A restarted worker gets it back from the cache
+// of what servers said (lib/engine/context-window) before its first reply, then asks again.
 const llamaCpp = new Map<string, boolean>();
 const key = (baseUrl: string) => baseUrl.replace(/\/+$/, '');
 
 /** Records what the server at `baseUrl` answered to GET /models (null: it did not answer). */
 export function noteModelList(baseUrl: string, body: unknown): void {
-  if (body !== null) llamaCpp.set(key(baseUrl), isLlamaCppModelList(body));
+  if (body !== null) rememberLlamaCpp(baseUrl, isLlamaCppModelList(body));
+}
+
+/** Records whether the server at `baseUrl` is llama.cpp (learned from its list, now or earlier). */
+export function rememberLlamaCpp(baseUrl: string, isLlamaCpp: boolean): void {
+  llamaCpp.set(key(baseUrl), isLlamaCpp);
 }
 
 /** Whether the server at `baseUrl` is known to be llama.cpp, so `return_progress` may be sent. */
